@@ -1,0 +1,2 @@
+-brand-name = Tulip & Co
+-support-team = Kundenservice von { -brand-name }

@@ -1,0 +1,2 @@
+-brand-name = Tulip & Co
+-support-team = service client { -brand-name }

@@ -1,0 +1,2 @@
+-brand-name = Tulip & Co
+-support-team = Klantenservice { -brand-name }

@@ -1,0 +1,230 @@
+//! The command line: clap definitions (the flags are the docs), and the glue
+//! that owns paths, config and output.
+
+use std::error::Error;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use etiquette::check::{CheckOptions, check};
+use etiquette::config::Config;
+use etiquette::project::Project;
+use etiquette::report;
+use etiquette::rules::{self, Selection};
+
+/// Check the localized Fluent templates of customer emails before they reach
+/// a customer.
+///
+/// Exit codes: 0 no finding at error severity, 1 at least one, 2 could not
+/// run (bad flag, unreadable path, invalid config).
+#[derive(Debug, Parser)]
+#[command(name = "etiquette", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check every locale against the reference locale.
+    Check(CheckArgs),
+    /// List every rule: id, default severity, summary.
+    Rules(RulesArgs),
+    /// Print a rule's documentation: what it flags, why, an example, the fix.
+    Explain {
+        /// The rule id, as in `missing-variable`.
+        rule: String,
+    },
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The folder with one folder per locale [default: the config's `locales`, else ./locales]
+    root: Option<PathBuf>,
+    /// Use this config instead of discovering etiquette.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The reference locale [default: the config's `reference`, else en, else en-US]
+    #[arg(long, value_name = "LOCALE")]
+    reference: Option<String>,
+    /// Check only this locale (repeatable).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    locales: Vec<String>,
+    /// Run only these rules; a prefix such as `missing` selects every `missing-*` rule.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these rules; prefixes work as in --select.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with 1 on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// When to use colour; NO_COLOR is honoured.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Args)]
+struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    format: RulesFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Code frames, as rustc and ruff print them.
+    Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Short,
+    /// One JSON document.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rules(args) => run_rules(args),
+        Command::Explain { rule } => run_explain(&rule),
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode> {
+    let config = Config::discover(args.config.as_deref())?;
+    let known: Vec<&str> = rules::all().map(|r| r.id).collect();
+    config.validate_rules(&known)?;
+    let root = match (&args.root, &config.locales) {
+        (Some(root), _) => root.clone(),
+        (None, Some(locales)) => config.resolve(locales),
+        (None, None) => PathBuf::from("locales"),
+    };
+    let reference = args.reference.as_deref().or(config.reference.as_deref());
+    let project = Project::discover(&root, reference)?;
+    let selection = Selection::new(&args.select, &args.ignore, &config.severities())?;
+    let options = CheckOptions {
+        locales: args.locales.clone(),
+        selection,
+    };
+    let report = check(&project, &options)?;
+
+    let text = match args.format {
+        Format::Human => report::human(&report, use_color(args.color)),
+        Format::Short => {
+            let mut text = report::short(&report);
+            text.push_str(&report::summary_line(&report.summary));
+            text.push('\n');
+            text
+        }
+        Format::Json => report::json(&report),
+    };
+    print(&text)?;
+    for error in &report.read_errors {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("etiquette: error: {error}");
+        }
+    }
+    let failed = report.summary.errors > 0 || (args.deny_warnings && report.summary.warnings > 0);
+    Ok(if !report.read_errors.is_empty() {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_rules(args: RulesArgs) -> Result<ExitCode> {
+    let text = match args.format {
+        RulesFormat::Table => {
+            let width = rules::all().map(|r| r.id.len()).max().unwrap_or(0);
+            rules::all()
+                .map(|r| {
+                    format!(
+                        "{:width$}  {:7}  {}\n",
+                        r.id,
+                        r.severity.as_str(),
+                        r.summary
+                    )
+                })
+                .collect::<String>()
+        }
+        RulesFormat::Json => {
+            let list: Vec<_> = rules::all()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "severity": r.severity,
+                        "summary": r.summary,
+                        "docs": r.docs.trim(),
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&list)?;
+            text.push('\n');
+            text
+        }
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_explain(id: &str) -> Result<ExitCode> {
+    let Some(rule) = rules::find(id) else {
+        let hint = rules::closest(id)
+            .map(|near| format!("; did you mean `{near}`?"))
+            .unwrap_or_default();
+        return Err(format!("unknown rule `{id}`{hint} (`etiquette rules` lists them)").into());
+    };
+    let text = format!(
+        "# {} ({} by default)\n\n{}\n",
+        rule.id,
+        rule.severity,
+        rule.docs.trim()
+    );
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`etiquette check | head`) is not an error.
+fn print(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}

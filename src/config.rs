@@ -1,0 +1,338 @@
+//! `etiquette.toml`: found in the working directory or its parents, read with
+//! serde, `deny_unknown_fields`; every error names the file, line and key.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::finding::Severity;
+
+/// The config file name etiquette looks for.
+pub const FILE_NAME: &str = "etiquette.toml";
+
+/// The register a locale or an email addresses the reader in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Register {
+    Formal,
+    Informal,
+}
+
+impl Register {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Register::Formal => "formal",
+            Register::Informal => "informal",
+        }
+    }
+
+    /// The other register.
+    pub fn other(self) -> Register {
+        match self {
+            Register::Formal => Register::Informal,
+            Register::Informal => Register::Formal,
+        }
+    }
+}
+
+impl fmt::Display for Register {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Register {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "formal" => Ok(Register::Formal),
+            "informal" => Ok(Register::Informal),
+            other => Err(format!(
+                "`{other}` is not a register; use `formal` or `informal`"
+            )),
+        }
+    }
+}
+
+/// A severity override in `[severity]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    /// The severity, or `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// How messages are grouped into emails.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupBy {
+    /// One `.ftl` file is one email.
+    #[default]
+    File,
+    /// Messages whose id shares the part before the first `-` form an email.
+    IdPrefix,
+}
+
+/// `[emails]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Emails {
+    #[serde(default)]
+    pub group_by: GroupBy,
+    #[serde(default)]
+    pub template: Vec<Template>,
+}
+
+/// `[[emails.template]]`: an email composed from message-id globs.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Template {
+    pub name: String,
+    pub messages: Vec<String>,
+}
+
+/// The contents of `etiquette.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// The root folder with one folder per locale.
+    pub locales: Option<PathBuf>,
+    /// The reference locale.
+    pub reference: Option<String>,
+    /// Extra rule-pack folders, extending the built-in packs.
+    #[serde(default)]
+    pub rule_packs: Vec<PathBuf>,
+    /// Sample arguments for `render` and `render-error`.
+    pub args: Option<PathBuf>,
+    /// The declared register per locale.
+    #[serde(default)]
+    pub register: BTreeMap<Spanned<String>, Register>,
+    #[serde(default)]
+    pub emails: Emails,
+    /// Per-rule severity overrides.
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Level>,
+    /// The folder the config was found in; relative paths start there.
+    #[serde(skip)]
+    pub dir: PathBuf,
+    /// The config file, if one was read.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+    #[serde(skip)]
+    text: String,
+}
+
+/// A config that cannot be used; the run stops with exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl Config {
+    /// Reads `etiquette.toml` from `explicit`, or from the working directory
+    /// or its nearest parent that has one; no file gives the defaults.
+    pub fn discover(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        if let Some(path) = explicit {
+            return Config::read(path);
+        }
+        let Ok(cwd) = std::env::current_dir() else {
+            return Ok(Config::default());
+        };
+        // Walk up with relative paths (`.`, `..`, `../..`) so that the paths
+        // in findings stay relative to where the user is.
+        let mut relative = PathBuf::from(".");
+        for dir in cwd.ancestors() {
+            if dir.join(FILE_NAME).is_file() {
+                let path = if relative == Path::new(".") {
+                    PathBuf::from(FILE_NAME)
+                } else {
+                    relative.join(FILE_NAME)
+                };
+                return Config::read(&path);
+            }
+            relative = if relative == Path::new(".") {
+                PathBuf::from("..")
+            } else {
+                relative.join("..")
+            };
+        }
+        Ok(Config::default())
+    }
+
+    /// Reads and validates the config at `path`.
+    pub fn read(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut config = Config::parse(&text).map_err(|message| ConfigError::Invalid {
+            path: path.to_owned(),
+            message,
+        })?;
+        config.dir = match path.parent() {
+            Some(dir) if dir != Path::new("") => dir.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        config.path = Some(path.to_owned());
+        Ok(config)
+    }
+
+    /// Parses config text; the error is toml's own report, with line and key.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        config.text = text.to_owned();
+        for key in config.register.keys() {
+            if crate::project::parse_locale(key.get_ref()).is_none() {
+                return Err(config.error_at(
+                    key.span(),
+                    &format!(
+                        "`{}` in [register] is not a BCP 47 locale tag",
+                        key.get_ref()
+                    ),
+                ));
+            }
+        }
+        Ok(config)
+    }
+
+    /// A message in toml's own style, naming the line, column and key.
+    pub fn error_at(&self, span: std::ops::Range<usize>, message: &str) -> String {
+        let before = &self.text[..span.start.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let line_text = self.text.lines().nth(line - 1).unwrap_or("");
+        let width = self.text[span.clone()].chars().count().max(1);
+        let gutter = " ".repeat(line.to_string().len());
+        format!(
+            "TOML parse error at line {line}, column {column}\n{gutter} |\n{line} | {line_text}\n{gutter} | {}{}\n{message}\n",
+            " ".repeat(column - 1),
+            "^".repeat(width)
+        )
+    }
+
+    /// A path from the config, relative to the config's folder.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        if path.is_absolute() || self.dir == Path::new(".") || self.dir.as_os_str().is_empty() {
+            path.to_owned()
+        } else {
+            self.dir.join(path)
+        }
+    }
+
+    /// The declared registers, keyed by locale tag.
+    pub fn registers(&self) -> BTreeMap<String, Register> {
+        self.register
+            .iter()
+            .map(|(k, v)| (k.get_ref().clone(), *v))
+            .collect()
+    }
+
+    /// Checks `[severity]` keys against the known rule ids.
+    pub fn validate_rules(&self, known: &[&str]) -> Result<(), ConfigError> {
+        for key in self.severity.keys() {
+            let id = key.get_ref();
+            if !known.contains(&id.as_str()) {
+                let hint = crate::rules::closest(id)
+                    .map(|near| format!("; did you mean `{near}`?"))
+                    .unwrap_or_default();
+                return Err(ConfigError::Invalid {
+                    path: self.path.clone().unwrap_or_else(|| FILE_NAME.into()),
+                    message: self.error_at(
+                        key.span(),
+                        &format!("unknown rule `{id}` in [severity]{hint}"),
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The severity overrides, by rule id.
+    pub fn severities(&self) -> BTreeMap<String, Level> {
+        self.severity
+            .iter()
+            .map(|(k, v)| (k.get_ref().clone(), *v))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_the_spec() {
+        let config = Config::parse(
+            r#"
+locales = "locales"
+reference = "en"
+rule-packs = ["rules"]
+args = "locales/args.toml"
+
+[register]
+nl = "formal"
+fr = "informal"
+
+[emails]
+group-by = "id-prefix"
+
+[[emails.template]]
+name = "refund"
+messages = ["refund-*", "footer-*", "signature"]
+
+[severity]
+obsolete-message = "off"
+"#,
+        )
+        .unwrap();
+        assert_eq!(config.reference.as_deref(), Some("en"));
+        assert_eq!(config.registers()["nl"], Register::Formal);
+        assert_eq!(config.emails.group_by, GroupBy::IdPrefix);
+        assert_eq!(config.emails.template[0].messages.len(), 3);
+        assert_eq!(config.severities()["obsolete-message"], Level::Off);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let error = Config::parse("reference = \"en\"\nrefrence = \"en\"\n").unwrap_err();
+        assert!(error.contains("line 2, column 1"), "{error}");
+        assert!(error.contains("unknown field `refrence`"), "{error}");
+    }
+
+    #[test]
+    fn bad_value_names_line_and_key() {
+        let error = Config::parse("[register]\nnl = \"polite\"\n").unwrap_err();
+        assert!(error.contains("line 2"), "{error}");
+        assert!(error.contains("polite"), "{error}");
+    }
+
+    #[test]
+    fn bad_locale_in_register() {
+        let error = Config::parse("[register]\n\"not a tag\" = \"formal\"\n").unwrap_err();
+        assert!(error.contains("line 2, column 1"), "{error}");
+        assert!(error.contains("not a BCP 47 locale tag"), "{error}");
+    }
+}

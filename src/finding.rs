@@ -1,0 +1,269 @@
+//! What rules report. A rule builds a [`Diagnostic`] that points into a
+//! source file by byte range; the check turns it into a [`Finding`], with
+//! lines, columns and the source lines a report shows, while the file is
+//! still in memory.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::RuleMeta;
+use crate::source::{LineCol, SourceFile};
+
+/// How much a finding matters. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a diagnostic points: a file that was read, or a path that should exist.
+#[derive(Clone, Debug)]
+pub enum Place<'a> {
+    Source(&'a SourceFile),
+    /// A file the locale lacks; the path is where it belongs.
+    Missing(String),
+}
+
+/// A finding while the source is still at hand.
+#[derive(Clone, Debug)]
+pub struct Diagnostic<'a> {
+    pub rule: &'static RuleMeta,
+    /// A severity below the rule's own (French `vous` in a `tu` email is only
+    /// `info`). `None` means the rule's severity, after config overrides.
+    pub severity: Option<Severity>,
+    pub place: Place<'a>,
+    pub span: Range<usize>,
+    pub message_id: Option<String>,
+    pub attribute: Option<String>,
+    pub email: Option<String>,
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
+impl<'a> Diagnostic<'a> {
+    pub fn new(
+        rule: &'static RuleMeta,
+        source: &'a SourceFile,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity: None,
+            place: Place::Source(source),
+            span,
+            message_id: None,
+            attribute: None,
+            email: None,
+            message: message.into(),
+            label: None,
+            help: None,
+        }
+    }
+
+    /// A diagnostic about a file that does not exist.
+    pub fn missing_file(rule: &'static RuleMeta, path: String, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity: None,
+            place: Place::Missing(path),
+            span: 0..0,
+            message_id: None,
+            attribute: None,
+            email: None,
+            message: message.into(),
+            label: None,
+            help: None,
+        }
+    }
+
+    pub fn message_id(mut self, id: impl Into<String>) -> Self {
+        self.message_id = Some(id.into());
+        self
+    }
+
+    pub fn attribute(mut self, attribute: Option<&str>) -> Self {
+        self.attribute = attribute.map(str::to_owned);
+        self
+    }
+
+    pub fn email(mut self, email: Option<&str>) -> Self {
+        self.email = email.map(str::to_owned);
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// The file's display path.
+    pub fn path(&self) -> &str {
+        match &self.place {
+            Place::Source(source) => &source.path,
+            Place::Missing(path) => path,
+        }
+    }
+
+    /// Resolves lines and columns and copies the lines a report shows.
+    pub fn resolve(self, locale: &str, severity: Severity) -> Finding {
+        let (start, end, snippet) = match &self.place {
+            Place::Source(source) => {
+                let start = source.line_col(self.span.start);
+                let end = source.line_col(self.span.end);
+                (
+                    start,
+                    end,
+                    Some(Snippet::new(source, &self.span, start, end)),
+                )
+            }
+            Place::Missing(_) => {
+                let origin = LineCol { line: 1, column: 1 };
+                (origin, origin, None)
+            }
+        };
+        let file = self.path().to_owned();
+        Finding {
+            rule: self.rule.id,
+            severity,
+            locale: locale.to_owned(),
+            email: self.email,
+            file,
+            message_id: self.message_id,
+            attribute: self.attribute,
+            span: self.span,
+            start,
+            end,
+            message: self.message,
+            label: self.label,
+            help: self.help,
+            snippet,
+        }
+    }
+}
+
+/// A finding, ready for any report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub locale: String,
+    pub email: Option<String>,
+    pub file: String,
+    pub message_id: Option<String>,
+    pub attribute: Option<String>,
+    pub span: Range<usize>,
+    pub start: LineCol,
+    pub end: LineCol,
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// The source lines the finding covers, for code frames.
+    pub snippet: Option<Snippet>,
+}
+
+impl Finding {
+    /// The order of every report: file, then byte offset, then rule, and the
+    /// rest so that the order is total.
+    pub fn order(&self, other: &Self) -> Ordering {
+        (
+            &self.file,
+            self.span.start,
+            self.rule,
+            self.span.end,
+            &self.message,
+        )
+            .cmp(&(
+                &other.file,
+                other.span.start,
+                other.rule,
+                other.span.end,
+                &other.message,
+            ))
+    }
+}
+
+/// The lines of source a finding covers, with the finding's span relative to them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// 1-based number of the first line.
+    pub first_line: usize,
+    /// The lines, joined with `\n` (a `\r\n` in the file becomes `\n`).
+    pub text: String,
+    /// The span inside `text`.
+    pub span: Range<usize>,
+}
+
+/// Frames longer than this show their first lines only.
+const MAX_SNIPPET_LINES: usize = 8;
+
+impl Snippet {
+    fn new(source: &SourceFile, span: &Range<usize>, start: LineCol, end: LineCol) -> Self {
+        let last = end.line.min(start.line + MAX_SNIPPET_LINES - 1);
+        let mut text = String::new();
+        let mut rel_start = 0;
+        let mut rel_end = 0;
+        for line in start.line..=last {
+            let mut line_start = source.line_start(line);
+            let mut line_text = source.line_text(line);
+            if line == 1 && source.body_start() > 0 {
+                line_start = source.body_start();
+                line_text = &line_text[source.body_start().min(line_text.len())..];
+            }
+            let base = text.len();
+            if line == start.line {
+                rel_start = base + span.start.saturating_sub(line_start).min(line_text.len());
+            }
+            rel_end = base + span.end.saturating_sub(line_start).min(line_text.len());
+            text.push_str(line_text);
+            if line < last {
+                text.push('\n');
+            }
+        }
+        // A span that starts inside a BOM or a line break is moved to a boundary.
+        let fix = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (rel_start, rel_end) = (fix(rel_start), fix(rel_end.max(rel_start)));
+        Snippet {
+            first_line: start.line,
+            span: rel_start..rel_end,
+            text,
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! etiquette checks the localized templates of customer emails, written in
+//! Project Fluent, before they reach a customer: what is structurally broken
+//! against the reference locale, and (with the language packs) an email that
+//! addresses the reader both formally and informally.
+//!
+//! ```no_run
+//! use etiquette::check::{CheckOptions, check};
+//! use etiquette::project::Project;
+//!
+//! let project = Project::discover("locales".as_ref(), None)?;
+//! let report = check(&project, &CheckOptions::default())?;
+//! for finding in &report.findings {
+//!     println!("{}:{}: {}", finding.file, finding.start.line, finding.message);
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod check;
+pub mod config;
+pub mod finding;
+pub mod fluent;
+pub mod model;
+pub mod project;
+pub mod report;
+pub mod rules;
+pub mod source;

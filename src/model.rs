@@ -1,0 +1,163 @@
+//! A locale as the rules see it: its parsed files and an index of every
+//! message and term id. Built per locale and dropped when the locale is done.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use fluent_syntax::ast::{Entry, Message, Pattern, Term};
+use unic_langid::LanguageIdentifier;
+
+use crate::fluent::{
+    EntryId, EntryKind, ParsedFile, Reference, parse, visit_references_in_context,
+};
+use crate::project::LocaleDir;
+use crate::source::SourceFile;
+
+/// How deep message references are followed when collecting what a pattern
+/// pulls in; real emails nest two or three levels.
+pub const MAX_REFERENCE_DEPTH: usize = 32;
+
+/// Where an entry is: the index of its file and of the entry in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryRef {
+    pub file: usize,
+    pub entry: usize,
+}
+
+/// A parsed locale.
+pub struct LocaleModel<'s> {
+    pub dir: &'s LocaleDir,
+    /// The locale folder's name, as the user wrote it (`nl`, `pt-BR`).
+    pub name: &'s str,
+    pub langid: &'s LanguageIdentifier,
+    /// The parsed files, sorted by path below the locale folder.
+    pub files: Vec<ParsedFile<'s>>,
+    messages: HashMap<&'s str, Vec<EntryRef>>,
+    terms: HashMap<&'s str, Vec<EntryRef>>,
+    by_path: HashMap<&'s str, usize>,
+}
+
+impl<'s> LocaleModel<'s> {
+    /// Parses `sources` (sorted by relative path) and indexes their entries.
+    pub fn new(dir: &'s LocaleDir, sources: &'s [SourceFile]) -> Self {
+        let files: Vec<ParsedFile<'s>> = sources.iter().map(parse).collect();
+        let mut messages: HashMap<&'s str, Vec<EntryRef>> = HashMap::new();
+        let mut terms: HashMap<&'s str, Vec<EntryRef>> = HashMap::new();
+        let mut by_path = HashMap::new();
+        for (file_index, file) in files.iter().enumerate() {
+            by_path.insert(file.source.rel_path.as_str(), file_index);
+            for (entry_index, entry) in file.resource.body.iter().enumerate() {
+                let at = EntryRef {
+                    file: file_index,
+                    entry: entry_index,
+                };
+                match entry {
+                    Entry::Message(message) => {
+                        messages.entry(message.id.name).or_default().push(at)
+                    }
+                    Entry::Term(term) => terms.entry(term.id.name).or_default().push(at),
+                    _ => {}
+                }
+            }
+        }
+        LocaleModel {
+            dir,
+            name: &dir.name,
+            langid: &dir.langid,
+            files,
+            messages,
+            terms,
+            by_path,
+        }
+    }
+
+    /// The file at `rel_path` below the locale folder.
+    pub fn file(&self, rel_path: &str) -> Option<&ParsedFile<'s>> {
+        self.by_path.get(rel_path).map(|&i| &self.files[i])
+    }
+
+    /// The message `id` as Fluent resolves it: the first definition wins.
+    pub fn message(&self, id: &str) -> Option<(&ParsedFile<'s>, &Message<&'s str>)> {
+        let at = *self.messages.get(id)?.first()?;
+        match &self.files[at.file].resource.body[at.entry] {
+            Entry::Message(message) => Some((&self.files[at.file], message)),
+            _ => None,
+        }
+    }
+
+    /// The term `-id` (without its dash) as Fluent resolves it.
+    pub fn term(&self, id: &str) -> Option<(&ParsedFile<'s>, &Term<&'s str>)> {
+        let at = *self.terms.get(id)?.first()?;
+        match &self.files[at.file].resource.body[at.entry] {
+            Entry::Term(term) => Some((&self.files[at.file], term)),
+            _ => None,
+        }
+    }
+
+    /// Every definition of each message id, in no particular order.
+    pub fn message_definitions(&self) -> impl Iterator<Item = (&'s str, &[EntryRef])> {
+        self.messages.iter().map(|(id, at)| (*id, at.as_slice()))
+    }
+
+    /// Every definition of each term id, in no particular order.
+    pub fn term_definitions(&self) -> impl Iterator<Item = (&'s str, &[EntryRef])> {
+        self.terms.iter().map(|(id, at)| (*id, at.as_slice()))
+    }
+
+    /// The entry at `at`.
+    pub fn entry(&self, at: EntryRef) -> (&ParsedFile<'s>, &Entry<&'s str>) {
+        let file = &self.files[at.file];
+        (file, &file.resource.body[at.entry])
+    }
+
+    /// The file that defines `id` first, if any.
+    pub fn defining_file(&self, id: EntryId<'_>) -> Option<&ParsedFile<'s>> {
+        let index = match id.kind {
+            EntryKind::Message => &self.messages,
+            EntryKind::Term => &self.terms,
+        };
+        let at = index.get(id.name)?.first()?;
+        Some(&self.files[at.file])
+    }
+
+    /// The number of messages, duplicates counted once.
+    pub fn message_count(&self) -> usize {
+        self.messages.len()
+    }
+
+    /// The pattern of `message` (its value, or the attribute `attribute`).
+    pub fn message_pattern(&self, id: &str, attribute: Option<&str>) -> Option<&Pattern<&'s str>> {
+        let (_, message) = self.message(id)?;
+        match attribute {
+            None => message.value.as_ref(),
+            Some(name) => message
+                .attributes
+                .iter()
+                .find(|a| a.id.name == name)
+                .map(|a| &a.value),
+        }
+    }
+
+    /// The variables a pattern uses, following message references (which
+    /// receive the same arguments) up to [`MAX_REFERENCE_DEPTH`] levels. The
+    /// value is `true` when the variable is shown somewhere, `false` when it
+    /// only selects a variant.
+    pub fn pattern_variables(&self, pattern: &Pattern<&'s str>) -> BTreeMap<&'s str, bool> {
+        let mut variables: BTreeMap<&'s str, bool> = BTreeMap::new();
+        let mut visited: HashSet<(&'s str, Option<&'s str>)> = HashSet::new();
+        let mut stack = vec![(pattern, 0)];
+        while let Some((pattern, depth)) = stack.pop() {
+            visit_references_in_context(pattern, &mut |reference, selector| match reference {
+                Reference::Variable(name) => *variables.entry(name).or_default() |= !selector,
+                Reference::Message(id, attribute)
+                    if depth < MAX_REFERENCE_DEPTH && visited.insert((id, attribute)) =>
+                {
+                    if let Some(target) = self.message_pattern(id, attribute) {
+                        stack.push((target, depth + 1));
+                    }
+                }
+                _ => {}
+            });
+        }
+        variables
+    }
+}

@@ -1,0 +1,34 @@
+//! One renderer per output format, over the same findings. Renderers return
+//! text; only the binary prints.
+
+mod human;
+mod json;
+mod short;
+
+pub use human::human;
+pub use json::json;
+pub use short::short;
+
+use crate::check::Summary;
+
+/// The last line of the human and short reports.
+pub fn summary_line(summary: &Summary) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let findings = summary.errors + summary.warnings + summary.infos;
+    let checked = format!(
+        "{} in {}, {}",
+        count(summary.messages, "message", "messages"),
+        count(summary.files, "file", "files"),
+        count(summary.locales, "locale", "locales"),
+    );
+    if findings == 0 {
+        return format!("No problems found ({checked} checked)");
+    }
+    format!(
+        "Found {}, {} and {} ({checked} checked)",
+        count(summary.errors, "error", "errors"),
+        count(summary.warnings, "warning", "warnings"),
+        count(summary.infos, "info", "infos"),
+    )
+}

@@ -1,0 +1,55 @@
+use crate::finding::Diagnostic;
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a file of the reference locale that this locale does not have.
+    /// One finding per file; its messages are not reported one by one.
+    ///
+    /// ## Why is this bad?
+    /// Every email in the file is sent in the fallback language, or not at all.
+    ///
+    /// ## Example
+    /// `locales/en/orders/refund.ftl` exists, `locales/nl/orders/refund.ftl`
+    /// does not.
+    ///
+    /// Use instead: copy the file into the locale folder and translate it.
+    pub struct MissingFile {
+        id: "missing-file",
+        severity: Error,
+        summary: "the reference has a file this locale lacks",
+    }
+}
+
+impl Check for MissingFile {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        let Some(reference) = cx.reference else {
+            return;
+        };
+        for file in &reference.files {
+            if cx.locale.file(&file.source.rel_path).is_some() {
+                continue;
+            }
+            let entries = file.messages().count() + file.terms().count();
+            let noun = if entries == 1 { "entry" } else { "entries" };
+            out.push(
+                Diagnostic::missing_file(
+                    &Self::META,
+                    cx.locale.dir.file_path(&file.source.rel_path),
+                    format!(
+                        "`{}` from {} is missing, with its {entries} {noun}",
+                        file.source.rel_path, reference.name
+                    ),
+                )
+                .help(format!(
+                    "translate {} into {}",
+                    file.source.path, cx.locale.name
+                )),
+            );
+        }
+    }
+}

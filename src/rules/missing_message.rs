@@ -1,0 +1,106 @@
+use std::collections::{HashMap, HashSet};
+
+use crate::finding::Diagnostic;
+use crate::fluent::EntryId;
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a message or term that a file of the reference locale has and
+    /// the same file of this locale lacks. The finding points where the
+    /// message belongs, next to its neighbours in the reference.
+    ///
+    /// ## Why is this bad?
+    /// The email goes out with a hole, or with one English sentence in a
+    /// Dutch email, depending on how the application falls back.
+    ///
+    /// ## Example
+    /// ```ftl
+    /// # en
+    /// refund-subject = Your refund for order { $orderId }
+    /// refund-greeting = Dear { $name },
+    /// # nl
+    /// refund-greeting = Beste { $name },
+    /// ```
+    ///
+    /// Use instead:
+    /// ```ftl
+    /// refund-subject = Uw terugbetaling voor bestelling { $orderId }
+    /// refund-greeting = Beste { $name },
+    /// ```
+    pub struct MissingMessage {
+        id: "missing-message",
+        severity: Error,
+        summary: "the reference has a message this locale lacks",
+    }
+}
+
+impl Check for MissingMessage {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        let Some(reference) = cx.reference else {
+            return;
+        };
+        for ref_file in &reference.files {
+            let Some(file) = cx.locale.file(&ref_file.source.rel_path) else {
+                continue;
+            };
+            // Keyed by content; the values are this file's own slices.
+            let present: HashMap<EntryId, EntryId> = file.ids().map(|id| (id, id)).collect();
+            // An entry that does not parse is already a `syntax-error`.
+            let broken: HashSet<&str> = file
+                .problems
+                .iter()
+                .filter_map(|p| p.entry_id.as_deref())
+                .collect();
+            let mut seen = HashSet::new();
+            let wanted: Vec<EntryId> = ref_file.ids().filter(|id| seen.insert(*id)).collect();
+            for (i, id) in wanted.iter().enumerate() {
+                if present.contains_key(id) || broken.contains(id.to_string().as_str()) {
+                    continue;
+                }
+                let next = wanted[i + 1..].iter().find_map(|n| present.get(n));
+                let previous = wanted[..i].iter().rev().find_map(|p| present.get(p));
+                let (span, label) = match (next, previous) {
+                    (Some(next), _) => (
+                        file.entry_id_span(*next),
+                        format!("`{id}` belongs before `{next}`"),
+                    ),
+                    (None, Some(previous)) => (
+                        file.entry_id_span(*previous),
+                        format!("`{id}` belongs after `{previous}`"),
+                    ),
+                    (None, None) => {
+                        let start = file.source.body_start();
+                        (start..start, format!("`{id}` belongs in this file"))
+                    }
+                };
+                let source_line = ref_file
+                    .source
+                    .line_col(ref_file.entry_id_span(*id).start)
+                    .line;
+                let message = match cx.locale.defining_file(*id) {
+                    Some(elsewhere) => format!(
+                        "{} from {} is in `{}`, not in this file",
+                        id.described(),
+                        reference.name,
+                        elsewhere.source.rel_path
+                    ),
+                    None => format!("{} from {} is missing", id.described(), reference.name),
+                };
+                out.push(
+                    Diagnostic::new(&Self::META, file.source, span, message)
+                        .message_id(id.to_string())
+                        .label(label)
+                        .help(format!(
+                            "translate it from {}:{source_line}",
+                            ref_file.source.path
+                        )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+use std::collections::BTreeMap;
+
+use crate::finding::Diagnostic;
+use crate::fluent::{Reference, patterns, visit_references, visit_references_in_context};
+use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_messages};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `$variable` that the reference message shows and this
+    /// locale's message never uses. Each pattern is compared on its own: the
+    /// value with the value, `.title` with `.title`. A variable used as a
+    /// selector counts as used in every variant, and a variable the reference
+    /// only uses to select a variant (never shows) may be left out, as
+    /// languages without that plural distinction do. A translation may use the
+    /// variable through a message reference, which receives the same
+    /// variables; what the reference pulls in through a message reference is
+    /// checked at that message.
+    ///
+    /// ## Why is this bad?
+    /// The customer gets "Wir konnten Ihre Bestellung nicht zustellen" without
+    /// the order number the English email gives, and cannot tell which order
+    /// is meant. compare-locales does not check variables at all.
+    ///
+    /// ## Example
+    /// ```ftl
+    /// # en: delivery-failed = We could not deliver your order { $orderId }.
+    /// delivery-failed = Wir konnten Ihre Bestellung nicht zustellen.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```ftl
+    /// delivery-failed = Wir konnten Ihre Bestellung { $orderId } nicht zustellen.
+    /// ```
+    pub struct MissingVariable {
+        id: "missing-variable",
+        severity: Error,
+        summary: "the reference uses a `$variable` the translation never does",
+    }
+}
+
+impl Check for MissingVariable {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        let Some(reference) = cx.reference else {
+            return;
+        };
+        for (file, message, (ref_file, ref_message)) in translated_messages(cx) {
+            for (attribute, pattern) in patterns(message) {
+                let name = attribute.map(|a| a.id.name);
+                let ref_pattern = match name {
+                    None => ref_message.value.as_ref(),
+                    Some(name) => ref_message
+                        .attributes
+                        .iter()
+                        .find(|a| a.id.name == name)
+                        .map(|a| &a.value),
+                };
+                let Some(ref_pattern) = ref_pattern else {
+                    continue;
+                };
+                // What the reference shows itself is required; what it pulls in
+                // through a message reference is checked at that message.
+                let used = cx.locale.pattern_variables(pattern);
+                for (variable, shown) in shown_variables(ref_pattern) {
+                    if !shown || used.contains_key(variable) {
+                        continue;
+                    }
+                    let span = match attribute {
+                        Some(a) => file.id_span(a.id.name),
+                        None => file.id_span(message.id.name),
+                    };
+                    let mut diagnostic = Diagnostic::new(
+                        &Self::META,
+                        file.source,
+                        span,
+                        format!(
+                            "`${variable}` from the {} message is never used",
+                            reference.name
+                        ),
+                    )
+                    .message_id(message.id.name)
+                    .attribute(name)
+                    .label(format!("`${variable}` is missing here"));
+                    diagnostic = match direct_use_line(ref_file, ref_pattern, variable) {
+                        Some(line) => diagnostic.help(format!(
+                            "add `{{ ${variable} }}` as {} has it: {}",
+                            reference.name, line
+                        )),
+                        None => diagnostic.help(format!("add `{{ ${variable} }}`")),
+                    };
+                    out.push(diagnostic);
+                }
+            }
+        }
+    }
+}
+
+/// The variables a pattern uses itself: `true` when shown, `false` when
+/// only a selector.
+fn shown_variables<'s>(pattern: &fluent_syntax::ast::Pattern<&'s str>) -> BTreeMap<&'s str, bool> {
+    let mut variables: BTreeMap<&str, bool> = BTreeMap::new();
+    visit_references_in_context(pattern, &mut |reference, selector| {
+        if let Reference::Variable(name) = reference {
+            *variables.entry(name).or_default() |= !selector;
+        }
+    });
+    variables
+}
+
+/// The reference line where `variable` appears, to show the translator.
+fn direct_use_line(
+    file: &crate::fluent::ParsedFile<'_>,
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+    variable: &str,
+) -> Option<String> {
+    let mut found = None;
+    visit_references(pattern, &mut |reference| {
+        if let Reference::Variable(name) = reference
+            && name == variable
+            && found.is_none()
+        {
+            found = Some(file.span(name).start);
+        }
+    });
+    let line = file.source.line_col(found?).line;
+    Some(file.source.line_text(line).trim().to_owned())
+}

@@ -1,0 +1,389 @@
+//! The rules: one file per rule, registered once in [`CHECKS`]. A rule's doc
+//! comment is its user documentation (`etiquette explain`, SARIF help).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast::{Entry, Message, Pattern};
+
+use crate::config::Level;
+use crate::finding::{Diagnostic, Severity};
+use crate::fluent::{EntryId, EntryKind, ParsedFile};
+use crate::model::LocaleModel;
+
+mod duplicate_id;
+mod missing_attribute;
+mod missing_file;
+mod missing_message;
+mod missing_value;
+mod missing_variable;
+mod obsolete_attribute;
+mod obsolete_file;
+mod obsolete_message;
+mod obsolete_value;
+mod plural_categories;
+mod reference_cycle;
+mod syntax_error;
+mod unknown_reference;
+mod unknown_variable;
+
+pub use duplicate_id::DuplicateId;
+pub use missing_attribute::MissingAttribute;
+pub use missing_file::MissingFile;
+pub use missing_message::MissingMessage;
+pub use missing_value::MissingValue;
+pub use missing_variable::MissingVariable;
+pub use obsolete_attribute::ObsoleteAttribute;
+pub use obsolete_file::ObsoleteFile;
+pub use obsolete_message::ObsoleteMessage;
+pub use obsolete_value::ObsoleteValue;
+pub use plural_categories::PluralCategories;
+pub use reference_cycle::ReferenceCycle;
+pub use syntax_error::SyntaxError;
+pub use unknown_reference::UnknownReference;
+pub use unknown_variable::UnknownVariable;
+
+/// What a rule is, for `etiquette rules`, `explain`, SARIF and config.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The kebab-case id that names the problem.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line for `etiquette rules`.
+    pub summary: &'static str,
+    /// The rule's documentation, from its doc comment (Markdown).
+    pub docs: &'static str,
+}
+
+/// Declares a rule: a unit struct whose doc comment becomes its documentation.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal,
+            severity: $severity:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                severity: $crate::finding::Severity::$severity,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// What a check sees: one parsed locale, the reference (`None` while the
+/// reference itself is checked), and the settings of the run.
+pub struct Context<'a> {
+    pub locale: &'a LocaleModel<'a>,
+    pub reference: Option<&'a LocaleModel<'a>>,
+    pub selection: &'a Selection,
+}
+
+impl Context<'_> {
+    /// Whether the run reports `rule`; checks skip work nobody asked for.
+    pub fn enabled(&self, rule: &RuleMeta) -> bool {
+        self.selection.is_enabled(rule.id)
+    }
+}
+
+/// A check: pure, no I/O; reads the context and pushes diagnostics for the
+/// rules it knows.
+pub trait Check: Sync {
+    /// The rules this check reports.
+    fn rules(&self) -> &'static [&'static RuleMeta];
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>);
+}
+
+/// Every check, in the order `etiquette rules` lists their rules.
+pub static CHECKS: &[&dyn Check] = &[
+    &SyntaxError,
+    &DuplicateId,
+    &MissingFile,
+    &ObsoleteFile,
+    &MissingMessage,
+    &ObsoleteMessage,
+    &MissingValue,
+    &ObsoleteValue,
+    &MissingAttribute,
+    &ObsoleteAttribute,
+    &MissingVariable,
+    &UnknownVariable,
+    &UnknownReference,
+    &ReferenceCycle,
+    &PluralCategories,
+];
+
+/// Every rule, in registry order.
+pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
+    CHECKS
+        .iter()
+        .flat_map(|check| check.rules().iter().copied())
+}
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    all().find(|rule| rule.id == id)
+}
+
+/// The known rule id closest to `id`, for "did you mean" hints.
+pub fn closest(id: &str) -> Option<&'static str> {
+    all()
+        .map(|rule| (edit_distance(id, rule.id), rule.id))
+        .filter(|(distance, rule)| *distance <= rule.len().max(id.len()) / 3 + 1)
+        .min()
+        .map(|(_, rule)| rule)
+}
+
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The messages of this locale that the reference also has, each with the
+/// reference message: `(file, message, (reference file, reference message))`.
+/// Only first definitions count, as in Fluent; nothing when checking the
+/// reference itself.
+pub(crate) fn translated_messages<'c, 'a>(
+    cx: &'c Context<'a>,
+) -> impl Iterator<
+    Item = (
+        &'a ParsedFile<'a>,
+        &'a Message<&'a str>,
+        (&'a ParsedFile<'a>, &'a Message<&'a str>),
+    ),
+> + 'c {
+    let reference = cx.reference;
+    let locale = cx.locale;
+    reference.into_iter().flat_map(move |reference| {
+        locale.files.iter().flat_map(move |file| {
+            file.messages().filter_map(move |message| {
+                let (_, first) = locale.message(message.id.name)?;
+                if !std::ptr::eq(first, message) {
+                    return None;
+                }
+                let found = reference.message(message.id.name)?;
+                Some((file, message, found))
+            })
+        })
+    })
+}
+
+/// Every pattern of a file's messages and terms: `(id, attribute, pattern)`.
+pub(crate) fn entry_patterns<'f, 's>(
+    file: &'f ParsedFile<'s>,
+) -> impl Iterator<Item = (EntryId<'s>, Option<&'s str>, &'f Pattern<&'s str>)> {
+    file.resource.body.iter().flat_map(|entry| {
+        let (id, value, attributes) = match entry {
+            Entry::Message(m) => (
+                EntryId {
+                    kind: EntryKind::Message,
+                    name: m.id.name,
+                },
+                m.value.as_ref(),
+                m.attributes.as_slice(),
+            ),
+            Entry::Term(t) => (
+                EntryId {
+                    kind: EntryKind::Term,
+                    name: t.id.name,
+                },
+                Some(&t.value),
+                t.attributes.as_slice(),
+            ),
+            _ => (
+                EntryId {
+                    kind: EntryKind::Message,
+                    name: "",
+                },
+                None,
+                &[][..],
+            ),
+        };
+        value.map(move |v| (id, None, v)).into_iter().chain(
+            attributes
+                .iter()
+                .map(move |a| (id, Some(a.id.name), &a.value)),
+        )
+    })
+}
+
+/// Which rules run, and at which severity.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    enabled: BTreeSet<&'static str>,
+    severity: BTreeMap<&'static str, Severity>,
+}
+
+/// A `--select`, `--ignore` or `[severity]` entry that names no rule.
+#[derive(Debug, thiserror::Error)]
+#[error("`{given}` names no rule{}", hint.map(|h| format!("; did you mean `{h}`?")).unwrap_or_default())]
+pub struct UnknownRule {
+    pub given: String,
+    pub hint: Option<&'static str>,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection {
+            enabled: all().map(|rule| rule.id).collect(),
+            severity: all().map(|rule| (rule.id, rule.severity)).collect(),
+        }
+    }
+}
+
+impl Selection {
+    /// `select` (empty = every rule), minus `ignore`, with `[severity]`
+    /// overrides applied (`off` disables a rule). An entry matches a rule id
+    /// or, as a prefix, every `prefix-*` rule.
+    pub fn new(
+        select: &[String],
+        ignore: &[String],
+        overrides: &BTreeMap<String, Level>,
+    ) -> Result<Selection, UnknownRule> {
+        let mut selection = Selection::default();
+        if !select.is_empty() {
+            selection.enabled.clear();
+            for pattern in select {
+                selection.enabled.extend(matching(pattern)?);
+            }
+        }
+        for pattern in ignore {
+            for id in matching(pattern)? {
+                selection.enabled.remove(id);
+            }
+        }
+        for (pattern, level) in overrides {
+            for id in matching(pattern)? {
+                match level.severity() {
+                    Some(severity) => {
+                        selection.severity.insert(id, severity);
+                    }
+                    None => {
+                        selection.enabled.remove(id);
+                    }
+                }
+            }
+        }
+        Ok(selection)
+    }
+
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.contains(id)
+    }
+
+    /// The severity a finding of `rule` gets: the configured severity, or the
+    /// finding's own lower one.
+    pub fn severity(&self, rule: &RuleMeta, own: Option<Severity>) -> Severity {
+        let configured = self.severity.get(rule.id).copied().unwrap_or(rule.severity);
+        match own {
+            Some(own) => own.min(configured),
+            None => configured,
+        }
+    }
+}
+
+/// The rule ids `pattern` selects: itself, or every `pattern-*` id.
+fn matching(pattern: &str) -> Result<Vec<&'static str>, UnknownRule> {
+    let pattern = pattern.trim();
+    let ids: Vec<_> = all()
+        .map(|rule| rule.id)
+        .filter(|id| {
+            *id == pattern
+                || id
+                    .strip_prefix(pattern)
+                    .is_some_and(|rest| rest.starts_with('-'))
+        })
+        .collect();
+    if ids.is_empty() {
+        return Err(UnknownRule {
+            given: pattern.to_owned(),
+            hint: closest(pattern),
+        });
+    }
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_documented() {
+        let mut seen = BTreeSet::new();
+        for rule in all() {
+            assert!(seen.insert(rule.id), "duplicate id {}", rule.id);
+            assert!(
+                rule.id
+                    .split('-')
+                    .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase())),
+                "{} is not kebab-case",
+                rule.id
+            );
+            for heading in ["## What it does", "## Why is this bad?", "## Example"] {
+                assert!(rule.docs.contains(heading), "{} lacks `{heading}`", rule.id);
+            }
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{} summary ends with a period",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn a_prefix_selects_a_family() {
+        let selection = Selection::new(&["missing".into()], &[], &BTreeMap::new()).unwrap();
+        assert!(selection.is_enabled("missing-message"));
+        assert!(selection.is_enabled("missing-variable"));
+        assert!(!selection.is_enabled("obsolete-message"));
+    }
+
+    #[test]
+    fn ignore_and_off() {
+        let overrides = BTreeMap::from([("plural-categories".to_string(), Level::Off)]);
+        let selection = Selection::new(&[], &["obsolete".into()], &overrides).unwrap();
+        assert!(!selection.is_enabled("obsolete-message"));
+        assert!(!selection.is_enabled("plural-categories"));
+        assert!(selection.is_enabled("missing-message"));
+    }
+
+    #[test]
+    fn unknown_rule_gets_a_hint() {
+        let error = Selection::new(&["mising-message".into()], &[], &BTreeMap::new()).unwrap_err();
+        assert_eq!(error.hint, Some("missing-message"));
+    }
+
+    #[test]
+    fn own_severity_is_never_raised() {
+        let overrides = BTreeMap::from([("missing-message".to_string(), Level::Warning)]);
+        let selection = Selection::new(&[], &[], &overrides).unwrap();
+        let rule = &MissingMessage::META;
+        assert_eq!(selection.severity(rule, None), Severity::Warning);
+        assert_eq!(
+            selection.severity(rule, Some(Severity::Info)),
+            Severity::Info
+        );
+        assert_eq!(
+            selection.severity(rule, Some(Severity::Error)),
+            Severity::Warning
+        );
+    }
+}

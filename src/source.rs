@@ -1,0 +1,250 @@
+//! One source file: its text, the BOM, and the table that turns a byte offset
+//! into a 1-based line and a column counted in Unicode scalar values.
+
+use std::ops::Range;
+
+const BOM: &str = "\u{feff}";
+
+/// A file as read from disk. Offsets everywhere in etiquette are byte offsets
+/// into [`SourceFile::text`], BOM included, so they stay true in editors.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as reached from the root the user gave (relative stays
+    /// relative), with `/` separators.
+    pub path: String,
+    /// The path below the locale folder, with `/` separators (`orders/refund.ftl`).
+    pub rel_path: String,
+    /// The text of the file. When the file is not valid UTF-8 this is the valid
+    /// prefix only, and [`SourceFile::invalid_utf8`] holds the first bad byte.
+    pub text: String,
+    /// Byte offset of the first invalid UTF-8 byte, if any.
+    pub invalid_utf8: Option<usize>,
+    line_starts: Vec<usize>,
+}
+
+/// A position at the edge: 1-based line and column, the column counted in
+/// Unicode scalar values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    /// Builds a source file from raw bytes; invalid UTF-8 keeps the valid prefix.
+    pub fn from_bytes(path: String, rel_path: String, bytes: Vec<u8>) -> Self {
+        let (text, invalid_utf8) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let mut bytes = err.into_bytes();
+                bytes.truncate(valid);
+                // The prefix up to `valid_up_to` is valid UTF-8 by definition.
+                let text = String::from_utf8(bytes).unwrap_or_default();
+                (text, Some(valid))
+            }
+        };
+        let line_starts = line_starts(&text);
+        SourceFile {
+            path,
+            rel_path,
+            text,
+            invalid_utf8,
+            line_starts,
+        }
+    }
+
+    /// Builds a source file from text (tests, stdin).
+    pub fn new(path: &str, text: impl Into<String>) -> Self {
+        Self::from_bytes(path.to_owned(), path.to_owned(), text.into().into_bytes())
+    }
+
+    /// The byte offset where Fluent content starts: 3 after a BOM, else 0.
+    pub fn body_start(&self) -> usize {
+        if self.text.starts_with(BOM) {
+            BOM.len()
+        } else {
+            0
+        }
+    }
+
+    /// The text after the BOM: what the parser sees. Slices of it point into
+    /// [`SourceFile::text`], so pointer arithmetic gives true offsets.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start()..]
+    }
+
+    /// The byte offset of `part`, which must be a slice of this file's text.
+    pub fn offset_of(&self, part: &str) -> usize {
+        offset_in(&self.text, part)
+    }
+
+    /// The byte range of `part`, which must be a slice of this file's text.
+    pub fn span_of(&self, part: &str) -> Range<usize> {
+        let start = self.offset_of(part);
+        start..start + part.len()
+    }
+
+    /// The 1-based line and column of a byte offset. Offsets past the end, or
+    /// inside a multi-byte character, are clamped to a character boundary.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = self.floor_char_boundary(offset);
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let line_start = self.line_starts[line_index];
+        let mut column = self.text[line_start..offset].chars().count() + 1;
+        // A BOM is not a column anyone can see.
+        if line_index == 0 && self.body_start() > 0 && offset >= BOM.len() {
+            column -= 1;
+        }
+        LineCol {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The number of lines, counting a last line without a line break.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The text of the 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The byte offset where the 1-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    fn floor_char_boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// The byte offset of `part` inside `whole`; `part` must be a slice of `whole`.
+pub fn offset_in(whole: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    debug_assert!(offset <= whole.len(), "`part` is not a slice of `whole`");
+    offset.min(whole.len())
+}
+
+/// Byte offsets of every line start. `\r\n`, `\n` and a lone `\r` each end a line.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, needle: &str) -> LineCol {
+        let file = SourceFile::new("t.ftl", text);
+        let offset = file.text.find(needle).expect("needle in text");
+        file.line_col(offset)
+    }
+
+    #[test]
+    fn first_line_and_column() {
+        assert_eq!(at("a = b\n", "a"), LineCol { line: 1, column: 1 });
+        assert_eq!(at("a = b\n", "b"), LineCol { line: 1, column: 5 });
+    }
+
+    #[test]
+    fn crlf_is_one_line_break() {
+        let text = "a = one\r\nb = two\r\n";
+        assert_eq!(at(text, "b"), LineCol { line: 2, column: 1 });
+        assert_eq!(at(text, "two"), LineCol { line: 2, column: 5 });
+        let file = SourceFile::new("t.ftl", text);
+        assert_eq!(file.line_text(1), "a = one");
+        assert_eq!(file.line_count(), 3);
+    }
+
+    #[test]
+    fn lone_cr_breaks_a_line() {
+        assert_eq!(at("a = x\rb = y", "b"), LineCol { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn columns_count_scalar_values() {
+        let text = "bye = Tschüss, { $nmae }\n";
+        // As annotate-snippets counts: `nmae` is at 1:19, its `$` at 1:18.
+        assert_eq!(
+            at(text, "nmae"),
+            LineCol {
+                line: 1,
+                column: 19
+            }
+        );
+        assert_eq!(
+            at(text, "$nmae"),
+            LineCol {
+                line: 1,
+                column: 18
+            }
+        );
+        assert_eq!(at("x = 🙂 je\n", "je"), LineCol { line: 1, column: 7 });
+    }
+
+    #[test]
+    fn bom_is_stripped_without_shifting_offsets() {
+        let file = SourceFile::new("t.ftl", "\u{feff}a = b\n");
+        assert_eq!(file.body_start(), 3);
+        assert_eq!(file.body(), "a = b\n");
+        assert_eq!(file.offset_of(file.body()), 3);
+        assert_eq!(file.line_col(3), LineCol { line: 1, column: 1 });
+        assert_eq!(file.line_col(7), LineCol { line: 1, column: 5 });
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped() {
+        let file = SourceFile::new("t.ftl", "é\n");
+        assert_eq!(file.line_col(1), LineCol { line: 1, column: 1 });
+        assert_eq!(file.line_col(99), LineCol { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn invalid_utf8_keeps_the_valid_prefix() {
+        let file = SourceFile::from_bytes(
+            "t.ftl".into(),
+            "t.ftl".into(),
+            b"a = ok\nb = \xff\n".to_vec(),
+        );
+        assert_eq!(file.invalid_utf8, Some(11));
+        assert_eq!(file.text, "a = ok\nb = ");
+        assert_eq!(file.line_col(11), LineCol { line: 2, column: 5 });
+    }
+}

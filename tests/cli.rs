@@ -1,0 +1,214 @@
+//! The binary as a process: exit codes, stdout, stderr.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn etiquette(dir: &str, args: &[&str]) -> Output {
+    let cwd = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    Command::new(env!("CARGO_BIN_EXE_etiquette"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const CLI: &str = "tests/fixtures/cli";
+
+#[test]
+fn clean_project_exits_0() {
+    let output = etiquette(CLI, &["check", "clean"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "No problems found (6 messages in 2 files, 2 locales checked)\n"
+    );
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn findings_at_error_severity_exit_1() {
+    let output = etiquette("", &["check", "--format", "short"]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn warnings_exit_0_unless_denied() {
+    let output = etiquette(CLI, &["check", "warnings", "--format", "short"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with(
+        "warnings/nl/refund.ftl:5:1: warning[obsolete-message] `refund-old` is not in en\n"
+    ));
+    let output = etiquette(CLI, &["check", "warnings", "--deny-warnings"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_broken_file_is_a_finding_and_the_run_goes_on() {
+    let output = etiquette(CLI, &["check", "broken", "--format", "short"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("broken/nl/refund.ftl:2:51: error[syntax-error] this `{` is never closed"),
+        "{text}"
+    );
+    // The other file of the same locale is still checked.
+    assert!(
+        text.contains("broken/nl/survey.ftl:1:46: error[unknown-variable] `$naam`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let output = etiquette(CLI, &["check", "broken", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(document["version"], 1);
+    let first = &document["findings"][0];
+    // The keys in the order of SPEC.md, read from the text itself.
+    let text = stdout(&output);
+    let object = &text[text.find("\"findings\": [").unwrap()..];
+    let object = &object[..object.find('}').unwrap()];
+    let keys: Vec<&str> = object
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
+        .filter(|key| *key != "findings")
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "rule",
+            "severity",
+            "locale",
+            "email",
+            "file",
+            "message_id",
+            "attribute",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "byte_start",
+            "byte_end",
+            "message",
+            "help"
+        ]
+    );
+    assert_eq!(first["file"], "broken/nl/refund.ftl");
+    assert_eq!(first["rule"], "syntax-error");
+    assert_eq!(first["line"], 2);
+    let summary = &document["summary"];
+    for key in [
+        "locales", "files", "messages", "errors", "warnings", "infos",
+    ] {
+        assert!(summary[key].is_u64(), "summary lacks {key}");
+    }
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn human_output_has_code_frames_and_honours_color() {
+    let output = etiquette(CLI, &["check", "broken"]);
+    insta::assert_snapshot!(stdout(&output));
+    assert!(!stdout(&output).contains('\u{1b}'), "no colour when piped");
+    let output = etiquette(CLI, &["check", "broken", "--color", "always"]);
+    assert!(stdout(&output).contains('\u{1b}'));
+}
+
+#[test]
+fn a_missing_root_exits_2_and_names_it() {
+    let output = etiquette(CLI, &["check", "no-such-folder"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("etiquette: error: cannot read no-such-folder:"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn a_folder_that_is_not_a_locale_exits_2_and_names_it() {
+    let output = etiquette(CLI, &["check", "not-a-locale"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "etiquette: error: not-a-locale/shared is not a locale folder: `shared` is not a BCP 47 language tag like `nl` or `pt-BR`\n"
+    );
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    let output = etiquette(CLI, &["check", "clean", "--format", "xml"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = etiquette(CLI, &["check", "clean", "--select", "mising-message"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "etiquette: error: `mising-message` names no rule; did you mean `missing-message`?\n"
+    );
+    let output = etiquette(CLI, &["check", "clean", "--reference", "fr"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("the reference locale `fr` has no folder in clean"));
+}
+
+#[test]
+fn config_is_found_in_a_parent_folder() {
+    let output = etiquette(&format!("{CLI}/with-config/sub/dir"), &["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The root comes from the config, relative to it; `obsolete-message` is off.
+    assert_eq!(
+        stdout(&output),
+        "No problems found (7 messages in 2 files, 2 locales checked)\n"
+    );
+    let output = etiquette(
+        &format!("{CLI}/with-config"),
+        &["check", "--format", "short", "--config", "/dev/null"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "no ./locales without the config"
+    );
+}
+
+#[test]
+fn an_unknown_rule_in_config_names_file_line_and_key() {
+    let output = etiquette(&format!("{CLI}/bad-config"), &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&output));
+}
+
+#[test]
+fn an_unknown_key_in_config_names_file_line_and_key() {
+    let output = etiquette(&format!("{CLI}/bad-key"), &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&output));
+}
+
+#[test]
+fn rules_and_explain() {
+    let output = etiquette("", &["rules"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains(
+        "missing-variable    error    the reference uses a `$variable` the translation never does\n"
+    ));
+    let output = etiquette("", &["explain", "missing-variable"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output).starts_with("# missing-variable (error by default)\n\n## What it does\n")
+    );
+    let output = etiquette("", &["explain", "missing-varible"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("did you mean `missing-variable`?"));
+}

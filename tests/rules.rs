@@ -1,0 +1,67 @@
+//! Each rule's fixture folder has a reference `en`, at least one locale with
+//! the problem, and clean locales (marked with an empty `clean` file). The
+//! snapshot of the human output is the rule's living documentation.
+
+use std::path::{Path, PathBuf};
+
+use etiquette::check::{CheckOptions, check};
+use etiquette::project::Project;
+use etiquette::rules::{self, Selection};
+
+fn relative(dir: &Path) -> PathBuf {
+    dir.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
+#[test]
+fn rules() {
+    insta::glob!("fixtures/rules/*", |dir| {
+        let rule = dir.file_name().unwrap().to_str().unwrap();
+        assert!(rules::find(rule).is_some(), "no rule named {rule}");
+        let root = relative(dir);
+        let project = Project::discover(&root, None).unwrap();
+        let options = CheckOptions {
+            selection: Selection::new(&[rule.to_string()], &[], &Default::default()).unwrap(),
+            ..CheckOptions::default()
+        };
+        let report = check(&project, &options).unwrap();
+        for locale in &project.locales {
+            let found = report
+                .findings
+                .iter()
+                .filter(|f| f.locale == locale.name)
+                .count();
+            let clean = locale.path.join("clean").exists() || locale.name == "en";
+            if clean {
+                assert_eq!(
+                    found, 0,
+                    "{rule}: the clean locale {} has findings",
+                    locale.name
+                );
+            } else {
+                assert!(
+                    found > 0,
+                    "{rule}: the locale {} has no finding",
+                    locale.name
+                );
+            }
+        }
+        assert!(report.findings.iter().all(|f| f.rule == rule));
+        insta::with_settings!({ omit_expression => true, prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(etiquette::report::human(&report, false));
+        });
+    });
+}
+
+#[test]
+fn every_rule_has_a_fixture() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    for rule in rules::all() {
+        assert!(
+            fixtures.join(rule.id).is_dir(),
+            "rule {} has no fixture folder in tests/fixtures/rules",
+            rule.id
+        );
+    }
+}
