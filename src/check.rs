@@ -1,23 +1,96 @@
 //! `etiquette check`: every locale is read, parsed, checked and dropped in
 //! turn (two at a time on two cores), against a reference kept in memory.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
+use unic_langid::LanguageIdentifier;
 
+use std::path::PathBuf;
+
+use crate::config::{Config, Emails, Register};
+use crate::emails::EmailIndex;
 use crate::finding::{Diagnostic, Finding, Place, Severity};
 use crate::fluent::{ParsedFile, comment_lines};
 use crate::model::LocaleModel;
+use crate::packs::Packs;
 use crate::project::{LocaleDir, Project, ReadError};
 use crate::rules::{CHECKS, Context, Selection};
 
 /// What a check run looks at, beyond the project.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct CheckOptions {
     /// Check only these locales (folder names or tags); empty checks all.
     pub locales: Vec<String>,
     pub selection: Selection,
+    /// The language packs.
+    pub packs: Packs,
+    /// Declared registers by locale tag, with where each was declared.
+    pub registers: BTreeMap<String, (Register, String)>,
+    /// How messages group into emails.
+    pub emails: Emails,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            locales: Vec::new(),
+            selection: Selection::default(),
+            packs: Packs::builtin(),
+            registers: BTreeMap::new(),
+            emails: Emails::default(),
+        }
+    }
+}
+
+impl CheckOptions {
+    /// The options `config` sets: rule selection with its severity
+    /// overrides, language packs, declared registers, email grouping.
+    pub fn from_config(config: &Config) -> Result<CheckOptions, crate::Error> {
+        let known: Vec<&str> = crate::rules::all().map(|r| r.id).collect();
+        config.validate_rules(&known)?;
+        let folders: Vec<PathBuf> = config
+            .rule_packs
+            .iter()
+            .map(|p| config.resolve(p))
+            .collect();
+        let source = config.path.as_deref().map_or_else(
+            || crate::config::FILE_NAME.to_string(),
+            crate::project::display_path,
+        );
+        Ok(CheckOptions {
+            locales: Vec::new(),
+            selection: Selection::new(&[], &[], &config.severities())?,
+            packs: Packs::load(&folders)?,
+            registers: config
+                .registers()
+                .into_iter()
+                .map(|(locale, register)| (locale, (register, source.clone())))
+                .collect(),
+            emails: config.emails.clone(),
+        })
+    }
+
+    /// The register declared for a locale: for its own tag, else for a
+    /// less specific one (`nl` covers `nl-BE`).
+    pub fn declared_register(
+        &self,
+        name: &str,
+        langid: &LanguageIdentifier,
+    ) -> Option<(Register, String)> {
+        if let Some(found) = self.registers.get(name) {
+            return Some(found.clone());
+        }
+        crate::packs::fallbacks(langid)
+            .iter()
+            .find_map(|tag| {
+                self.registers
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(tag))
+            })
+            .map(|(_, v)| v.clone())
+    }
 }
 
 /// The outcome of a check run.
@@ -78,13 +151,13 @@ pub fn check(
         .map(|dir| {
             let (sources, errors) = dir.read_files();
             let model = LocaleModel::new(dir, &sources);
-            let mut outcome = check_locale(&model, Some(&reference), &options.selection);
+            let mut outcome = check_locale(&model, Some(&reference), options);
             outcome.read_errors = errors;
             outcome
         })
         .collect();
     if checked(project.reference) {
-        let mut outcome = check_locale(&reference, None, &options.selection);
+        let mut outcome = check_locale(&reference, None, options);
         outcome.read_errors = reference_errors;
         outcomes.push(outcome);
     }
@@ -128,12 +201,13 @@ struct LocaleOutcome {
 fn check_locale(
     locale: &LocaleModel<'_>,
     reference: Option<&LocaleModel<'_>>,
-    selection: &Selection,
+    options: &CheckOptions,
 ) -> LocaleOutcome {
+    let selection = &options.selection;
     let cx = Context {
         locale,
         reference,
-        selection,
+        options,
     };
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for check in CHECKS {
@@ -142,10 +216,23 @@ fn check_locale(
         }
     }
     let suppressions = Suppressions::new(locale);
+    let emails = EmailIndex::new(locale, &options.emails);
     let findings = diagnostics
         .into_iter()
         .filter(|d| selection.is_enabled(d.rule.id) && !suppressions.silences(d))
-        .map(|d| {
+        .map(|mut d| {
+            if d.email.is_none()
+                && let Some((file, rel_path)) = match &d.place {
+                    Place::Source(source) => locale
+                        .files
+                        .iter()
+                        .position(|f| std::ptr::eq(f.source, *source))
+                        .map(|i| (i, source.rel_path.as_str())),
+                    Place::Missing(_) => None,
+                }
+            {
+                d.email = emails.email(file, rel_path, d.message_id.as_deref());
+            }
             let severity = selection.severity(d.rule, d.severity);
             d.resolve(locale.name, severity)
         })

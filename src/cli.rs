@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use etiquette::check::{CheckOptions, check};
-use etiquette::config::Config;
+use etiquette::config::{Config, Register};
 use etiquette::project::Project;
 use etiquette::report;
 use etiquette::rules::{self, Selection};
@@ -52,6 +52,9 @@ struct CheckArgs {
     /// Check only this locale (repeatable).
     #[arg(long = "locale", value_name = "LOCALE")]
     locales: Vec<String>,
+    /// Declare a locale's register, as in `nl=formal` (repeatable); overrides the config.
+    #[arg(long = "register", value_name = "LOCALE=formal|informal", value_parser = parse_register)]
+    registers: Vec<(String, Register)>,
     /// Run only these rules; a prefix such as `missing` selects every `missing-*` rule.
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     select: Vec<String>,
@@ -101,6 +104,16 @@ enum Color {
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
+fn parse_register(value: &str) -> std::result::Result<(String, Register), String> {
+    let (locale, register) = value
+        .split_once('=')
+        .ok_or_else(|| format!("`{value}` is not LOCALE=formal or LOCALE=informal"))?;
+    if etiquette::project::parse_locale(locale).is_none() {
+        return Err(format!("`{locale}` is not a BCP 47 locale tag"));
+    }
+    Ok((locale.to_owned(), register.parse()?))
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(args),
@@ -111,8 +124,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let config = Config::discover(args.config.as_deref())?;
-    let known: Vec<&str> = rules::all().map(|r| r.id).collect();
-    config.validate_rules(&known)?;
+    let mut options = CheckOptions::from_config(&config)?;
     let root = match (&args.root, &config.locales) {
         (Some(root), _) => root.clone(),
         (None, Some(locales)) => config.resolve(locales),
@@ -120,11 +132,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     };
     let reference = args.reference.as_deref().or(config.reference.as_deref());
     let project = Project::discover(&root, reference)?;
-    let selection = Selection::new(&args.select, &args.ignore, &config.severities())?;
-    let options = CheckOptions {
-        locales: args.locales.clone(),
-        selection,
-    };
+    options.locales = args.locales.clone();
+    options.selection = Selection::new(&args.select, &args.ignore, &config.severities())?;
+    for (locale, register) in &args.registers {
+        options
+            .registers
+            .insert(locale.clone(), (*register, "--register".to_string()));
+    }
     let report = check(&project, &options)?;
 
     let text = match args.format {

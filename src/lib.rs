@@ -17,10 +17,28 @@
 
 pub mod check;
 pub mod config;
+pub mod emails;
 pub mod finding;
 pub mod fluent;
 pub mod model;
+pub mod packs;
 pub mod project;
+pub mod register;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod text;
+
+/// What stops a run: a bad config, flag, project layout or rule pack. The
+/// binary prints it and exits with 2. Findings are never errors.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Project(#[from] project::ProjectError),
+    #[error(transparent)]
+    Pack(#[from] packs::PackError),
+    #[error(transparent)]
+    Rule(#[from] rules::UnknownRule),
+}

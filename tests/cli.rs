@@ -212,3 +212,55 @@ fn rules_and_explain() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("did you mean `missing-variable`?"));
 }
+
+#[test]
+fn a_project_pack_adds_a_language() {
+    let output = etiquette(
+        &format!("{CLI}/project-pack"),
+        &["check", "--format", "short"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "locales/sv/order.ftl:2:23: error[register-mix] formal `Ni` in an email that addresses the reader informally 2 times (dig ×1, din ×1)\n\
+         Found 1 error, 0 warnings and 0 infos (4 messages in 2 files, 2 locales checked)\n"
+    );
+}
+
+#[test]
+fn a_bad_pack_exits_2_and_names_file_line_and_key() {
+    let output = etiquette(&format!("{CLI}/bad-pack"), &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&output));
+}
+
+#[test]
+fn register_flag_declares_a_locale() {
+    let output = etiquette(
+        "",
+        &[
+            "check",
+            "--select",
+            "register",
+            "--register",
+            "nl=informal",
+            "--format",
+            "short",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "error[register-locale] formal `uw` where nl is declared informal (--register)"
+        ),
+        "{text}"
+    );
+    let output = etiquette("", &["check", "--register", "nl=polite"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("`polite` is not a register; use `formal` or `informal`"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use etiquette::check::{CheckOptions, check};
+use etiquette::config::Config;
 use etiquette::project::Project;
 use etiquette::rules::{self, Selection};
 
@@ -21,10 +22,14 @@ fn rules() {
         assert!(rules::find(rule).is_some(), "no rule named {rule}");
         let root = relative(dir);
         let project = Project::discover(&root, None).unwrap();
-        let options = CheckOptions {
-            selection: Selection::new(&[rule.to_string()], &[], &Default::default()).unwrap(),
-            ..CheckOptions::default()
+        // A fixture may bring a config, as a project would.
+        let config_path = root.join("etiquette.toml");
+        let mut options = if config_path.exists() {
+            CheckOptions::from_config(&Config::read(&config_path).unwrap()).unwrap()
+        } else {
+            CheckOptions::default()
         };
+        options.selection = Selection::new(&[rule.to_string()], &[], &Default::default()).unwrap();
         let report = check(&project, &options).unwrap();
         for locale in &project.locales {
             let found = report

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::{Entry, Message, Pattern};
 
+use crate::check::CheckOptions;
 use crate::config::Level;
 use crate::finding::{Diagnostic, Severity};
 use crate::fluent::{EntryId, EntryKind, ParsedFile};
@@ -22,6 +23,8 @@ mod obsolete_message;
 mod obsolete_value;
 mod plural_categories;
 mod reference_cycle;
+mod register_locale;
+mod register_mix;
 mod syntax_error;
 mod unknown_reference;
 mod unknown_variable;
@@ -38,6 +41,8 @@ pub use obsolete_message::ObsoleteMessage;
 pub use obsolete_value::ObsoleteValue;
 pub use plural_categories::PluralCategories;
 pub use reference_cycle::ReferenceCycle;
+pub use register_locale::RegisterLocale;
+pub use register_mix::RegisterMix;
 pub use syntax_error::SyntaxError;
 pub use unknown_reference::UnknownReference;
 pub use unknown_variable::UnknownVariable;
@@ -84,13 +89,13 @@ pub(crate) use declare_rule;
 pub struct Context<'a> {
     pub locale: &'a LocaleModel<'a>,
     pub reference: Option<&'a LocaleModel<'a>>,
-    pub selection: &'a Selection,
+    pub options: &'a CheckOptions,
 }
 
 impl Context<'_> {
     /// Whether the run reports `rule`; checks skip work nobody asked for.
     pub fn enabled(&self, rule: &RuleMeta) -> bool {
-        self.selection.is_enabled(rule.id)
+        self.options.selection.is_enabled(rule.id)
     }
 }
 
@@ -119,6 +124,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &UnknownReference,
     &ReferenceCycle,
     &PluralCategories,
+    &RegisterMix,
 ];
 
 /// Every rule, in registry order.

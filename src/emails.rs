@@ -1,0 +1,159 @@
+//! Which messages make an email: one file by default, the messages that
+//! share an id prefix, or templates composed from message-id globs so that a
+//! shared footer counts in every email that includes it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use fluent_syntax::ast::Message;
+
+use crate::config::{Emails, GroupBy};
+use crate::model::LocaleModel;
+
+/// An email: a name and its messages, in order.
+pub struct Email<'a, 's> {
+    pub name: String,
+    /// `(file index, message)`, in file and source order.
+    pub messages: Vec<(usize, &'a Message<&'s str>)>,
+}
+
+/// The emails of a locale.
+pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email<'a, 's>> {
+    let mut templated: Vec<Email> = config
+        .template
+        .iter()
+        .map(|t| Email {
+            name: t.name.clone(),
+            messages: Vec::new(),
+        })
+        .collect();
+    let mut grouped: BTreeMap<String, Email> = BTreeMap::new();
+    for (file_index, file) in locale.files.iter().enumerate() {
+        for message in file.messages() {
+            let mut in_template = false;
+            for (email, template) in templated.iter_mut().zip(&config.template) {
+                if template
+                    .messages
+                    .iter()
+                    .any(|glob| glob_match(glob, message.id.name))
+                {
+                    email.messages.push((file_index, message));
+                    in_template = true;
+                }
+            }
+            if in_template {
+                continue;
+            }
+            let name = match config.group_by {
+                GroupBy::File => file_email_name(&file.source.rel_path),
+                GroupBy::IdPrefix => id_prefix(message.id.name).to_owned(),
+            };
+            grouped
+                .entry(name.clone())
+                .or_insert_with(|| Email {
+                    name,
+                    messages: Vec::new(),
+                })
+                .messages
+                .push((file_index, message));
+        }
+    }
+    templated.retain(|e| !e.messages.is_empty());
+    templated.extend(grouped.into_values());
+    templated
+}
+
+/// The email name of a file: its path below the locale, without `.ftl`.
+pub fn file_email_name(rel_path: &str) -> String {
+    rel_path.strip_suffix(".ftl").unwrap_or(rel_path).to_owned()
+}
+
+/// The part of an id before its first `-`.
+pub fn id_prefix(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
+}
+
+/// Which email a finding in `file` about `message_id` belongs to.
+pub struct EmailIndex {
+    by_message: HashMap<(usize, String), String>,
+    group_by: GroupBy,
+}
+
+impl EmailIndex {
+    pub fn new(locale: &LocaleModel<'_>, config: &Emails) -> Self {
+        let mut by_message = HashMap::new();
+        for email in emails(locale, config) {
+            for (file, message) in &email.messages {
+                by_message
+                    .entry((*file, message.id.name.to_owned()))
+                    .or_insert_with(|| email.name.clone());
+            }
+        }
+        EmailIndex {
+            by_message,
+            group_by: config.group_by,
+        }
+    }
+
+    /// The email of a message, or of a file when the finding has no message.
+    pub fn email(&self, file: usize, rel_path: &str, message_id: Option<&str>) -> Option<String> {
+        if let Some(id) = message_id
+            && let Some(name) = self.by_message.get(&(file, id.to_owned()))
+        {
+            return Some(name.clone());
+        }
+        match (self.group_by, message_id) {
+            (GroupBy::File, _) => Some(file_email_name(rel_path)),
+            (GroupBy::IdPrefix, Some(id)) => Some(id_prefix(id.trim_start_matches('-')).to_owned()),
+            (GroupBy::IdPrefix, None) => None,
+        }
+    }
+}
+
+/// Matches `*` (any run) and `?` (one character) against a message id.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if let Some((star_p, star_t)) = star {
+            pi = star_p + 1;
+            ti = star_t + 1;
+            star = Some((star_p, star_t + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("refund-*", "refund-subject"));
+        assert!(glob_match("*-subject", "refund-subject"));
+        assert!(glob_match("signature", "signature"));
+        assert!(!glob_match("signature", "signature-2"));
+        assert!(glob_match("footer-?", "footer-a"));
+        assert!(glob_match("*", ""));
+        assert!(!glob_match("refund-*", "order-refund"));
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(
+            id_prefix("automatedEmailRecoveryKey-origin-device"),
+            "automatedEmailRecoveryKey"
+        );
+        assert_eq!(id_prefix("footer"), "footer");
+        assert_eq!(file_email_name("orders/refund.ftl"), "orders/refund");
+    }
+}

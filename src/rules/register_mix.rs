@@ -1,0 +1,77 @@
+use crate::emails::emails;
+use crate::finding::Diagnostic;
+use crate::register::{Analyzer, Declared, diagnostics};
+use crate::rules::{Check, Context, RegisterLocale, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an email that addresses the reader both formally and
+    /// informally: Dutch `u` and `je`, German `Sie` and `du`, French `vous`
+    /// and `tu`, Spanish `usted` and `tú`, Italian `Lei` and `tu`, Portuguese
+    /// `o senhor` and `tu`. The email's register is the one most of its
+    /// sentences use (each sentence votes by its address markers, so one
+    /// chatty sentence cannot outvote the rest), or the branch of a
+    /// `{ $formality -> [formal] … *[informal] … }` select; every strong
+    /// marker of the other register is reported, with the evidence.
+    ///
+    /// The email is read as the customer reads it: message and term
+    /// references are followed, placeables are opaque (`{ $jeCode }` is no
+    /// marker), HTML tags, URLs and e-mail addresses are skipped while `alt`
+    /// and `title` text and `.attributes` are read, quoted text is not the
+    /// sender's. Select variants are alternatives: each combination of
+    /// selector values is judged on its own. Ambiguous words are told apart
+    /// by the language pack (German sentence-initial `Sie` may be "she",
+    /// Dutch "9 u" is a time, French `vous` may be a plural and is only
+    /// `info`).
+    ///
+    /// ## Why is this bad?
+    /// Machine translation works sentence by sentence and guesses the
+    /// register each time. An email that says `u` twelve times and then `je`
+    /// twice reads like a machine wrote it, and tells the customer nobody
+    /// read it before it was sent.
+    ///
+    /// ## Example
+    /// ```ftl
+    /// refund-helpful = Ik hoop dat ik u hiermee nuttige informatie heb kunnen geven.
+    /// refund-pleasure = Het was me een genoegen om je te helpen.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```ftl
+    /// refund-helpful = Ik hoop dat ik u hiermee nuttige informatie heb kunnen geven.
+    /// refund-pleasure = Het was me een genoegen om u te helpen.
+    /// ```
+    ///
+    /// A message comment `# etiquette-ignore: register-mix` silences the rule
+    /// for that message, a resource comment
+    /// `### etiquette-ignore-file: register-mix` for the file.
+    pub struct RegisterMix {
+        id: "register-mix",
+        severity: Error,
+        summary: "an email addresses the reader both formally and informally",
+    }
+}
+
+impl Check for RegisterMix {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META, &RegisterLocale::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        let locale = cx.locale;
+        let Some(pack) = cx.options.packs.for_locale(locale.langid) else {
+            return;
+        };
+        let declared = if cx.enabled(&RegisterLocale::META) {
+            cx.options
+                .declared_register(locale.name, locale.langid)
+                .map(|(register, source)| Declared::Locale { register, source })
+        } else {
+            None
+        };
+        let analyzer = Analyzer::new(locale, pack, declared);
+        for email in emails(locale, &cx.options.emails) {
+            out.extend(diagnostics(locale, &email.name, analyzer.analyze(&email)));
+        }
+    }
+}

@@ -1,0 +1,895 @@
+//! Text as the customer reads it: prose assembled from pieces of source
+//! files, HTML tags, URLs and e-mail addresses masked, then sentences and
+//! word tokens, each with its byte range, so a finding can point back into
+//! the `.ftl` file it came from.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Stands for a Fluent placeable: a word that is never a marker.
+pub const PLACEHOLDER: char = '\u{fffc}';
+/// A byte that ends a sentence: between messages, around attribute text,
+/// at block-level HTML tags.
+const BOUNDARY: u8 = 0x1e;
+/// A byte the tokenizer skips entirely: what masking removes from inside
+/// words (`<b>u</b>` reads as `u`).
+const FILLER: u8 = 0x7f;
+
+/// Where a run of prose comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    /// Offset in the prose text.
+    at: usize,
+    len: usize,
+    /// The file, as an index the caller understands.
+    file: usize,
+    /// Offset in that file.
+    source: usize,
+    /// For a placeholder: the length of the placeable in the source.
+    source_len: usize,
+}
+
+/// Prose assembled from pieces of source files.
+#[derive(Clone, Debug, Default)]
+pub struct Prose {
+    text: String,
+    pieces: Vec<Piece>,
+}
+
+impl Prose {
+    pub fn new() -> Self {
+        Prose::default()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Appends `text`, which is found at `source` in file `file`. Control
+    /// characters that mean something to the tokenizer are neutralised.
+    pub fn push_text(&mut self, file: usize, source: usize, text: &str) {
+        let at = self.text.len();
+        if text.bytes().any(|b| b == BOUNDARY || b == FILLER) {
+            self.text
+                .push_str(&text.replace([BOUNDARY as char, FILLER as char], " "));
+        } else {
+            self.text.push_str(text);
+        }
+        self.pieces.push(Piece {
+            at,
+            len: text.len(),
+            file,
+            source,
+            source_len: text.len(),
+        });
+    }
+
+    /// Appends a placeholder for the placeable at `source` in file `file`.
+    pub fn push_placeholder(&mut self, file: usize, source: Range<usize>) {
+        let at = self.text.len();
+        self.text.push(PLACEHOLDER);
+        self.pieces.push(Piece {
+            at,
+            len: PLACEHOLDER.len_utf8(),
+            file,
+            source: source.start,
+            source_len: source.len(),
+        });
+    }
+
+    /// Ends the sentence: what follows starts a new one.
+    pub fn push_boundary(&mut self) {
+        self.text.push(BOUNDARY as char);
+    }
+
+    /// Whether the prose, ignoring trailing space, ends with `c`.
+    pub fn ends_with(&self, c: char) -> bool {
+        self.text
+            .trim_end_matches(|x: char| x.is_whitespace() || x as u32 == BOUNDARY as u32)
+            .ends_with(c)
+    }
+
+    /// The file and byte range in it of a range of the prose.
+    pub fn source(&self, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+        let index = self.pieces.partition_point(|p| p.at + p.len <= range.start);
+        let piece = self.pieces.get(index)?;
+        if range.start < piece.at {
+            return None;
+        }
+        if piece.source_len != piece.len {
+            // A placeholder stands for the whole placeable.
+            return Some((piece.file, piece.source..piece.source + piece.source_len));
+        }
+        let start = piece.source + (range.start - piece.at);
+        let end = piece.source + (range.end.min(piece.at + piece.len) - piece.at);
+        Some((piece.file, start..end))
+    }
+
+    /// Masks what the customer does not read as prose: HTML tags (their
+    /// visible `alt`, `title`, `aria-label` and `placeholder` text stays, as
+    /// a sentence of its own), entities, URLs, e-mail addresses and the
+    /// placeholders of other template languages.
+    pub fn mask(&mut self) {
+        // Every edit keeps the byte length, so the piece map stays true.
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        mask_html(&mut bytes);
+        mask_entities(&mut bytes);
+        mask_addresses(&mut bytes);
+        mask_foreign_placeholders(&mut bytes);
+        self.text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    }
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "tbody",
+    "thead",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "hr",
+    "section",
+    "header",
+    "footer",
+    "article",
+    "center",
+    "title",
+    "dd",
+    "dt",
+];
+const VISIBLE_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder"];
+
+fn fill(bytes: &mut [u8], range: Range<usize>, with: u8) {
+    for b in &mut bytes[range] {
+        *b = with;
+    }
+}
+
+/// Masks tags and comments. Block tags end a sentence; inline tags vanish.
+fn mask_html(bytes: &mut [u8]) {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if bytes[i..].starts_with(b"<!--") {
+            let end = find(bytes, i + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            fill(bytes, i..end, FILLER);
+            i = end;
+            continue;
+        }
+        let Some(&next) = bytes.get(i + 1) else { break };
+        if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+            i += 1;
+            continue;
+        }
+        let Some(end) = tag_end(bytes, i + 1) else {
+            i += 1;
+            continue;
+        };
+        let name_start = i + 1 + usize::from(next == b'/');
+        let name_end = (name_start..end)
+            .find(|&j| !(bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-'))
+            .unwrap_or(end);
+        let name = String::from_utf8_lossy(&bytes[name_start..name_end]).to_ascii_lowercase();
+        let block = BLOCK_TAGS.contains(&name.as_str());
+        let visible = visible_values(bytes, name_end, end);
+        let mut at = i;
+        for value in &visible {
+            fill(bytes, at..value.start, FILLER);
+            at = value.end;
+        }
+        fill(bytes, at..end + 1, FILLER);
+        // Visible attribute text is a sentence of its own.
+        for value in &visible {
+            if value.start > i {
+                bytes[value.start - 1] = BOUNDARY;
+            }
+            if value.end <= end {
+                bytes[value.end] = BOUNDARY;
+            }
+        }
+        if block {
+            bytes[i] = BOUNDARY;
+        }
+        i = end + 1;
+        if (name == "script" || name == "style") && next != b'/' {
+            let close = format!("</{name}");
+            let stop = find(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
+            fill(bytes, i..stop, FILLER);
+            i = stop;
+        }
+    }
+}
+
+/// The `>` that closes a tag opened before `from`, quotes respected.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quote = None;
+    for (j, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return Some(j),
+            (None, b'<') => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The ranges of visible attribute values inside a tag.
+fn visible_values(bytes: &[u8], from: usize, end: usize) -> Vec<Range<usize>> {
+    let mut values = Vec::new();
+    let mut j = from;
+    while j < end {
+        while j < end && !(bytes[j].is_ascii_alphabetic()) {
+            j += 1;
+        }
+        let name_start = j;
+        while j < end
+            && (bytes[j].is_ascii_alphanumeric()
+                || bytes[j] == b'-'
+                || bytes[j] == b'_'
+                || bytes[j] == b':')
+        {
+            j += 1;
+        }
+        let name = String::from_utf8_lossy(&bytes[name_start..j]).to_ascii_lowercase();
+        while j < end && bytes[j] == b' ' {
+            j += 1;
+        }
+        if j >= end || bytes[j] != b'=' {
+            continue;
+        }
+        j += 1;
+        while j < end && bytes[j] == b' ' {
+            j += 1;
+        }
+        let (value_start, value_end) = match bytes.get(j) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let close = (j + 1..end).find(|&k| bytes[k] == q).unwrap_or(end);
+                (j + 1, close)
+            }
+            _ => {
+                let close = (j..end).find(|&k| bytes[k] == b' ').unwrap_or(end);
+                (j, close)
+            }
+        };
+        if VISIBLE_ATTRIBUTES.contains(&name.as_str()) && value_start < value_end {
+            values.push(value_start..value_end);
+        }
+        j = value_end + 1;
+    }
+    values
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if from >= bytes.len() {
+        return None;
+    }
+    bytes[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// Replaces an entity with what it stands for, padded with filler.
+fn mask_entities(bytes: &mut [u8]) {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'&' {
+            i += 1;
+            continue;
+        }
+        let Some(end) = (i + 1..bytes.len().min(i + 12)).find(|&j| bytes[j] == b';') else {
+            i += 1;
+            continue;
+        };
+        let name = String::from_utf8_lossy(&bytes[i + 1..end]).into_owned();
+        let decoded = match name.as_str() {
+            "nbsp" | "ensp" | "emsp" | "thinsp" => Some(' '),
+            "amp" => Some('&'),
+            "rsquo" | "lsquo" | "apos" => Some('\''),
+            "quot" => Some('"'),
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            "bdquo" => Some('„'),
+            "laquo" => Some('«'),
+            "raquo" => Some('»'),
+            "lt" | "gt" | "hellip" | "ndash" | "mdash" | "euro" | "copy" | "reg" | "trade" => {
+                Some(' ')
+            }
+            _ => named_letter(&name).or_else(|| numeric(&name)),
+        };
+        if let Some(c) = decoded {
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer).as_bytes();
+            if encoded.len() <= end + 1 - i {
+                bytes[i..i + encoded.len()].copy_from_slice(encoded);
+                fill(bytes, i + encoded.len()..end + 1, FILLER);
+            }
+        }
+        i = end + 1;
+    }
+}
+
+fn named_letter(name: &str) -> Option<char> {
+    const TABLE: &[(&str, char)] = &[
+        ("eacute", 'é'),
+        ("egrave", 'è'),
+        ("ecirc", 'ê'),
+        ("euml", 'ë'),
+        ("aacute", 'á'),
+        ("agrave", 'à'),
+        ("acirc", 'â'),
+        ("auml", 'ä'),
+        ("atilde", 'ã'),
+        ("iacute", 'í'),
+        ("igrave", 'ì'),
+        ("icirc", 'î'),
+        ("iuml", 'ï'),
+        ("oacute", 'ó'),
+        ("ograve", 'ò'),
+        ("ocirc", 'ô'),
+        ("ouml", 'ö'),
+        ("otilde", 'õ'),
+        ("uacute", 'ú'),
+        ("ugrave", 'ù'),
+        ("ucirc", 'û'),
+        ("uuml", 'ü'),
+        ("ccedil", 'ç'),
+        ("ntilde", 'ñ'),
+        ("szlig", 'ß'),
+        ("Eacute", 'É'),
+        ("Agrave", 'À'),
+        ("Ccedil", 'Ç'),
+        ("Uuml", 'Ü'),
+        ("Ouml", 'Ö'),
+        ("Auml", 'Ä'),
+    ];
+    TABLE.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
+fn numeric(name: &str) -> Option<char> {
+    let digits = name.strip_prefix('#')?;
+    let code = match digits.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => digits.parse().ok()?,
+    };
+    match code {
+        0x2019 | 0x2018 | 39 => Some('\''),
+        0xa0 | 0x2002..=0x200b => Some(' '),
+        _ => char::from_u32(code).filter(|c| !c.is_control()),
+    }
+}
+
+/// Masks URLs and e-mail addresses.
+fn mask_addresses(bytes: &mut [u8]) {
+    let stop = |b: u8| b.is_ascii_whitespace() || matches!(b, b'"' | b'<' | b'>' | b')' | BOUNDARY);
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let starts_url = rest.starts_with(b"http://")
+            || rest.starts_with(b"https://")
+            || rest.starts_with(b"www.")
+            || rest.starts_with(b"mailto:");
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if starts_url && word_start {
+            let end = (i..bytes.len())
+                .find(|&j| stop(bytes[j]))
+                .unwrap_or(bytes.len());
+            fill(bytes, i..end, b' ');
+            i = end;
+            continue;
+        }
+        if bytes[i] == b'@'
+            && i > 0
+            && i + 1 < bytes.len()
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && bytes[i + 1].is_ascii_alphanumeric()
+        {
+            let start = (0..i).rev().find(|&j| stop(bytes[j])).map_or(0, |j| j + 1);
+            let end = (i..bytes.len())
+                .find(|&j| stop(bytes[j]))
+                .unwrap_or(bytes.len());
+            fill(bytes, start..end, b' ');
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Masks `{{name}}`, `${name}`, `%s` and `%(name)s`: not prose either.
+fn mask_foreign_placeholders(bytes: &mut [u8]) {
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let end = match (bytes[i], bytes[i + 1]) {
+            (b'{', b'{') => find(bytes, i + 2, b"}}").map(|e| e + 2),
+            (b'$', b'{') => find(bytes, i + 2, b"}").map(|e| e + 1),
+            (b'%', b'(') => find(bytes, i + 2, b")").map(|e| (e + 2).min(bytes.len())),
+            (b'%', c)
+                if c.is_ascii_alphabetic()
+                    && bytes.get(i + 2).is_none_or(|n| !n.is_ascii_alphabetic()) =>
+            {
+                Some(i + 2)
+            }
+            _ => None,
+        };
+        match end {
+            Some(end) => {
+                fill(bytes, i..end, b' ');
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Placeholder,
+}
+
+/// A token of prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The word as written, without masked bytes.
+    pub text: Cow<'t, str>,
+    /// The range in the prose text.
+    pub span: Range<usize>,
+    pub kind: Kind,
+    /// The index of its sentence in the prose.
+    pub sentence: usize,
+    /// The first word of a sentence, or the first after a colon.
+    pub init: bool,
+    /// An apostrophe or hyphen right before, after a letter (`sms'je`).
+    pub glued_before: Option<char>,
+    /// An apostrophe or hyphen right after, before a letter (`u-bocht`, `t'aider`).
+    pub glued_after: Option<char>,
+    /// Inside paired quotation marks: quoted words are not the sender's.
+    pub quoted: bool,
+}
+
+impl Token<'_> {
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// All capitals and two letters or more: an acronym (`SIE`, `DU`).
+    pub fn is_acronym(&self) -> bool {
+        self.kind == Kind::Word
+            && self.text.chars().count() > 1
+            && self
+                .text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+    }
+}
+
+fn is_glue(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '-' | '‐' | '‑')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
+}
+
+/// The lower-cased words of a short text (for pack phrases).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The set [`tokenize`] expects: each abbreviation lower-cased, without its
+/// spaces (`z.b.`) and split at them (`z.`, `b.`).
+pub fn abbreviations<S: AsRef<str>>(list: &[S]) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for abbreviation in list {
+        let lower = abbreviation.as_ref().to_lowercase();
+        set.insert(lower.replace(' ', ""));
+        set.extend(lower.split_whitespace().map(str::to_owned));
+    }
+    set
+}
+
+/// Splits prose into sentences and tokens. `abbreviations` (lower-cased,
+/// with their periods) do not end a sentence.
+pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token<'t>> {
+    let quoted = quoted_ranges(text);
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| c as u32 != FILLER as u32)
+        .collect();
+    let mut tokens: Vec<Token<'t>> = Vec::new();
+    let mut sentence = 0;
+    let mut at_start = true;
+    let mut pending_break = false;
+    let mut after_colon = false;
+    let mut newlines = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, c) = chars[i];
+        if c as u32 == BOUNDARY as u32 {
+            pending_break = true;
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines += 1;
+                if newlines >= 2 || line_ends_sentence(&tokens, text, offset) {
+                    pending_break = true;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let starts_token = is_word_char(c) || c.is_ascii_digit() || c == PLACEHOLDER;
+        if !starts_token {
+            match c {
+                '.' | '!' | '?' | '…' | '。' | '！' | '？'
+                    if ends_sentence(&chars, i, text, abbreviations, &tokens) =>
+                {
+                    pending_break = true;
+                }
+                ':' => after_colon = true,
+                '-' | '•' | '*' | '–' | '—' if newlines > 0 || tokens.is_empty() => {
+                    // A bullet starts a new item.
+                    pending_break = true;
+                }
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        newlines = 0;
+        if pending_break && !tokens.is_empty() {
+            sentence += 1;
+        }
+        let init = at_start || pending_break || after_colon;
+        at_start = false;
+        pending_break = false;
+        after_colon = false;
+        // The token: a run of word characters, digits, or one placeholder.
+        let start = i;
+        let kind = if c == PLACEHOLDER {
+            i += 1;
+            Kind::Placeholder
+        } else if c.is_ascii_digit() {
+            while i < chars.len()
+                && (chars[i].1.is_ascii_digit()
+                    || (matches!(chars[i].1, '.' | ',' | ':')
+                        && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit())))
+            {
+                i += 1;
+            }
+            Kind::Number
+        } else {
+            while i < chars.len() && is_word_char(chars[i].1) {
+                i += 1;
+            }
+            Kind::Word
+        };
+        let span_start = chars[start].0;
+        let span_end = chars.get(i).map_or(text.len(), |&(o, _)| o);
+        let span_end = span_end.min(chars[i - 1].0 + chars[i - 1].1.len_utf8());
+        let raw = &text[span_start..span_end];
+        let word: Cow<'t, str> = if raw.bytes().any(|b| b == FILLER) {
+            Cow::Owned(raw.chars().filter(|&c| c as u32 != FILLER as u32).collect())
+        } else {
+            Cow::Borrowed(raw)
+        };
+        let before = start.checked_sub(1).map(|j| chars[j].1);
+        let before2 = start.checked_sub(2).map(|j| chars[j].1);
+        let after = chars.get(i).map(|x| x.1);
+        let after2 = chars.get(i + 1).map(|x| x.1);
+        let glued_before = match (before, before2) {
+            (Some(g), Some(w)) if is_glue(g) && (is_word_char(w) || w.is_ascii_digit()) => Some(g),
+            _ => None,
+        };
+        let glued_after = match (after, after2) {
+            (Some(g), Some(w)) if is_glue(g) && (is_word_char(w) || w.is_ascii_digit()) => Some(g),
+            _ => None,
+        };
+        tokens.push(Token {
+            text: word,
+            span: span_start..span_end,
+            kind,
+            sentence,
+            init,
+            glued_before,
+            glued_after,
+            quoted: quoted.iter().any(|q| q.contains(&span_start)),
+        });
+    }
+    tokens
+}
+
+/// Whether the `.`/`!`/`?` at `i` ends a sentence.
+fn ends_sentence(
+    chars: &[(usize, char)],
+    i: usize,
+    text: &str,
+    abbreviations: &HashSet<String>,
+    tokens: &[Token],
+) -> bool {
+    // Followed by space, a closing quote or bracket, a boundary, or the end.
+    let mut j = i + 1;
+    while j < chars.len()
+        && matches!(
+            chars[j].1,
+            '.' | '!' | '?' | '…' | '"' | '”' | '’' | '»' | ')' | '“' | '\''
+        )
+    {
+        j += 1;
+    }
+    if j < chars.len() && !(chars[j].1.is_whitespace() || chars[j].1 as u32 == BOUNDARY as u32) {
+        return false;
+    }
+    if chars[i].1 != '.' {
+        return true;
+    }
+    // The word right before the period.
+    let Some(last) = tokens.last() else {
+        return true;
+    };
+    let dot = chars[i].0;
+    if last.span.end != dot {
+        return true;
+    }
+    match last.kind {
+        // "3. Mai", "1. Klicken", list numbers.
+        Kind::Number => return false,
+        Kind::Placeholder => return true,
+        Kind::Word => {}
+    }
+    // An initial: "J. Smith".
+    if last.text.chars().count() == 1 && last.is_capitalized() {
+        return false;
+    }
+    // The run of letters and periods before, as in "z.B." or "d.w.z.".
+    let run_start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c as u32 == BOUNDARY as u32)
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let run = text[run_start..=dot].to_lowercase();
+    let word = format!("{}.", last.text.to_lowercase());
+    !(abbreviations.contains(&run) || abbreviations.contains(&word))
+}
+
+/// Whether a line break at `offset` ends a sentence: after `:` or a
+/// sentence-final mark.
+fn line_ends_sentence(tokens: &[Token], text: &str, offset: usize) -> bool {
+    let before =
+        text[..offset].trim_end_matches(|c: char| c.is_whitespace() || c as u32 == FILLER as u32);
+    let ends = before.ends_with([':', '.', '!', '?', '…']);
+    ends && !tokens.is_empty()
+}
+
+/// Byte ranges inside paired quotation marks, within one paragraph.
+fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut previous = ' ';
+    for (i, c) in text.char_indices() {
+        let paragraph_end = c as u32 == BOUNDARY as u32 || (c == '\n' && previous == '\n');
+        if paragraph_end {
+            open = None;
+        }
+        match open {
+            None => {
+                let opens = match c {
+                    '„' | '“' | '«' => true,
+                    '"' => !previous.is_alphanumeric(),
+                    _ => false,
+                };
+                if opens {
+                    open = Some((i, c));
+                }
+            }
+            Some((start, opener)) => {
+                let closes = match opener {
+                    '„' => matches!(c, '“' | '”'),
+                    '“' => c == '”',
+                    '«' => c == '»',
+                    _ => c == '"',
+                };
+                if closes {
+                    ranges.push(start..i);
+                    open = None;
+                }
+            }
+        }
+        if !c.is_whitespace() || c == '\n' {
+            previous = c;
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(text: &str) -> Prose {
+        let mut prose = Prose::new();
+        prose.push_text(0, 0, text);
+        prose.mask();
+        prose
+    }
+
+    fn sentences(text: &str, abbreviations: &[&str]) -> Vec<Vec<String>> {
+        let prose = prose(text);
+        let tokens = tokenize(prose.text(), &super::abbreviations(abbreviations));
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for token in tokens {
+            if out.len() <= token.sentence {
+                out.resize(token.sentence + 1, Vec::new());
+            }
+            let mark = if token.init { "^" } else { "" };
+            out[token.sentence].push(format!("{mark}{}", token.text));
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_and_initial_words() {
+        assert_eq!(
+            sentences("Klicken Sie hier. Sie ist unterwegs! Danke", &[]),
+            vec![
+                vec!["^Klicken", "Sie", "hier"],
+                vec!["^Sie", "ist", "unterwegs"],
+                vec!["^Danke"]
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_numbers_and_initials_do_not_end_sentences() {
+        let split = sentences("Zahlen Sie z. B. am 3. Mai an J. Smith. Danke", &["z. b."]);
+        assert_eq!(split.len(), 2, "{split:?}");
+        let split = sentences("Bel ons bijv. morgen. Dank u", &["bijv."]);
+        assert_eq!(split.len(), 2, "{split:?}");
+    }
+
+    #[test]
+    fn a_period_after_a_no_break_space_is_no_panic() {
+        // French puts U+202F before `?` and U+00A0 in numbers: multi-byte spaces.
+        let split = sentences(
+            "Votre code\u{202f}: abc\u{a0}def. Merci\u{a0}! Bonne journée",
+            &["p."],
+        );
+        assert_eq!(split.len(), 3, "{split:?}");
+    }
+
+    #[test]
+    fn a_colon_makes_the_next_word_initial() {
+        assert_eq!(
+            sentences("Hinweis: Sie haben", &[]),
+            vec![vec!["^Hinweis", "^Sie", "haben"]]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_continues_the_sentence() {
+        assert_eq!(
+            sentences("Hallo Max,\nSie haben", &[]),
+            vec![vec!["^Hallo", "Max", "Sie", "haben"]]
+        );
+        assert_eq!(sentences("Vielen Dank.\nSie haben", &[]).len(), 2);
+        assert_eq!(sentences("Eins\n\nZwei", &[]).len(), 2);
+    }
+
+    #[test]
+    fn glue_marks_words_that_belong_together() {
+        let prose = prose("sms'je u-bocht t'aider je");
+        let tokens = tokenize(prose.text(), &HashSet::new());
+        let glued: Vec<_> = tokens
+            .iter()
+            .map(|t| (t.text.to_string(), t.glued_before, t.glued_after))
+            .collect();
+        assert_eq!(glued[1], ("je".into(), Some('\''), None));
+        assert_eq!(glued[2], ("u".into(), None, Some('-')));
+        assert_eq!(glued[4], ("t".into(), None, Some('\'')));
+        assert_eq!(glued[6], ("je".into(), None, None));
+    }
+
+    #[test]
+    fn html_is_masked_and_visible_attributes_are_sentences() {
+        let text = r#"Klik <a href="https://x.example/je">hier</a> of <b>u</b><br>wacht. <img src="a.png" alt="Logo van je winkel">"#;
+        let prose = prose(text);
+        let tokens = tokenize(prose.text(), &HashSet::new());
+        let words: Vec<_> = tokens
+            .iter()
+            .map(|t| (t.text.to_string(), t.sentence))
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                ("Klik".into(), 0),
+                ("hier".into(), 0),
+                ("of".into(), 0),
+                ("u".into(), 0),
+                ("wacht".into(), 1),
+                ("Logo".into(), 2),
+                ("van".into(), 2),
+                ("je".into(), 2),
+                ("winkel".into(), 2)
+            ]
+        );
+        // Offsets stay true: `u` is where it is in the source.
+        let u = &tokens[3];
+        assert_eq!(&text[u.span.clone()], "u");
+    }
+
+    #[test]
+    fn entities_urls_and_addresses() {
+        let text = "Mail je&nbsp;vraag naar hulp@winkel.example of ga naar www.je-winkel.example. Sms&rsquo;je";
+        let prose = prose(text);
+        let tokens = tokenize(prose.text(), &HashSet::new());
+        let words: Vec<_> = tokens.iter().map(|t| t.text.to_string()).collect();
+        assert_eq!(
+            words,
+            [
+                "Mail", "je", "vraag", "naar", "of", "ga", "naar", "Sms", "je"
+            ]
+        );
+        assert_eq!(tokens[8].glued_before, Some('\''));
+    }
+
+    #[test]
+    fn quoted_words_are_marked() {
+        let prose = prose("Wij noemen het „je eigen winkel” in de app.");
+        let tokens = tokenize(prose.text(), &HashSet::new());
+        let je = tokens.iter().find(|t| t.text == "je").unwrap();
+        assert!(je.quoted);
+        assert!(!tokens[0].quoted);
+    }
+
+    #[test]
+    fn placeholders_map_to_the_placeable() {
+        let mut prose = Prose::new();
+        prose.push_text(0, 10, "Hallo ");
+        prose.push_placeholder(0, 18..26);
+        prose.push_text(0, 28, ", Sie");
+        prose.mask();
+        let tokens = tokenize(prose.text(), &HashSet::new());
+        assert_eq!(tokens[1].kind, Kind::Placeholder);
+        assert!(
+            !tokens[2].init,
+            "a placeable is a word: `Sie` is mid-sentence"
+        );
+        assert_eq!(prose.source(tokens[1].span.clone()), Some((0, 18..26)));
+        assert_eq!(prose.source(tokens[2].span.clone()), Some((0, 30..33)));
+    }
+}
