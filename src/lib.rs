@@ -23,6 +23,7 @@ pub mod fluent;
 pub mod model;
 pub mod packs;
 pub mod project;
+pub mod prose;
 pub mod register;
 pub mod report;
 pub mod rules;

@@ -7,14 +7,15 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
-use fluent_syntax::ast::{CallArguments, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use crate::config::Register;
 use crate::emails::Email;
 use crate::finding::{Diagnostic, Severity};
-use crate::fluent::{ParsedFile, key_name, patterns};
+use crate::fluent::{key_name, patterns};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
 use crate::packs::{Case, Joined, Marker, Neighbour, Pack, Position, Strength};
+use crate::prose::{Origin, Path, Writer, origin_index, selector_key};
 use crate::rules::{RegisterLocale, RegisterMix, RuleMeta};
 use crate::text::{Kind, Prose, Token, tokenize};
 
@@ -65,14 +66,6 @@ struct Reading {
     lead_mid: Option<((f32, f32), Vec<Hit>)>,
 }
 
-/// A file and the message or term an origin is in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Origin {
-    pub file: usize,
-    pub message_id: String,
-    pub attribute: Option<String>,
-}
-
 /// What the analysis of one email reports.
 #[derive(Clone, Debug)]
 pub struct Flag {
@@ -101,10 +94,6 @@ struct Segment<'a, 's> {
     /// The selectors this segment's text depends on.
     selectors: Vec<usize>,
 }
-
-/// A choice of variant for every selector of an email: `None` is each
-/// select's default variant.
-type Path = Vec<Option<String>>;
 
 impl<'a, 's> Analyzer<'a, 's> {
     pub fn new(locale: &'a LocaleModel<'s>, pack: &'a Pack, declared: Option<Declared>) -> Self {
@@ -263,14 +252,8 @@ impl<'a, 's> Analyzer<'a, 's> {
                 attribute: segment.attribute.map(str::to_owned),
             },
         );
-        let mut writer = Writer {
-            locale: self.locale,
-            selectors,
-            path,
-            origins,
-            stack: Vec::new(),
-        };
-        writer.pattern(&mut prose, origin, segment.file, segment.pattern, None, 0);
+        let mut writer = Writer::on_path(self.locale, selectors, path, origins);
+        writer.write(&mut prose, origin, segment.file, segment.pattern);
         prose.mask();
         let mut tokens = tokenize(prose.text(), &self.pack.abbreviations);
         let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
@@ -586,32 +569,6 @@ fn add_vote(vote: &mut (f32, f32), hit: &Hit) {
     }
 }
 
-fn origin_index(origins: &mut Vec<Origin>, origin: Origin) -> usize {
-    match origins.iter().position(|o| *o == origin) {
-        Some(index) => index,
-        None => {
-            origins.push(origin);
-            origins.len() - 1
-        }
-    }
-}
-
-/// The key a select is enumerated by: `$count` for `{ $count -> … }` and
-/// `{ NUMBER($count) -> … }`, `PLATFORM()` for a function of nothing.
-/// Literals and term attributes select one fixed variant and are not
-/// enumerated.
-fn selector_key(selector: &InlineExpression<&str>) -> Option<String> {
-    match selector {
-        InlineExpression::VariableReference { id } => Some(format!("${}", id.name)),
-        InlineExpression::FunctionReference { id, arguments } => match arguments.positional.first()
-        {
-            Some(InlineExpression::VariableReference { id }) => Some(format!("${}", id.name)),
-            _ => Some(format!("{}()", id.name)),
-        },
-        _ => None,
-    }
-}
-
 /// Enumerates the paths: every combination while there are few, else the
 /// defaults plus each selector value on its own.
 fn enumerate(selectors: &[(String, Vec<String>)]) -> Vec<Path> {
@@ -763,224 +720,6 @@ fn neighbour(condition: &Neighbour, token: Option<&Token>) -> bool {
         (Neighbour::Number, Some(t)) => t.kind == Kind::Number,
         (Neighbour::Capitalized, Some(t)) => t.is_capitalized(),
         (Neighbour::Placeholder, Some(t)) => t.kind == Kind::Placeholder,
-    }
-}
-
-/// Writes a pattern into prose as the customer would read it on one path.
-struct Writer<'w, 'a, 's> {
-    locale: &'a LocaleModel<'s>,
-    selectors: &'w [(String, Vec<String>)],
-    path: &'w Path,
-    origins: &'w mut Vec<Origin>,
-    /// The message and term patterns being written, against loops.
-    stack: Vec<*const Pattern<&'s str>>,
-}
-
-impl<'a, 's> Writer<'_, 'a, 's> {
-    fn pattern(
-        &mut self,
-        prose: &mut Prose,
-        origin: usize,
-        file: usize,
-        pattern: &'a Pattern<&'s str>,
-        term_args: Option<&'a CallArguments<&'s str>>,
-        depth: usize,
-    ) {
-        let parsed: &ParsedFile = &self.locale.files[file];
-        for element in &pattern.elements {
-            match element {
-                PatternElement::TextElement { value } => {
-                    prose.push_text(origin, parsed.source.offset_of(value), value)
-                }
-                PatternElement::Placeable { expression } => {
-                    self.expression(prose, origin, file, expression, term_args, depth)
-                }
-            }
-        }
-    }
-
-    fn expression(
-        &mut self,
-        prose: &mut Prose,
-        origin: usize,
-        file: usize,
-        expression: &'a Expression<&'s str>,
-        term_args: Option<&'a CallArguments<&'s str>>,
-        depth: usize,
-    ) {
-        match expression {
-            Expression::Select { selector, variants } => {
-                let chosen = self.choose(selector, term_args);
-                let variant = chosen
-                    .and_then(|name| variants.iter().find(|v| key_name(&v.key) == name))
-                    .or_else(|| variants.iter().find(|v| v.default))
-                    .or_else(|| variants.first());
-                if let Some(variant) = variant {
-                    self.pattern(prose, origin, file, &variant.value, term_args, depth);
-                }
-            }
-            Expression::Inline(inline) => {
-                self.inline(prose, origin, file, inline, term_args, depth)
-            }
-        }
-    }
-
-    /// The variant key a selector picks on this path, if not the default.
-    fn choose(
-        &self,
-        selector: &'a InlineExpression<&'s str>,
-        term_args: Option<&'a CallArguments<&'s str>>,
-    ) -> Option<String> {
-        // Inside a term, `$case` is the term's own parameter.
-        if let (Some(args), InlineExpression::VariableReference { id }) = (term_args, selector) {
-            return args
-                .named
-                .iter()
-                .find(|a| a.name.name == id.name)
-                .and_then(|a| match &a.value {
-                    InlineExpression::StringLiteral { value }
-                    | InlineExpression::NumberLiteral { value } => Some((*value).to_owned()),
-                    _ => None,
-                });
-        }
-        match selector {
-            InlineExpression::StringLiteral { value }
-            | InlineExpression::NumberLiteral { value } => Some((*value).to_owned()),
-            InlineExpression::TermReference {
-                id,
-                attribute: Some(attribute),
-                ..
-            } => {
-                let (_, term) = self.locale.term(id.name)?;
-                let attribute = term
-                    .attributes
-                    .iter()
-                    .find(|a| a.id.name == attribute.name)?;
-                match attribute.value.elements.as_slice() {
-                    [PatternElement::TextElement { value }] => Some(value.trim().to_owned()),
-                    _ => None,
-                }
-            }
-            _ => {
-                let key = selector_key(selector)?;
-                let index = self.selectors.iter().position(|(k, _)| *k == key)?;
-                self.path[index].clone()
-            }
-        }
-    }
-
-    fn inline(
-        &mut self,
-        prose: &mut Prose,
-        origin: usize,
-        file: usize,
-        inline: &'a InlineExpression<&'s str>,
-        term_args: Option<&'a CallArguments<&'s str>>,
-        depth: usize,
-    ) {
-        let parsed: &ParsedFile = &self.locale.files[file];
-        match inline {
-            InlineExpression::StringLiteral { value } => {
-                prose.push_text(origin, parsed.source.offset_of(value), value)
-            }
-            InlineExpression::NumberLiteral { value } => {
-                prose.push_placeholder(origin, parsed.span(value))
-            }
-            InlineExpression::VariableReference { id } => {
-                let span = parsed.span(id.name);
-                prose.push_placeholder(origin, span.start.saturating_sub(1)..span.end);
-            }
-            InlineExpression::FunctionReference { id, .. } => {
-                prose.push_placeholder(origin, parsed.span(id.name))
-            }
-            InlineExpression::MessageReference { id, attribute } => {
-                let attribute = attribute.as_ref().map(|a| a.name);
-                let target = self
-                    .locale
-                    .message(id.name)
-                    .and_then(|(target_file, message)| {
-                        let pattern = match attribute {
-                            None => message.value.as_ref()?,
-                            Some(name) => {
-                                &message.attributes.iter().find(|a| a.id.name == name)?.value
-                            }
-                        };
-                        Some((target_file, message, pattern))
-                    });
-                match target {
-                    Some((target_file, message, pattern))
-                        if depth < MAX_REFERENCE_DEPTH
-                            && !self.stack.contains(&(pattern as *const _)) =>
-                    {
-                        let file_index = self.file_index(target_file);
-                        let inner = origin_index(
-                            self.origins,
-                            Origin {
-                                file: file_index,
-                                message_id: message.id.name.to_owned(),
-                                attribute: attribute.map(str::to_owned),
-                            },
-                        );
-                        self.stack.push(pattern as *const _);
-                        self.pattern(prose, inner, file_index, pattern, None, depth + 1);
-                        self.stack.pop();
-                    }
-                    _ => prose.push_placeholder(origin, parsed.span(id.name)),
-                }
-            }
-            InlineExpression::TermReference {
-                id,
-                attribute,
-                arguments,
-            } => {
-                let attribute_name = attribute.as_ref().map(|a| a.name);
-                let target = self.locale.term(id.name).and_then(|(target_file, term)| {
-                    let pattern = match attribute_name {
-                        None => &term.value,
-                        Some(name) => &term.attributes.iter().find(|a| a.id.name == name)?.value,
-                    };
-                    Some((target_file, term, pattern))
-                });
-                match target {
-                    Some((target_file, term, pattern))
-                        if depth < MAX_REFERENCE_DEPTH
-                            && !self.stack.contains(&(pattern as *const _)) =>
-                    {
-                        let file_index = self.file_index(target_file);
-                        let inner = origin_index(
-                            self.origins,
-                            Origin {
-                                file: file_index,
-                                message_id: format!("-{}", term.id.name),
-                                attribute: attribute_name.map(str::to_owned),
-                            },
-                        );
-                        self.stack.push(pattern as *const _);
-                        self.pattern(
-                            prose,
-                            inner,
-                            file_index,
-                            pattern,
-                            arguments.as_ref(),
-                            depth + 1,
-                        );
-                        self.stack.pop();
-                    }
-                    _ => prose.push_placeholder(origin, parsed.span(id.name)),
-                }
-            }
-            InlineExpression::Placeable { expression } => {
-                self.expression(prose, origin, file, expression, term_args, depth)
-            }
-        }
-    }
-
-    fn file_index(&self, file: &ParsedFile) -> usize {
-        self.locale
-            .files
-            .iter()
-            .position(|f| std::ptr::eq(f, file))
-            .unwrap_or(0)
     }
 }
 

@@ -1,0 +1,329 @@
+//! Fluent patterns written as the prose a customer reads: text elements
+//! copied with their offsets, placeables as placeholders, message and term
+//! references followed, one variant of each select per path.
+
+use fluent_syntax::ast::{CallArguments, Expression, InlineExpression, Pattern, PatternElement};
+
+use crate::fluent::{ParsedFile, key_name};
+use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
+use crate::text::Prose;
+
+/// A file and the message or term an origin is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub file: usize,
+    pub message_id: String,
+    pub attribute: Option<String>,
+}
+
+/// The index of `origin` in the table, added if new.
+pub fn origin_index(origins: &mut Vec<Origin>, origin: Origin) -> usize {
+    match origins.iter().position(|o| *o == origin) {
+        Some(index) => index,
+        None => {
+            origins.push(origin);
+            origins.len() - 1
+        }
+    }
+}
+
+/// The key a select is enumerated by: `$count` for `{ $count -> … }` and
+/// `{ NUMBER($count) -> … }`, `PLATFORM()` for a function of nothing.
+/// Literals and term attributes select one fixed variant and are not
+/// enumerated.
+pub fn selector_key(selector: &InlineExpression<&str>) -> Option<String> {
+    match selector {
+        InlineExpression::VariableReference { id } => Some(format!("${}", id.name)),
+        InlineExpression::FunctionReference { id, arguments } => match arguments.positional.first()
+        {
+            Some(InlineExpression::VariableReference { id }) => Some(format!("${}", id.name)),
+            _ => Some(format!("{}()", id.name)),
+        },
+        _ => None,
+    }
+}
+
+/// A choice of variant for every selector of an email: `None` is each
+/// select's default variant.
+pub type Path = Vec<Option<String>>;
+
+/// Which variants a writer writes.
+enum Mode<'w> {
+    /// The variants one path picks; message and term references are followed.
+    Path {
+        selectors: &'w [(String, Vec<String>)],
+        path: &'w Path,
+    },
+    /// Every variant, each a sentence of its own; references stay placeholders.
+    AllVariants,
+}
+
+/// Writes Fluent patterns into prose.
+pub struct Writer<'w, 'a, 's> {
+    locale: &'a LocaleModel<'s>,
+    mode: Mode<'w>,
+    origins: &'w mut Vec<Origin>,
+    /// The message and term patterns being written, against loops.
+    stack: Vec<*const Pattern<&'s str>>,
+}
+
+impl<'w, 'a, 's> Writer<'w, 'a, 's> {
+    /// A writer of the text the customer reads on one path of selector values.
+    pub fn on_path(
+        locale: &'a LocaleModel<'s>,
+        selectors: &'w [(String, Vec<String>)],
+        path: &'w Path,
+        origins: &'w mut Vec<Origin>,
+    ) -> Self {
+        Writer {
+            locale,
+            mode: Mode::Path { selectors, path },
+            origins,
+            stack: Vec::new(),
+        }
+    }
+
+    /// A writer of every variant of a pattern's own text, each its own
+    /// sentence, for rules that look at what is written rather than read.
+    pub fn all_variants(locale: &'a LocaleModel<'s>, origins: &'w mut Vec<Origin>) -> Self {
+        Writer {
+            locale,
+            mode: Mode::AllVariants,
+            origins,
+            stack: Vec::new(),
+        }
+    }
+
+    /// Writes `pattern`, of file `file`, into `prose` under `origin`.
+    pub fn write(
+        &mut self,
+        prose: &mut Prose,
+        origin: usize,
+        file: usize,
+        pattern: &'a Pattern<&'s str>,
+    ) {
+        self.pattern(prose, origin, file, pattern, None, 0);
+    }
+
+    fn pattern(
+        &mut self,
+        prose: &mut Prose,
+        origin: usize,
+        file: usize,
+        pattern: &'a Pattern<&'s str>,
+        term_args: Option<&'a CallArguments<&'s str>>,
+        depth: usize,
+    ) {
+        let parsed: &ParsedFile = &self.locale.files[file];
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => {
+                    prose.push_text(origin, parsed.source.offset_of(value), value)
+                }
+                PatternElement::Placeable { expression } => {
+                    self.expression(prose, origin, file, expression, term_args, depth)
+                }
+            }
+        }
+    }
+
+    fn expression(
+        &mut self,
+        prose: &mut Prose,
+        origin: usize,
+        file: usize,
+        expression: &'a Expression<&'s str>,
+        term_args: Option<&'a CallArguments<&'s str>>,
+        depth: usize,
+    ) {
+        match expression {
+            Expression::Select { variants, .. } if matches!(self.mode, Mode::AllVariants) => {
+                for variant in variants {
+                    prose.push_boundary();
+                    self.pattern(prose, origin, file, &variant.value, term_args, depth);
+                }
+                prose.push_boundary();
+            }
+            Expression::Select { selector, variants } => {
+                let chosen = self.choose(selector, term_args);
+                let variant = chosen
+                    .and_then(|name| variants.iter().find(|v| key_name(&v.key) == name))
+                    .or_else(|| variants.iter().find(|v| v.default))
+                    .or_else(|| variants.first());
+                if let Some(variant) = variant {
+                    self.pattern(prose, origin, file, &variant.value, term_args, depth);
+                }
+            }
+            Expression::Inline(inline) => {
+                self.inline(prose, origin, file, inline, term_args, depth)
+            }
+        }
+    }
+
+    /// The variant key a selector picks on this path, if not the default.
+    fn choose(
+        &self,
+        selector: &'a InlineExpression<&'s str>,
+        term_args: Option<&'a CallArguments<&'s str>>,
+    ) -> Option<String> {
+        // Inside a term, `$case` is the term's own parameter.
+        if let (Some(args), InlineExpression::VariableReference { id }) = (term_args, selector) {
+            return args
+                .named
+                .iter()
+                .find(|a| a.name.name == id.name)
+                .and_then(|a| match &a.value {
+                    InlineExpression::StringLiteral { value }
+                    | InlineExpression::NumberLiteral { value } => Some((*value).to_owned()),
+                    _ => None,
+                });
+        }
+        match selector {
+            InlineExpression::StringLiteral { value }
+            | InlineExpression::NumberLiteral { value } => Some((*value).to_owned()),
+            InlineExpression::TermReference {
+                id,
+                attribute: Some(attribute),
+                ..
+            } => {
+                let (_, term) = self.locale.term(id.name)?;
+                let attribute = term
+                    .attributes
+                    .iter()
+                    .find(|a| a.id.name == attribute.name)?;
+                match attribute.value.elements.as_slice() {
+                    [PatternElement::TextElement { value }] => Some(value.trim().to_owned()),
+                    _ => None,
+                }
+            }
+            _ => {
+                let Mode::Path { selectors, path } = &self.mode else {
+                    return None;
+                };
+                let key = selector_key(selector)?;
+                let index = selectors.iter().position(|(k, _)| *k == key)?;
+                path[index].clone()
+            }
+        }
+    }
+
+    fn inline(
+        &mut self,
+        prose: &mut Prose,
+        origin: usize,
+        file: usize,
+        inline: &'a InlineExpression<&'s str>,
+        term_args: Option<&'a CallArguments<&'s str>>,
+        depth: usize,
+    ) {
+        let parsed: &ParsedFile = &self.locale.files[file];
+        match inline {
+            InlineExpression::StringLiteral { value } => {
+                prose.push_text(origin, parsed.source.offset_of(value), value)
+            }
+            InlineExpression::NumberLiteral { value } => {
+                prose.push_placeholder(origin, parsed.span(value))
+            }
+            InlineExpression::VariableReference { id } => {
+                let span = parsed.span(id.name);
+                prose.push_placeholder(origin, span.start.saturating_sub(1)..span.end);
+            }
+            InlineExpression::FunctionReference { id, .. } => {
+                prose.push_placeholder(origin, parsed.span(id.name))
+            }
+            InlineExpression::MessageReference { id, attribute } => {
+                let attribute = attribute.as_ref().map(|a| a.name);
+                let target = self
+                    .locale
+                    .message(id.name)
+                    .and_then(|(target_file, message)| {
+                        let pattern = match attribute {
+                            None => message.value.as_ref()?,
+                            Some(name) => {
+                                &message.attributes.iter().find(|a| a.id.name == name)?.value
+                            }
+                        };
+                        Some((target_file, message, pattern))
+                    });
+                match target {
+                    Some((target_file, message, pattern))
+                        if self.follows_references()
+                            && depth < MAX_REFERENCE_DEPTH
+                            && !self.stack.contains(&(pattern as *const _)) =>
+                    {
+                        let file_index = self.file_index(target_file);
+                        let inner = origin_index(
+                            self.origins,
+                            Origin {
+                                file: file_index,
+                                message_id: message.id.name.to_owned(),
+                                attribute: attribute.map(str::to_owned),
+                            },
+                        );
+                        self.stack.push(pattern as *const _);
+                        self.pattern(prose, inner, file_index, pattern, None, depth + 1);
+                        self.stack.pop();
+                    }
+                    _ => prose.push_placeholder(origin, parsed.span(id.name)),
+                }
+            }
+            InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                let attribute_name = attribute.as_ref().map(|a| a.name);
+                let target = self.locale.term(id.name).and_then(|(target_file, term)| {
+                    let pattern = match attribute_name {
+                        None => &term.value,
+                        Some(name) => &term.attributes.iter().find(|a| a.id.name == name)?.value,
+                    };
+                    Some((target_file, term, pattern))
+                });
+                match target {
+                    Some((target_file, term, pattern))
+                        if self.follows_references()
+                            && depth < MAX_REFERENCE_DEPTH
+                            && !self.stack.contains(&(pattern as *const _)) =>
+                    {
+                        let file_index = self.file_index(target_file);
+                        let inner = origin_index(
+                            self.origins,
+                            Origin {
+                                file: file_index,
+                                message_id: format!("-{}", term.id.name),
+                                attribute: attribute_name.map(str::to_owned),
+                            },
+                        );
+                        self.stack.push(pattern as *const _);
+                        self.pattern(
+                            prose,
+                            inner,
+                            file_index,
+                            pattern,
+                            arguments.as_ref(),
+                            depth + 1,
+                        );
+                        self.stack.pop();
+                    }
+                    _ => prose.push_placeholder(origin, parsed.span(id.name)),
+                }
+            }
+            InlineExpression::Placeable { expression } => {
+                self.expression(prose, origin, file, expression, term_args, depth)
+            }
+        }
+    }
+
+    fn follows_references(&self) -> bool {
+        matches!(self.mode, Mode::Path { .. })
+    }
+
+    fn file_index(&self, file: &ParsedFile) -> usize {
+        self.locale
+            .files
+            .iter()
+            .position(|f| std::ptr::eq(f, file))
+            .unwrap_or(0)
+    }
+}
