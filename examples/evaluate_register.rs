@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 
 use etiquette::config::Register;
 use etiquette::finding::Severity;
+use etiquette::language::{TextFlag, flag_texts};
 use etiquette::packs::Packs;
-use etiquette::register::{TextFlag, flag_texts};
 
 /// CoCoA-MT's folder, its file suffix, and the pack locale it is judged with.
 const LANGUAGES: &[(&str, &str, &str)] = &[
@@ -167,9 +167,15 @@ fn main() {
             texts
                 .iter()
                 .map(|t| {
-                    alarms(&flag_texts(pack, &langid, &[t.as_str()], Some(register)))
-                        .next()
-                        .is_some()
+                    alarms(&flag_texts(
+                        pack,
+                        &packs,
+                        &langid,
+                        &[t.as_str()],
+                        Some(register),
+                    ))
+                    .next()
+                    .is_some()
                 })
                 .collect()
         };
@@ -180,10 +186,15 @@ fn main() {
             (&segments.informal, &informal_slips, Register::Informal),
         ] {
             for (text, _) in texts.iter().zip(flagged.iter()).filter(|(_, slip)| **slip) {
-                let words: Vec<String> =
-                    alarms(&flag_texts(pack, &langid, &[text.as_str()], Some(register)))
-                        .map(|f| format!("`{}`", &text[f.span.clone()]))
-                        .collect();
+                let words: Vec<String> = alarms(&flag_texts(
+                    pack,
+                    &packs,
+                    &langid,
+                    &[text.as_str()],
+                    Some(register),
+                ))
+                .map(|f| format!("`{}`", &text[f.span.clone()]))
+                .collect();
                 slip_lines.push(format!(
                     "- {suffix}, {register} reference: {} in \"{text}\"",
                     words.join(", ")
@@ -210,7 +221,7 @@ fn main() {
             for _ in 0..emails {
                 let picked: Vec<usize> = (0..5).map(|_| random.below(own.len())).collect();
                 let texts: Vec<&str> = picked.iter().map(|&i| own[i].as_str()).collect();
-                let flags = flag_texts(pack, &langid, &texts, None);
+                let flags = flag_texts(pack, &packs, &langid, &texts, None);
                 if debug {
                     for flag in alarms(&flags) {
                         println!(
@@ -231,7 +242,7 @@ fn main() {
                 let at = random.below(6);
                 let mut mixed = texts.clone();
                 mixed.insert(at, other[intruder].as_str());
-                let flags = flag_texts(pack, &langid, &mixed, None);
+                let flags = flag_texts(pack, &packs, &langid, &mixed, None);
                 counts.mixed += 1;
                 counts.caught += usize::from(alarms(&flags).any(|f| f.text == at));
                 if debug && !alarms(&flags).any(|f| f.text == at) {
@@ -242,7 +253,7 @@ fn main() {
                     );
                 }
                 counts.collateral += usize::from(alarms(&flags).any(|f| f.text != at));
-                let flags = flag_texts(pack, &langid, &mixed, Some(register));
+                let flags = flag_texts(pack, &packs, &langid, &mixed, Some(register));
                 counts.caught_declared += usize::from(alarms(&flags).any(|f| f.text == at));
             }
             results.push(counts);

@@ -9,14 +9,14 @@ use unic_langid::LanguageIdentifier;
 
 use std::path::PathBuf;
 
-use crate::config::{Config, Emails, Register};
+use crate::config::{Config, Emails, Level, Register};
 use crate::emails::EmailIndex;
 use crate::finding::{Diagnostic, Finding, Place, Severity};
 use crate::fluent::{ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::Packs;
 use crate::project::{LocaleDir, Project, ReadError};
-use crate::rules::{CHECKS, Context, Selection};
+use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule};
 
 /// What a check run looks at, beyond the project.
 #[derive(Clone, Debug)]
@@ -30,6 +30,8 @@ pub struct CheckOptions {
     pub registers: BTreeMap<String, (Register, String)>,
     /// How messages group into emails.
     pub emails: Emails,
+    /// Constants `leaked-identifier` lets through.
+    pub allowed_identifiers: Vec<String>,
 }
 
 impl Default for CheckOptions {
@@ -40,6 +42,7 @@ impl Default for CheckOptions {
             packs: Packs::builtin(),
             registers: BTreeMap::new(),
             emails: Emails::default(),
+            allowed_identifiers: Vec::new(),
         }
     }
 }
@@ -48,28 +51,51 @@ impl CheckOptions {
     /// The options `config` sets: rule selection with its severity
     /// overrides, language packs, declared registers, email grouping.
     pub fn from_config(config: &Config) -> Result<CheckOptions, crate::Error> {
-        let known: Vec<&str> = crate::rules::all().map(|r| r.id).collect();
-        config.validate_rules(&known)?;
         let folders: Vec<PathBuf> = config
             .rule_packs
             .iter()
             .map(|p| config.resolve(p))
             .collect();
+        let packs = Packs::load(&folders)?;
         let source = config.path.as_deref().map_or_else(
             || crate::config::FILE_NAME.to_string(),
             crate::project::display_path,
         );
-        Ok(CheckOptions {
+        let mut options = CheckOptions {
             locales: Vec::new(),
-            selection: Selection::new(&[], &[], &config.severities())?,
-            packs: Packs::load(&folders)?,
+            selection: Selection::default(),
+            packs,
             registers: config
                 .registers()
                 .into_iter()
                 .map(|(locale, register)| (locale, (register, source.clone())))
                 .collect(),
             emails: config.emails.clone(),
-        })
+            allowed_identifiers: config.leaked_identifier.allow.clone(),
+        };
+        let known: Vec<&str> = options.rules().iter().map(|r| r.id).collect();
+        config.validate_rules(&known)?;
+        options.select(&[], &[], &config.severities())?;
+        Ok(options)
+    }
+
+    /// Every rule of the run: the built-in ones and the project's own.
+    pub fn rules(&self) -> Vec<&'static RuleMeta> {
+        crate::rules::all()
+            .chain(self.packs.rules().map(|r| r.meta))
+            .collect()
+    }
+
+    /// Runs only `select` (empty = every rule), minus `ignore`, with the
+    /// severity overrides of the config.
+    pub fn select(
+        &mut self,
+        select: &[String],
+        ignore: &[String],
+        overrides: &BTreeMap<String, Level>,
+    ) -> Result<(), UnknownRule> {
+        self.selection = Selection::for_rules(&self.rules(), select, ignore, overrides)?;
+        Ok(())
     }
 
     /// The register declared for a locale: for its own tag, else for a
@@ -211,7 +237,7 @@ fn check_locale(
     };
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for check in CHECKS {
-        if check.rules().iter().any(|rule| cx.enabled(rule)) {
+        if check.runs(&cx) {
             check.check(&cx, &mut diagnostics);
         }
     }

@@ -3,7 +3,7 @@
 
 use std::error::Error;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -12,7 +12,7 @@ use etiquette::check::{CheckOptions, check};
 use etiquette::config::{Config, Register};
 use etiquette::project::Project;
 use etiquette::report;
-use etiquette::rules::{self, Selection};
+use etiquette::rules::{self, RuleMeta};
 
 /// Check the localized Fluent templates of customer emails before they reach
 /// a customer.
@@ -36,6 +36,10 @@ enum Command {
     Explain {
         /// The rule id, as in `missing-variable`.
         rule: String,
+        /// Use this config instead of discovering etiquette.toml (for the
+        /// project's own rules).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
 }
 
@@ -74,6 +78,10 @@ struct CheckArgs {
 
 #[derive(Debug, Args)]
 struct RulesArgs {
+    /// Use this config instead of discovering etiquette.toml (for the
+    /// project's own rules).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     format: RulesFormat,
@@ -118,7 +126,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules(args) => run_rules(args),
-        Command::Explain { rule } => run_explain(&rule),
+        Command::Explain { rule, config } => run_explain(&rule, config.as_deref()),
     }
 }
 
@@ -133,7 +141,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let reference = args.reference.as_deref().or(config.reference.as_deref());
     let project = Project::discover(&root, reference)?;
     options.locales = args.locales.clone();
-    options.selection = Selection::new(&args.select, &args.ignore, &config.severities())?;
+    options.select(&args.select, &args.ignore, &config.severities())?;
     for (locale, register) in &args.registers {
         options
             .registers
@@ -168,11 +176,18 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     })
 }
 
+/// The built-in rules and those of the project's packs.
+fn all_rules(config: Option<&Path>) -> Result<Vec<&'static RuleMeta>> {
+    let config = Config::discover(config)?;
+    Ok(CheckOptions::from_config(&config)?.rules())
+}
+
 fn run_rules(args: RulesArgs) -> Result<ExitCode> {
+    let all = all_rules(args.config.as_deref())?;
     let text = match args.format {
         RulesFormat::Table => {
-            let width = rules::all().map(|r| r.id.len()).max().unwrap_or(0);
-            rules::all()
+            let width = all.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            all.iter()
                 .map(|r| {
                     format!(
                         "{:width$}  {:7}  {}\n",
@@ -184,13 +199,14 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode> {
                 .collect::<String>()
         }
         RulesFormat::Json => {
-            let list: Vec<_> = rules::all()
+            let list: Vec<_> = all
+                .iter()
                 .map(|r| {
                     serde_json::json!({
                         "id": r.id,
                         "severity": r.severity,
                         "summary": r.summary,
-                        "docs": r.docs.trim(),
+                        "docs": r.documentation().trim_end(),
                     })
                 })
                 .collect();
@@ -203,8 +219,9 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_explain(id: &str) -> Result<ExitCode> {
-    let Some(rule) = rules::find(id) else {
+fn run_explain(id: &str, config: Option<&Path>) -> Result<ExitCode> {
+    let all = all_rules(config)?;
+    let Some(rule) = all.iter().find(|r| r.id == id) else {
         let hint = rules::closest(id)
             .map(|near| format!("; did you mean `{near}`?"))
             .unwrap_or_default();
@@ -214,7 +231,7 @@ fn run_explain(id: &str) -> Result<ExitCode> {
         "# {} ({} by default)\n\n{}\n",
         rule.id,
         rule.severity,
-        rule.docs.trim()
+        rule.documentation().trim_end()
     );
     print(&text)?;
     Ok(ExitCode::SUCCESS)

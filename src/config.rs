@@ -108,6 +108,15 @@ pub struct Template {
     pub messages: Vec<String>,
 }
 
+/// `[leaked-identifier]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LeakedIdentifierConfig {
+    /// Constants a project means to show, as written (`SKU_ID`).
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
 /// The contents of `etiquette.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -129,6 +138,9 @@ pub struct Config {
     /// Per-rule severity overrides.
     #[serde(default)]
     pub severity: BTreeMap<Spanned<String>, Level>,
+    /// `[leaked-identifier]`: what a project allows in its text.
+    #[serde(default)]
+    pub leaked_identifier: LeakedIdentifierConfig,
     /// The folder the config was found in; relative paths start there.
     #[serde(skip)]
     pub dir: PathBuf,

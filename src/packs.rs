@@ -1,16 +1,22 @@
-//! Language packs: the address markers of a language as data (`rules/*.toml`,
-//! embedded in the binary), with the context rules that tell ambiguous
-//! words apart and the examples a test runs. A project can add packs, or
-//! extend and override the built-in ones, from its own folders.
+//! Language packs: what a language says about the way an email addresses
+//! its reader, as data (`rules/*.toml`, embedded in the binary). Address
+//! markers with the context rules that tell ambiguous words apart,
+//! salutations and sign-offs, stock phrases and calques of machine
+//! translation, and a project's own rules; every entry carries examples that
+//! a test runs. A project adds packs, or extends or replaces the built-in
+//! ones, from its own folders.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
 use crate::config::Register;
+use crate::finding::Severity;
+use crate::rules::RuleMeta;
+use crate::text::{Kind, Token};
 
 /// The packs that ship inside the binary.
 const BUILTIN: &[(&str, &str)] = &[
@@ -22,6 +28,9 @@ const BUILTIN: &[(&str, &str)] = &[
     ("rules/pt-PT.toml", include_str!("../rules/pt-PT.toml")),
     ("rules/pt-BR.toml", include_str!("../rules/pt-BR.toml")),
 ];
+
+/// A pack whose `locales` is `["*"]` applies to every locale.
+const EVERY_LOCALE: &str = "*";
 
 /// How much a marker says about the register.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -50,12 +59,12 @@ impl Strength {
     }
 }
 
-/// Case sensitivity of a marker.
+/// Case sensitivity of an entry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Case {
     /// `Je`, `je` and `JE` are the same word (all-capital words of two or
-    /// more letters are acronyms and never markers).
+    /// more letters are acronyms and never match).
     #[default]
     Any,
     /// Only the case as written: German `Sie`, Italian `Lei`.
@@ -78,7 +87,7 @@ pub enum Position {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Joined {
-    /// A glued word is part of another word, never this marker.
+    /// A glued word is part of another word, never this entry.
     #[default]
     Skip,
     /// Glued or not, the word counts (French `pouvez-vous`, Portuguese `ajudar-te`).
@@ -88,12 +97,60 @@ pub enum Joined {
     Elided,
 }
 
+/// What a salutation or sign-off says about the email it opens or closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tone {
+    /// Never in a customer email: "Lieve Niels", "Kusjes", "Hallo Sie".
+    Banned,
+    /// Requires a formal email: "Geachte", "Sehr geehrte", "Hoogachtend".
+    Formal,
+    /// Belongs to an informal email: "Hoi", "Salut", "Groetjes".
+    Informal,
+    /// Fits either: "Beste", "Cher client"; stops the entries after it.
+    Neutral,
+}
+
+/// The kind of an entry, as its TOML table is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Table {
+    Marker,
+    Salutation,
+    Closing,
+    Calque,
+    Phrase,
+    Rule,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Marker => "marker",
+            Table::Salutation => "salutation",
+            Table::Closing => "closing",
+            Table::Calque => "calque",
+            Table::Phrase => "phrase",
+            Table::Rule => "rule",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct PackFile {
     pack: Header,
     #[serde(default)]
-    marker: Vec<Spanned<MarkerSpec>>,
+    marker: Vec<Spanned<EntrySpec>>,
+    #[serde(default)]
+    salutation: Vec<Spanned<EntrySpec>>,
+    #[serde(default)]
+    closing: Vec<Spanned<EntrySpec>>,
+    #[serde(default)]
+    calque: Vec<Spanned<EntrySpec>>,
+    #[serde(default)]
+    phrase: Vec<Spanned<EntrySpec>>,
+    #[serde(default)]
+    rule: Vec<Spanned<EntrySpec>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,22 +166,19 @@ struct Header {
     replace: bool,
 }
 
-#[derive(Debug, Deserialize)]
+/// Every key any entry may have; which ones a table accepts is checked by
+/// hand, since serde cannot combine `flatten` with `deny_unknown_fields`.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct MarkerSpec {
+struct EntrySpec {
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
     phrases: Vec<String>,
     #[serde(default)]
     suffixes: Vec<String>,
-    register: Register,
-    #[serde(default)]
-    strength: Strength,
-    #[serde(default)]
-    case: Case,
-    #[serde(default)]
-    position: Position,
+    case: Option<Case>,
+    position: Option<Position>,
     init_strength: Option<Strength>,
     #[serde(default)]
     after: Vec<String>,
@@ -134,12 +188,22 @@ struct MarkerSpec {
     before: Vec<String>,
     #[serde(default)]
     not_before: Vec<String>,
+    joined: Option<Joined>,
+    not_between_capitalized: Option<bool>,
+    register: Option<Register>,
+    strength: Option<Strength>,
+    tone: Option<Tone>,
+    severity: Option<Severity>,
     #[serde(default)]
-    joined: Joined,
+    formal: Vec<String>,
     #[serde(default)]
-    not_between_capitalized: bool,
+    informal: Vec<String>,
+    id: Option<String>,
+    pattern: Option<String>,
+    message: Option<String>,
+    help: Option<String>,
+    replace: Option<String>,
     fix: Option<String>,
-    #[serde(default)]
     note: Option<String>,
     #[serde(default)]
     bad: Vec<String>,
@@ -147,7 +211,78 @@ struct MarkerSpec {
     good: Vec<String>,
 }
 
-/// A condition on the token before or after a marker.
+impl EntrySpec {
+    /// The keys that are set, for the check of which a table accepts.
+    fn keys(&self) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        let mut set = |present: bool, key: &'static str| {
+            if present {
+                keys.push(key);
+            }
+        };
+        set(!self.words.is_empty(), "words");
+        set(!self.phrases.is_empty(), "phrases");
+        set(!self.suffixes.is_empty(), "suffixes");
+        set(self.case.is_some(), "case");
+        set(self.position.is_some(), "position");
+        set(self.init_strength.is_some(), "init-strength");
+        set(!self.after.is_empty(), "after");
+        set(!self.not_after.is_empty(), "not-after");
+        set(!self.before.is_empty(), "before");
+        set(!self.not_before.is_empty(), "not-before");
+        set(self.joined.is_some(), "joined");
+        set(
+            self.not_between_capitalized.is_some(),
+            "not-between-capitalized",
+        );
+        set(self.register.is_some(), "register");
+        set(self.strength.is_some(), "strength");
+        set(self.tone.is_some(), "tone");
+        set(self.severity.is_some(), "severity");
+        set(!self.formal.is_empty(), "formal");
+        set(!self.informal.is_empty(), "informal");
+        set(self.id.is_some(), "id");
+        set(self.pattern.is_some(), "pattern");
+        set(self.message.is_some(), "message");
+        set(self.help.is_some(), "help");
+        set(self.replace.is_some(), "replace");
+        set(self.fix.is_some(), "fix");
+        keys
+    }
+}
+
+/// The keys that describe which words an entry matches.
+const MATCH_KEYS: &[&str] = &[
+    "words",
+    "phrases",
+    "suffixes",
+    "case",
+    "after",
+    "not-after",
+    "before",
+    "not-before",
+    "joined",
+    "not-between-capitalized",
+];
+
+/// The keys each table accepts besides `note`, `bad` and `good`.
+fn accepted(table: Table) -> Vec<&'static str> {
+    let own: &[&str] = match table {
+        Table::Marker => &["register", "strength", "position", "init-strength", "fix"],
+        Table::Salutation | Table::Closing => &["tone", "severity", "fix"],
+        Table::Calque => &["fix"],
+        Table::Phrase => &["formal", "informal"],
+        Table::Rule => &["id", "pattern", "message", "help", "replace", "severity"],
+    };
+    let matching: &[&str] = if table == Table::Phrase {
+        &[]
+    } else {
+        MATCH_KEYS
+    };
+    matching.iter().chain(own).copied().collect()
+}
+
+/// A condition on the token before or after a match.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Neighbour {
     /// This word, lower-cased.
@@ -162,35 +297,226 @@ pub enum Neighbour {
     None,
 }
 
-/// One entry of a pack: words, phrases or suffixes and when they count.
-#[derive(Clone, Debug)]
-pub struct Marker {
+impl Neighbour {
+    fn holds(&self, token: Option<&Token>) -> bool {
+        match (self, token) {
+            (Neighbour::None, None) => true,
+            (Neighbour::None, Some(_)) | (_, None) => false,
+            (Neighbour::Word(word), Some(t)) => {
+                t.kind == Kind::Word && t.text.to_lowercase() == *word
+            }
+            (Neighbour::Number, Some(t)) => t.kind == Kind::Number,
+            (Neighbour::Capitalized, Some(t)) => t.is_capitalized(),
+            (Neighbour::Placeholder, Some(t)) => t.kind == Kind::Placeholder,
+        }
+    }
+}
+
+/// Which words an entry matches, and in which context.
+#[derive(Clone, Debug, Default)]
+pub struct Matcher {
     /// The words, lower-cased unless `case` is exact.
     pub words: HashSet<String>,
-    /// Multi-word markers, as lower-cased tokens.
+    /// Multi-word phrases, as tokens (lower-cased unless `case` is exact).
     pub phrases: Vec<Vec<String>>,
     /// Endings that mark a word (Italian `contattarLa`), case as written.
     pub suffixes: Vec<String>,
-    pub register: Register,
-    pub strength: Strength,
     pub case: Case,
-    pub position: Position,
-    pub init_strength: Strength,
     pub after: Vec<Neighbour>,
     pub not_after: Vec<Neighbour>,
     pub before: Vec<Neighbour>,
     pub not_before: Vec<Neighbour>,
     pub joined: Joined,
     pub not_between_capitalized: bool,
+}
+
+impl Matcher {
+    /// The number of tokens the entry covers at `tokens[i]`, if it matches
+    /// there; `lower` is the lower-cased word.
+    pub fn matches(&self, tokens: &[Token], i: usize, lower: &str) -> Option<usize> {
+        let token = &tokens[i];
+        let exact = self.case == Case::Exact;
+        let len = if self
+            .words
+            .contains(if exact { token.text.as_ref() } else { lower })
+        {
+            1
+        } else if let Some(phrase) = self.phrases.iter().find(|p| phrase_at(p, tokens, i, exact)) {
+            phrase.len()
+        } else if self.suffixes.iter().any(|s| has_suffix(&token.text, s)) {
+            1
+        } else {
+            return None;
+        };
+        let last = &tokens[i + len - 1];
+        let glued = match self.joined {
+            Joined::Skip => token.glued_before.is_some() || last.glued_after.is_some(),
+            Joined::Allow => false,
+            Joined::Elided => !matches!(last.glued_after, Some('\'' | '’' | 'ʼ')),
+        };
+        if glued {
+            return None;
+        }
+        let previous = i
+            .checked_sub(1)
+            .map(|j| &tokens[j])
+            .filter(|p| p.sentence == token.sentence);
+        let next = tokens.get(i + len).filter(|n| n.sentence == token.sentence);
+        if !self.after.is_empty() && !self.after.iter().any(|n| n.holds(previous)) {
+            return None;
+        }
+        if self.not_after.iter().any(|n| n.holds(previous)) {
+            return None;
+        }
+        if !self.before.is_empty() && !self.before.iter().any(|n| n.holds(next)) {
+            return None;
+        }
+        if self.not_before.iter().any(|n| n.holds(next)) {
+            return None;
+        }
+        // A sentence-initial word is capitalised anyway: "Hast du Fragen?".
+        if self.not_between_capitalized
+            && previous.is_some_and(|p| p.is_capitalized() && !p.init)
+            && next.is_some_and(Token::is_capitalized)
+        {
+            return None;
+        }
+        Some(len)
+    }
+
+    /// The lower-cased first words this matcher can start with.
+    fn first_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.words
+            .iter()
+            .cloned()
+            .chain(self.phrases.iter().filter_map(|p| p.first().cloned()))
+            .map(|w| w.to_lowercase())
+    }
+}
+
+fn phrase_at(phrase: &[String], tokens: &[Token], i: usize, exact: bool) -> bool {
+    let sentence = tokens[i].sentence;
+    phrase.iter().enumerate().all(|(k, word)| {
+        tokens.get(i + k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.sentence == sentence
+                && !t.quoted
+                && if exact {
+                    t.text == *word
+                } else {
+                    t.text.to_lowercase() == *word
+                }
+        })
+    })
+}
+
+/// `contattarLa` ends with `La` after three or more lower-case letters.
+fn has_suffix(word: &str, suffix: &str) -> bool {
+    word.strip_suffix(suffix)
+        .is_some_and(|stem| stem.chars().count() >= 3 && stem.chars().all(|c| c.is_lowercase()))
+}
+
+/// Texts that show an entry at work: in a `bad` one etiquette flags exactly
+/// the words in `[…]`, in a `good` one nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Examples {
+    pub bad: Vec<String>,
+    pub good: Vec<String>,
+}
+
+/// An address marker (`[[marker]]`).
+#[derive(Clone, Debug)]
+pub struct Marker {
+    pub matcher: Matcher,
+    pub register: Register,
+    pub strength: Strength,
+    pub position: Position,
+    /// The strength at the start of a sentence, for `position = "mid"`.
+    pub init_strength: Strength,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,
+}
+
+/// A salutation (`[[salutation]]`) or sign-off (`[[closing]]`).
+#[derive(Clone, Debug)]
+pub struct Opening {
+    pub matcher: Matcher,
+    pub tone: Tone,
+    /// Overrides the rule's severity for this entry.
+    pub severity: Option<Severity>,
+    pub fix: Option<String>,
+}
+
+/// A phrase machine translation produces from an English formula
+/// (`[[calque]]`): "Ich hoffe, diese E-Mail findet Sie gut".
+#[derive(Clone, Debug)]
+pub struct Calque {
+    pub matcher: Matcher,
+    pub fix: Option<String>,
+}
+
+/// A stock phrase in its two registers (`[[phrase]]`): when a marker of the
+/// wrong register sits in one, the help quotes the other.
+#[derive(Clone, Debug)]
+pub struct StockPhrase {
+    /// The variants as written, index-aligned between the registers.
+    pub formal: Vec<String>,
+    pub informal: Vec<String>,
+    /// The same, as lower-cased tokens.
+    pub formal_words: Vec<Vec<String>>,
+    pub informal_words: Vec<Vec<String>>,
+}
+
+impl StockPhrase {
+    /// The variant of `register` to suggest for variant `index` of the other.
+    pub fn counterpart(&self, register: Register, index: usize) -> Option<&str> {
+        let list = match register {
+            Register::Formal => &self.formal,
+            Register::Informal => &self.informal,
+        };
+        list.get(index).or(list.first()).map(String::as_str)
+    }
+
+    pub fn words(&self, register: Register) -> &[Vec<String>] {
+        match register {
+            Register::Formal => &self.formal_words,
+            Register::Informal => &self.informal_words,
+        }
+    }
+}
+
+/// A project's own rule (`[[rule]]`): words, phrases or a pattern that
+/// must not appear, with a message, a help and a replacement.
+#[derive(Clone, Debug)]
+pub struct ProjectRule {
+    pub meta: &'static RuleMeta,
+    pub matcher: Option<Matcher>,
+    pub pattern: Option<regex::Regex>,
+    /// The message; `{match}` stands for the text found.
+    pub message: String,
+    pub help: Option<String>,
+    pub replace: Option<String>,
+}
+
+/// What an entry is.
+#[derive(Clone, Debug)]
+pub enum EntryKind {
+    Marker(Marker),
+    Salutation(Opening),
+    Closing(Opening),
+    Calque(Calque),
+    Phrase(StockPhrase),
+    Rule(ProjectRule),
+}
+
+/// One entry of a pack, with its examples and where it is written.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub examples: Examples,
     /// Why the entry is there, for the pack's readers.
     pub note: Option<String>,
-    /// Texts where the marker must be flagged, the flagged words in `[…]`.
-    pub bad: Vec<String>,
-    /// Texts where the marker must not be flagged.
-    pub good: Vec<String>,
-    /// Where the entry is, for messages: `rules/nl.toml:12`.
+    /// `rules/nl.toml:12`.
     pub origin: String,
 }
 
@@ -198,22 +524,18 @@ pub struct Marker {
 #[derive(Clone, Debug)]
 pub struct Pack {
     pub name: String,
-    /// The locale tags the pack serves; `nl-BE` falls back to `nl`.
+    /// The locale tags the pack serves (`nl-BE` falls back to `nl`), or `*`.
     pub locales: Vec<String>,
     /// Lower-cased abbreviations that do not end a sentence (`bijv.`, `z.b.`).
     pub abbreviations: HashSet<String>,
-    pub markers: Vec<Marker>,
+    /// Every entry, in file order (a project pack's first).
+    pub entries: Vec<Entry>,
     /// The file the pack came from.
     pub path: String,
     replace: bool,
-    index: MarkerIndex,
-}
-
-impl Pack {
-    /// The markers, indexed by word.
-    pub fn index(&self) -> &MarkerIndex {
-        &self.index
-    }
+    markers: WordIndex,
+    calques: WordIndex,
+    rules: WordIndex,
 }
 
 /// A pack that cannot be used; the run stops with exit code 2.
@@ -249,13 +571,13 @@ impl Packs {
     }
 
     /// The built-in packs, extended or overridden by the `.toml` packs in
-    /// `folders`, in order.
+    /// `folders`, in order. A project pack's examples run as it loads.
     pub fn load(folders: &[PathBuf]) -> Result<Packs, PackError> {
         let mut packs = Packs::builtin();
         let mut added: Vec<(String, String)> = Vec::new();
         for folder in folders {
             let entries = std::fs::read_dir(folder).map_err(|e| PackError {
-                path: folder.display().to_string(),
+                path: crate::project::display_path(folder),
                 message: format!("cannot read the rule-pack folder: {e}"),
             })?;
             let mut files: Vec<PathBuf> = entries
@@ -265,27 +587,38 @@ impl Packs {
                 .collect();
             files.sort();
             for file in files {
+                let path = crate::project::display_path(&file);
                 let text = std::fs::read_to_string(&file).map_err(|e| PackError {
-                    path: file.display().to_string(),
+                    path: path.clone(),
                     message: e.to_string(),
                 })?;
-                let pack = Pack::parse(&crate::project::display_path(&file), &text)?;
+                let pack = Pack::parse(&path, &text)?;
+                let builtin: Vec<&str> = packs.rules().map(|r| r.meta.id).collect();
+                if let Some(clash) = pack.project_rules().find(|r| builtin.contains(&r.meta.id)) {
+                    return Err(PackError {
+                        path,
+                        message: format!("the rule id `{}` is already taken", clash.meta.id),
+                    });
+                }
                 if let Some(locale) = pack.locales.first() {
                     added.push((pack.path.clone(), locale.clone()));
                 }
                 packs.add(pack);
             }
         }
-        // A project pack's examples run as it loads, against the pack it
-        // becomes part of: a wrong example is a config error.
+        // A wrong example is a config error, found against the pack the
+        // entry became part of.
         for (path, locale) in added {
-            let Some(pack) = locale.parse().ok().and_then(|l| packs.for_locale(&l)) else {
-                continue;
+            let pack = if locale == EVERY_LOCALE {
+                packs.packs.iter().find(|p| p.path == path)
+            } else {
+                locale.parse().ok().and_then(|l| packs.for_locale(&l))
             };
+            let Some(pack) = pack else { continue };
             let prefix = format!("{path}:");
-            if let Some(failure) =
-                crate::register::check_examples(pack, |m| m.origin.starts_with(&prefix)).first()
-            {
+            let failures =
+                crate::language::check_examples(pack, &packs, |e| e.origin.starts_with(&prefix));
+            if let Some(failure) = failures.first() {
                 let described = failure.to_string();
                 return Err(PackError {
                     message: format!(
@@ -299,25 +632,27 @@ impl Packs {
         Ok(packs)
     }
 
-    /// Adds a project pack: it extends the packs of its locales (its markers
+    /// Adds a project pack: it extends the packs of its locales (its entries
     /// are tried first), or replaces them with `replace = true`.
     pub fn add(&mut self, pack: Pack) {
         let mut extended = false;
-        for existing in &mut self.packs {
-            if !existing.locales.iter().any(|l| pack.locales.contains(l)) {
-                continue;
-            }
-            if pack.replace {
-                existing.locales.retain(|l| !pack.locales.contains(l));
-            } else {
-                let mut markers = pack.markers.clone();
-                markers.append(&mut existing.markers);
-                existing.markers = markers;
-                existing
-                    .abbreviations
-                    .extend(pack.abbreviations.iter().cloned());
-                existing.index = MarkerIndex::new(existing);
-                extended = true;
+        if !pack.locales.iter().any(|l| l == EVERY_LOCALE) {
+            for existing in &mut self.packs {
+                if !existing.locales.iter().any(|l| pack.locales.contains(l)) {
+                    continue;
+                }
+                if pack.replace {
+                    existing.locales.retain(|l| !pack.locales.contains(l));
+                } else {
+                    let mut entries = pack.entries.clone();
+                    entries.append(&mut existing.entries);
+                    existing.entries = entries;
+                    existing
+                        .abbreviations
+                        .extend(pack.abbreviations.iter().cloned());
+                    existing.reindex();
+                    extended = true;
+                }
             }
         }
         if !extended {
@@ -325,8 +660,8 @@ impl Packs {
         }
     }
 
-    /// The pack for a locale: the most specific one whose `locales` names the
-    /// tag, dropping variants, region and script in turn.
+    /// The language pack for a locale: the most specific one whose `locales`
+    /// names the tag, dropping variants, region and script in turn.
     pub fn for_locale(&self, langid: &LanguageIdentifier) -> Option<&Pack> {
         fallbacks(langid).iter().find_map(|tag| {
             self.packs
@@ -335,8 +670,20 @@ impl Packs {
         })
     }
 
+    /// The packs for every locale (`locales = ["*"]`).
+    pub fn universal(&self) -> impl Iterator<Item = &Pack> {
+        self.packs
+            .iter()
+            .filter(|p| p.locales.iter().any(|l| l == EVERY_LOCALE))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Pack> {
         self.packs.iter()
+    }
+
+    /// Every project rule of every pack.
+    pub fn rules(&self) -> impl Iterator<Item = &ProjectRule> {
+        self.packs.iter().flat_map(Pack::project_rules)
     }
 }
 
@@ -368,137 +715,439 @@ impl Pack {
             message,
         };
         let file: PackFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let mut markers = Vec::new();
-        for spanned in file.marker {
-            let line = line_of(spanned.span().start);
-            let spec = spanned.into_inner();
-            let at = |message: &str| error(format!("the [[marker]] at line {line}: {message}"));
-            if spec.words.is_empty() && spec.phrases.is_empty() && spec.suffixes.is_empty() {
-                return Err(at("needs `words`, `phrases` or `suffixes`"));
-            }
-            let exact = spec.case == Case::Exact;
-            let fold = |w: &str| {
-                if exact {
-                    w.to_owned()
-                } else {
-                    w.to_lowercase()
-                }
-            };
-            let neighbours = |list: &[String]| -> Result<Vec<Neighbour>, PackError> {
-                list.iter()
-                    .map(|item| match item.as_str() {
-                        "<number>" => Ok(Neighbour::Number),
-                        "<capitalized>" => Ok(Neighbour::Capitalized),
-                        "<placeholder>" => Ok(Neighbour::Placeholder),
-                        "<none>" => Ok(Neighbour::None),
-                        other if other.starts_with('<') => Err(at(&format!(
-                            "unknown class `{other}`; use `<number>`, `<capitalized>`, `<placeholder>` or `<none>`"
-                        ))),
-                        word => Ok(Neighbour::Word(word.to_lowercase())),
-                    })
-                    .collect()
-            };
-            if spec.strength == Strength::Strong || spec.strength == Strength::Plural {
-                if spec.bad.is_empty() {
-                    return Err(at(
-                        "a strong marker needs a `bad` example with the flagged words in […]",
-                    ));
-                }
-            } else if spec.bad.is_empty() && spec.good.is_empty() {
-                return Err(at("needs at least one `good` example"));
-            }
-            for example in &spec.bad {
-                if !example.contains('[') || !example.contains(']') {
-                    return Err(at(&format!(
-                        "the bad example `{example}` marks no word with […]"
-                    )));
-                }
-            }
-            let init_strength = match (spec.position, spec.init_strength) {
-                (_, Some(strength)) => strength,
-                (Position::Mid, None) => Strength::None,
-                (Position::Any, None) => spec.strength,
-            };
-            markers.push(Marker {
-                words: spec.words.iter().map(|w| fold(w)).collect(),
-                phrases: spec
-                    .phrases
-                    .iter()
-                    .map(|p| crate::text::words(p).map(|w| fold(&w)).collect())
-                    .collect(),
-                suffixes: spec.suffixes.clone(),
-                register: spec.register,
-                strength: spec.strength,
-                case: spec.case,
-                position: spec.position,
-                init_strength,
-                after: neighbours(&spec.after)?,
-                not_after: neighbours(&spec.not_after)?,
-                before: neighbours(&spec.before)?,
-                not_before: neighbours(&spec.not_before)?,
-                joined: spec.joined,
-                not_between_capitalized: spec.not_between_capitalized,
-                fix: spec.fix,
-                note: spec.note,
-                bad: spec.bad,
-                good: spec.good,
-                origin: format!("{path}:{line}"),
-            });
-        }
-        let abbreviations = crate::text::abbreviations(&file.pack.abbreviations);
         if file.pack.locales.is_empty() {
             return Err(error("[pack] `locales` names no locale".into()));
         }
         for locale in &file.pack.locales {
-            if crate::project::parse_locale(locale).is_none() {
+            if locale != EVERY_LOCALE && crate::project::parse_locale(locale).is_none() {
                 return Err(error(format!(
-                    "[pack] `{locale}` in `locales` is not a BCP 47 tag"
+                    "[pack] `{locale}` in `locales` is not a BCP 47 tag or `*`"
                 )));
             }
+        }
+        let tables = [
+            (Table::Marker, file.marker),
+            (Table::Salutation, file.salutation),
+            (Table::Closing, file.closing),
+            (Table::Calque, file.calque),
+            (Table::Phrase, file.phrase),
+            (Table::Rule, file.rule),
+        ];
+        let mut entries = Vec::new();
+        for (table, specs) in tables {
+            for spanned in specs {
+                let line = text[..spanned.span().start.min(text.len())]
+                    .matches('\n')
+                    .count()
+                    + 1;
+                let at = |message: &str| {
+                    error(format!(
+                        "the [[{}]] at line {line}: {message}",
+                        table.name()
+                    ))
+                };
+                let spec = spanned.into_inner();
+                entries.push(entry(table, spec, path, line, &at)?);
+            }
+        }
+        let universal = file.pack.locales.iter().any(|l| l == EVERY_LOCALE);
+        if universal
+            && let Some(entry) = entries
+                .iter()
+                .find(|e| !matches!(e.kind, EntryKind::Rule(_) | EntryKind::Calque(_)))
+        {
+            return Err(error(format!(
+                "{}: a pack for every locale (`*`) holds only [[rule]] and [[calque]] entries",
+                entry.origin
+            )));
         }
         let mut pack = Pack {
             name: file.pack.name,
             locales: file.pack.locales,
-            abbreviations,
-            markers,
+            abbreviations: crate::text::abbreviations(&file.pack.abbreviations),
+            entries,
             path: path.to_owned(),
             replace: file.pack.replace,
-            index: MarkerIndex::default(),
+            markers: WordIndex::default(),
+            calques: WordIndex::default(),
+            rules: WordIndex::default(),
         };
-        pack.index = MarkerIndex::new(&pack);
+        pack.reindex();
         Ok(pack)
+    }
+
+    fn reindex(&mut self) {
+        self.markers = WordIndex::new(&self.entries, |e| match &e.kind {
+            EntryKind::Marker(m) => Some(&m.matcher),
+            _ => None,
+        });
+        self.calques = WordIndex::new(&self.entries, |e| match &e.kind {
+            EntryKind::Calque(c) => Some(&c.matcher),
+            _ => None,
+        });
+        self.rules = WordIndex::new(&self.entries, |e| match &e.kind {
+            EntryKind::Rule(r) => r.matcher.as_ref(),
+            _ => None,
+        });
+    }
+
+    /// The markers that may match a lower-cased word, in pack order.
+    pub fn marker_candidates<'p>(
+        &'p self,
+        lower: &str,
+    ) -> impl Iterator<Item = (usize, &'p Marker)> + 'p {
+        self.markers
+            .candidates(lower)
+            .filter_map(move |i| match &self.entries[i].kind {
+                EntryKind::Marker(m) => Some((i, m)),
+                _ => None,
+            })
+    }
+
+    /// The calques that may start at a lower-cased word.
+    pub fn calque_candidates<'p>(
+        &'p self,
+        lower: &str,
+    ) -> impl Iterator<Item = (usize, &'p Calque)> + 'p {
+        self.calques
+            .candidates(lower)
+            .filter_map(move |i| match &self.entries[i].kind {
+                EntryKind::Calque(c) => Some((i, c)),
+                _ => None,
+            })
+    }
+
+    /// The word-based project rules that may start at a lower-cased word.
+    pub fn rule_candidates<'p>(
+        &'p self,
+        lower: &str,
+    ) -> impl Iterator<Item = (usize, &'p ProjectRule)> + 'p {
+        self.rules
+            .candidates(lower)
+            .filter_map(move |i| match &self.entries[i].kind {
+                EntryKind::Rule(r) => Some((i, r)),
+                _ => None,
+            })
+    }
+
+    /// The salutations, in order.
+    pub fn salutations(&self) -> impl Iterator<Item = (usize, &Opening)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.kind {
+                EntryKind::Salutation(o) => Some((i, o)),
+                _ => None,
+            })
+    }
+
+    /// The sign-offs, in order.
+    pub fn closings(&self) -> impl Iterator<Item = (usize, &Opening)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.kind {
+                EntryKind::Closing(o) => Some((i, o)),
+                _ => None,
+            })
+    }
+
+    /// The stock phrases.
+    pub fn phrases(&self) -> impl Iterator<Item = &StockPhrase> {
+        self.entries.iter().filter_map(|e| match &e.kind {
+            EntryKind::Phrase(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The project rules.
+    pub fn project_rules(&self) -> impl Iterator<Item = &ProjectRule> {
+        self.entries.iter().filter_map(|e| match &e.kind {
+            EntryKind::Rule(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    /// The markers, in order.
+    pub fn markers(&self) -> impl Iterator<Item = &Marker> {
+        self.entries.iter().filter_map(|e| match &e.kind {
+            EntryKind::Marker(m) => Some(m),
+            _ => None,
+        })
     }
 }
 
-/// Markers indexed for lookup by the lower-cased first word.
+/// Builds one entry, checking which keys its table accepts.
+fn entry(
+    table: Table,
+    spec: EntrySpec,
+    path: &str,
+    line: usize,
+    at: &dyn Fn(&str) -> PackError,
+) -> Result<Entry, PackError> {
+    let allowed = accepted(table);
+    if let Some(key) = spec.keys().into_iter().find(|k| !allowed.contains(k)) {
+        return Err(at(&format!("`{key}` is not a key of [[{}]]", table.name())));
+    }
+    for example in &spec.bad {
+        if !example.contains('[') || !example.contains(']') {
+            return Err(at(&format!(
+                "the bad example `{example}` marks no word with […]"
+            )));
+        }
+    }
+    let matcher = || -> Result<Matcher, PackError> { matcher(&spec, at) };
+    let has_words = !(spec.words.is_empty() && spec.phrases.is_empty() && spec.suffixes.is_empty());
+    let needs_words = |what: &str| -> Result<(), PackError> {
+        if has_words {
+            Ok(())
+        } else {
+            Err(at(&format!("needs `words` or `phrases`{what}")))
+        }
+    };
+    let kind = match table {
+        Table::Marker => {
+            needs_words(" or `suffixes`")?;
+            let register = spec
+                .register
+                .ok_or_else(|| at("needs a `register`: formal or informal"))?;
+            let strength = spec.strength.unwrap_or_default();
+            let position = spec.position.unwrap_or_default();
+            let init_strength = match (position, spec.init_strength) {
+                (_, Some(strength)) => strength,
+                (Position::Mid, None) => Strength::None,
+                (Position::Any, None) => strength,
+            };
+            if matches!(strength, Strength::Strong | Strength::Plural) && spec.bad.is_empty() {
+                return Err(at(
+                    "a strong marker needs a `bad` example with the flagged words in […]",
+                ));
+            }
+            EntryKind::Marker(Marker {
+                matcher: matcher()?,
+                register,
+                strength,
+                position,
+                init_strength,
+                fix: spec.fix.clone(),
+            })
+        }
+        Table::Salutation | Table::Closing => {
+            needs_words("")?;
+            let tone = spec
+                .tone
+                .ok_or_else(|| at("needs a `tone`: banned, formal, informal or neutral"))?;
+            let opening = Opening {
+                matcher: matcher()?,
+                tone,
+                severity: spec.severity,
+                fix: spec.fix.clone(),
+            };
+            if table == Table::Salutation {
+                EntryKind::Salutation(opening)
+            } else {
+                EntryKind::Closing(opening)
+            }
+        }
+        Table::Calque => {
+            needs_words("")?;
+            if spec.bad.is_empty() {
+                return Err(at("needs a `bad` example with the calque in […]"));
+            }
+            EntryKind::Calque(Calque {
+                matcher: matcher()?,
+                fix: spec.fix.clone(),
+            })
+        }
+        Table::Phrase => {
+            if spec.formal.is_empty() || spec.informal.is_empty() {
+                return Err(at("needs both `formal` and `informal` variants"));
+            }
+            let words = |list: &[String]| {
+                list.iter()
+                    .map(|p| crate::text::words(p).collect())
+                    .collect()
+            };
+            EntryKind::Phrase(StockPhrase {
+                formal_words: words(&spec.formal),
+                informal_words: words(&spec.informal),
+                formal: spec.formal.clone(),
+                informal: spec.informal.clone(),
+            })
+        }
+        Table::Rule => EntryKind::Rule(project_rule(&spec, path, line, has_words, at)?),
+    };
+    if spec.bad.is_empty() && spec.good.is_empty() {
+        return Err(at("needs at least one `bad` or `good` example"));
+    }
+    Ok(Entry {
+        kind,
+        examples: Examples {
+            bad: spec.bad,
+            good: spec.good,
+        },
+        note: spec.note,
+        origin: format!("{path}:{line}"),
+    })
+}
+
+fn matcher(spec: &EntrySpec, at: &dyn Fn(&str) -> PackError) -> Result<Matcher, PackError> {
+    let case = spec.case.unwrap_or_default();
+    let fold = |w: &str| {
+        if case == Case::Exact {
+            w.to_owned()
+        } else {
+            w.to_lowercase()
+        }
+    };
+    let neighbours = |list: &[String]| -> Result<Vec<Neighbour>, PackError> {
+        list.iter()
+            .map(|item| match item.as_str() {
+                "<number>" => Ok(Neighbour::Number),
+                "<capitalized>" => Ok(Neighbour::Capitalized),
+                "<placeholder>" => Ok(Neighbour::Placeholder),
+                "<none>" => Ok(Neighbour::None),
+                other if other.starts_with('<') => Err(at(&format!(
+                    "unknown class `{other}`; use `<number>`, `<capitalized>`, `<placeholder>` or `<none>`"
+                ))),
+                word => Ok(Neighbour::Word(word.to_lowercase())),
+            })
+            .collect()
+    };
+    let phrase_words = |p: &str| -> Vec<String> {
+        if case == Case::Exact {
+            p.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        } else {
+            crate::text::words(p).collect()
+        }
+    };
+    Ok(Matcher {
+        words: spec.words.iter().map(|w| fold(w)).collect(),
+        phrases: spec
+            .phrases
+            .iter()
+            .map(|p| phrase_words(p))
+            .filter(|p| !p.is_empty())
+            .collect(),
+        suffixes: spec.suffixes.clone(),
+        case,
+        after: neighbours(&spec.after)?,
+        not_after: neighbours(&spec.not_after)?,
+        before: neighbours(&spec.before)?,
+        not_before: neighbours(&spec.not_before)?,
+        joined: spec.joined.unwrap_or_default(),
+        not_between_capitalized: spec.not_between_capitalized.unwrap_or(false),
+    })
+}
+
+/// A project rule, with a rule id of its own for selection, severity
+/// overrides, suppression and reports.
+fn project_rule(
+    spec: &EntrySpec,
+    path: &str,
+    line: usize,
+    has_words: bool,
+    at: &dyn Fn(&str) -> PackError,
+) -> Result<ProjectRule, PackError> {
+    let id = spec
+        .id
+        .clone()
+        .ok_or_else(|| at("needs an `id`, kebab-case, as in `brand-name`"))?;
+    let kebab = !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        });
+    if !kebab {
+        return Err(at(&format!("the id `{id}` is not kebab-case")));
+    }
+    if crate::rules::find(&id).is_some() {
+        return Err(at(&format!("the id `{id}` is a built-in rule")));
+    }
+    let message = spec
+        .message
+        .clone()
+        .ok_or_else(|| at("needs a `message`"))?;
+    let pattern = match &spec.pattern {
+        Some(pattern) => Some(regex::Regex::new(pattern).map_err(|e| {
+            at(&format!(
+                "the `pattern` is not a valid regular expression: {e}"
+            ))
+        })?),
+        None => None,
+    };
+    if pattern.is_none() && !has_words {
+        return Err(at("needs `words`, `phrases` or a `pattern`"));
+    }
+    if spec.bad.is_empty() {
+        return Err(at("needs a `bad` example with the flagged text in […]"));
+    }
+    let severity = spec.severity.unwrap_or(Severity::Warning);
+    // Project rules live as long as the run; their metadata is leaked once
+    // per rule so that findings can carry a `&'static RuleMeta`.
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let list = |examples: &[String]| {
+        examples
+            .iter()
+            .map(|b| format!("- {b}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut docs = format!(
+        "## What it does\n{}\n\n## Why is this bad?\n{}\n\n## Example\n{}\n",
+        message.replace("{match}", "…"),
+        spec.note
+            .clone()
+            .unwrap_or_else(|| "The project's own rule.".into()),
+        list(&spec.bad),
+    );
+    match (&spec.replace, spec.good.is_empty()) {
+        (Some(replace), _) => docs.push_str(&format!("\nUse instead: “{replace}”.\n")),
+        (None, false) => docs.push_str(&format!("\nUse instead:\n{}\n", list(&spec.good))),
+        (None, true) => {}
+    }
+    docs.push_str(&format!("\nA project rule from `{path}:{line}`.\n"));
+    let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
+        id: leak(id),
+        severity,
+        summary: leak(message.replace("{match}", "…")),
+        docs: leak(docs),
+    }));
+    Ok(ProjectRule {
+        meta,
+        matcher: if has_words {
+            Some(matcher(spec, at)?)
+        } else {
+            None
+        },
+        pattern,
+        message,
+        help: spec.help.clone(),
+        replace: spec.replace.clone(),
+    })
+}
+
+/// Entries indexed by the lower-cased word they start with.
 #[derive(Clone, Debug, Default)]
-pub struct MarkerIndex {
+struct WordIndex {
     by_word: HashMap<String, Vec<usize>>,
     with_suffix: Vec<usize>,
 }
 
-impl MarkerIndex {
-    pub fn new(pack: &Pack) -> Self {
-        let mut index = MarkerIndex::default();
-        for (i, marker) in pack.markers.iter().enumerate() {
-            for word in &marker.words {
-                index
-                    .by_word
-                    .entry(word.to_lowercase())
-                    .or_default()
-                    .push(i);
+impl WordIndex {
+    fn new<'e>(entries: &'e [Entry], pick: impl Fn(&'e Entry) -> Option<&'e Matcher>) -> Self {
+        let mut index = WordIndex::default();
+        for (i, entry) in entries.iter().enumerate() {
+            let Some(matcher) = pick(entry) else { continue };
+            for word in matcher.first_words() {
+                index.by_word.entry(word).or_default().push(i);
             }
-            for phrase in &marker.phrases {
-                if let Some(first) = phrase.first() {
-                    index
-                        .by_word
-                        .entry(first.to_lowercase())
-                        .or_default()
-                        .push(i);
-                }
-            }
-            if !marker.suffixes.is_empty() {
+            if !matcher.suffixes.is_empty() {
                 index.with_suffix.push(i);
             }
         }
@@ -509,19 +1158,14 @@ impl MarkerIndex {
         index
     }
 
-    /// The markers that may match a word, in pack order.
-    pub fn candidates(&self, lower: &str) -> impl Iterator<Item = usize> + '_ {
+    /// The entries that may match a word, in pack order.
+    fn candidates(&self, lower: &str) -> impl Iterator<Item = usize> + use<> {
         let listed = self.by_word.get(lower).map(Vec::as_slice).unwrap_or(&[]);
         let mut merged: Vec<usize> = listed.iter().chain(&self.with_suffix).copied().collect();
         merged.sort_unstable();
         merged.dedup();
         merged.into_iter()
     }
-}
-
-/// Where the built-in packs are, for documentation.
-pub fn builtin_paths() -> impl Iterator<Item = &'static Path> {
-    BUILTIN.iter().map(|(path, _)| Path::new(*path))
 }
 
 #[cfg(test)]
@@ -574,5 +1218,34 @@ mod tests {
         .unwrap_err();
         assert!(error.to_string().contains("line 5"), "{error}");
         assert!(error.to_string().contains("`bad` example"), "{error}");
+        let error = Pack::parse(
+            "rules/xx.toml",
+            "[pack]\nname = \"X\"\nlocales = [\"nl\"]\n\n[[salutation]]\nwords = [\"lieve\"]\ntone = \"banned\"\nregister = \"formal\"\nbad = [\"[Lieve] Niels\"]\n",
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains(
+                "the [[salutation]] at line 5: `register` is not a key of [[salutation]]"
+            ),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn project_rules_have_their_own_ids() {
+        let pack = Pack::parse(
+            "packs/brand.toml",
+            "[pack]\nname = \"Brand\"\nlocales = [\"*\"]\n\n[[rule]]\nid = \"brand-name\"\nphrases = [\"Tulip and Co\"]\nmessage = \"write `Tulip & Co`\"\nbad = [\"Bestel bij [Tulip and Co].\"]\n",
+        )
+        .unwrap();
+        let rule = pack.project_rules().next().unwrap();
+        assert_eq!(rule.meta.id, "brand-name");
+        assert_eq!(rule.meta.severity, Severity::Warning);
+        let error = Pack::parse(
+            "packs/brand.toml",
+            "[pack]\nname = \"Brand\"\nlocales = [\"*\"]\n\n[[rule]]\nid = \"register-mix\"\nwords = [\"x\"]\nmessage = \"m\"\nbad = [\"[x]\"]\n",
+        )
+        .unwrap_err();
+        assert!(error.to_string().contains("is a built-in rule"), "{error}");
     }
 }

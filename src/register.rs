@@ -1,8 +1,9 @@
 //! Register consistency: does an email address the reader formally or
 //! informally, and where does it switch? Each email is read as the customer
 //! reads it, once per combination of its selector values; each sentence
-//! votes by its address markers; every strong marker of the other register
-//! is reported.
+//! votes by its address markers, and so does the salutation; every strong
+//! marker of the other register is reported, and so are salutations and
+//! sign-offs that must not be there or contradict the register.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -14,9 +15,12 @@ use crate::emails::Email;
 use crate::finding::{Diagnostic, Severity};
 use crate::fluent::{key_name, patterns};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
-use crate::packs::{Case, Joined, Marker, Neighbour, Pack, Position, Strength};
+use crate::packs::{EntryKind, Joined, Marker, Opening, Pack, Position, Strength, Tone};
 use crate::prose::{Origin, Path, Writer, origin_index, selector_key};
-use crate::rules::{RegisterLocale, RegisterMix, RuleMeta};
+use crate::rules::{
+    ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
+    SalutationRegister,
+};
 use crate::text::{Kind, Prose, Token, tokenize};
 
 /// More combinations of selector values than this are not enumerated: each
@@ -26,6 +30,11 @@ const MAX_PATHS: usize = 64;
 /// A segment of at most this many words that ends with a comma is a
 /// salutation ("Sehr geehrte Frau { $name },").
 const SALUTATION_WORDS: usize = 6;
+
+/// The salutation is looked for at the start of the first segments of an
+/// email (the subject may come first), sign-offs in the last ones.
+const OPENING_SEGMENTS: usize = 3;
+const CLOSING_SEGMENTS: usize = 3;
 
 /// Where a declared register comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,10 +54,24 @@ pub struct Hit {
     pub strength: Strength,
     /// The word as written.
     pub word: String,
-    /// The index of the marker in the pack.
+    /// The index of the marker's entry in the pack.
     pub marker: usize,
     /// Its sentence, counted over the segment.
     pub sentence: usize,
+    /// When the marker sits in a stock phrase, the phrase in the other
+    /// register ("Het was me een genoegen u te helpen").
+    pub suggestion: Option<String>,
+}
+
+/// A salutation or sign-off found in the text.
+#[derive(Clone, Debug)]
+struct LineHit {
+    origin: usize,
+    span: Range<usize>,
+    /// The index of its entry in the pack.
+    entry: usize,
+    /// The words as written.
+    words: String,
 }
 
 /// One segment (a message value or attribute) read on one path.
@@ -64,6 +87,10 @@ struct Reading {
     /// The first sentence when its first word is not sentence-initial
     /// (after a salutation that ends with a comma): its vote and hits.
     lead_mid: Option<((f32, f32), Vec<Hit>)>,
+    /// A salutation at the start of the segment.
+    opening: Option<LineHit>,
+    /// Sign-offs at the start of its sentences.
+    closings: Vec<LineHit>,
 }
 
 /// What the analysis of one email reports.
@@ -114,7 +141,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut cache: HashMap<(usize, Vec<Option<String>>), Reading> = HashMap::new();
         let mut flags: Vec<Flag> = Vec::new();
         // The same marker flagged on several paths is reported once.
-        let mut flagged: HashSet<(usize, usize)> = HashSet::new();
+        let mut flagged: HashSet<(&str, usize, usize)> = HashSet::new();
         for path in &paths {
             let mut readings: Vec<Reading> = Vec::with_capacity(segments.len());
             for (index, segment) in segments.iter().enumerate() {
@@ -127,7 +154,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                 readings.push(reading);
             }
             for flag in self.judge(&readings, &selectors, path, &origins) {
-                if flagged.insert((flag.origin.file, flag.span.start)) {
+                if flagged.insert((flag.rule.id, flag.origin.file, flag.span.start)) {
                     flags.push(flag);
                 }
             }
@@ -257,6 +284,13 @@ impl<'a, 's> Analyzer<'a, 's> {
         prose.mask();
         let mut tokens = tokenize(prose.text(), &self.pack.abbreviations);
         let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
+        let salutations: Vec<(usize, &Opening)> = self.pack.salutations().collect();
+        let closings: Vec<(usize, &Opening)> = self.pack.closings().collect();
+        let opening = self
+            .openings(&salutations, &tokens, &prose, |i| i == 0)
+            .into_iter()
+            .next();
+        let closings = self.openings(&closings, &tokens, &prose, |i| tokens[i].init);
         let hits = self.markers(&tokens, &prose);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
         for hit in &hits {
@@ -284,7 +318,46 @@ impl<'a, 's> Analyzer<'a, 's> {
             hits,
             salutation,
             lead_mid,
+            opening,
+            closings,
         }
+    }
+
+    /// The salutations or sign-offs of `entries` that start at a token
+    /// `at` accepts; a neutral one stops the search at its token.
+    fn openings(
+        &self,
+        entries: &[(usize, &Opening)],
+        tokens: &[Token],
+        prose: &Prose,
+        at: impl Fn(usize) -> bool,
+    ) -> Vec<LineHit> {
+        let mut found = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind != Kind::Word || token.quoted || !at(i) {
+                continue;
+            }
+            let lower = token.text.to_lowercase();
+            let Some((entry, len)) = entries.iter().find_map(|(entry, opening)| {
+                Some((*entry, opening.matcher.matches(tokens, i, &lower)?))
+            }) else {
+                continue;
+            };
+            let span = token.span.start..tokens[i + len - 1].span.end;
+            if let Some((origin, source)) = prose.source(span) {
+                found.push(LineHit {
+                    origin,
+                    span: source,
+                    entry,
+                    words: tokens[i..i + len]
+                        .iter()
+                        .map(|t| t.text.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                });
+            }
+        }
+        found
     }
 
     /// The address markers among `tokens`.
@@ -298,10 +371,13 @@ impl<'a, 's> Analyzer<'a, 's> {
                 continue;
             }
             let lower = token.text.to_lowercase();
-            for index in self.pack.index().candidates(&lower) {
-                let marker = &self.pack.markers[index];
-                let Some((len, strength)) = matches(marker, tokens, i, &lower) else {
+            for (entry, marker) in self.pack.marker_candidates(&lower) {
+                let Some(len) = marker.matcher.matches(tokens, i, &lower) else {
                     continue;
+                };
+                let strength = match (marker.position, token.init) {
+                    (Position::Mid, true) => marker.init_strength,
+                    _ => marker.strength,
                 };
                 if strength != Strength::None {
                     let span = tokens[i].span.start..tokens[i + len - 1].span.end;
@@ -311,9 +387,10 @@ impl<'a, 's> Analyzer<'a, 's> {
                             span: source,
                             register: marker.register,
                             strength,
-                            word: written(&tokens[i..i + len], marker.joined),
-                            marker: index,
+                            word: written(&tokens[i..i + len], marker.matcher.joined),
+                            marker: entry,
                             sentence: token.sentence,
+                            suggestion: self.stock_phrase(tokens, i, marker.register),
                         });
                     }
                 }
@@ -323,6 +400,44 @@ impl<'a, 's> Analyzer<'a, 's> {
             i += 1;
         }
         hits
+    }
+
+    /// The other register's version of a stock phrase that covers the
+    /// marker at `tokens[at]`.
+    fn stock_phrase(&self, tokens: &[Token], at: usize, register: Register) -> Option<String> {
+        let sentence = tokens[at].sentence;
+        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        for phrase in self.pack.phrases() {
+            for (index, words) in phrase.words(register).iter().enumerate() {
+                let earliest = (at + 1).saturating_sub(words.len());
+                for start in earliest..=at {
+                    let end = start + words.len();
+                    let fits = end <= tokens.len()
+                        && tokens[start..end].iter().all(|t| t.sentence == sentence)
+                        && lower[start..end] == words[..];
+                    if fits {
+                        return phrase
+                            .counterpart(register.other(), index)
+                            .map(str::to_owned);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn marker(&self, entry: usize) -> Option<&Marker> {
+        match &self.pack.entries.get(entry)?.kind {
+            EntryKind::Marker(marker) => Some(marker),
+            _ => None,
+        }
+    }
+
+    fn opening(&self, entry: usize) -> Option<&Opening> {
+        match &self.pack.entries.get(entry)?.kind {
+            EntryKind::Salutation(opening) | EntryKind::Closing(opening) => Some(opening),
+            _ => None,
+        }
     }
 
     /// Decides the register of one path and flags what contradicts it.
@@ -351,6 +466,66 @@ impl<'a, 's> Analyzer<'a, 's> {
             }
             after_comma = reading.salutation;
         }
+        let mut flags = Vec::new();
+
+        // The salutation opens one of the first segments; it votes, and a
+        // banned one ("Hallo Sie") is not also read as address.
+        let salutation = readings
+            .iter()
+            .take(OPENING_SEGMENTS)
+            .find_map(|r| r.opening.as_ref())
+            .and_then(|line| Some((line, self.opening(line.entry)?)));
+        let closings: Vec<(&LineHit, &Opening)> = readings
+            .iter()
+            .rev()
+            .take(CLOSING_SEGMENTS)
+            .flat_map(|r| r.closings.iter())
+            .filter_map(|line| Some((line, self.opening(line.entry)?)))
+            .collect();
+        let lines = salutation
+            .iter()
+            .map(|&s| (s, true))
+            .chain(closings.iter().map(|&c| (c, false)));
+        for ((line, opening), is_salutation) in lines {
+            match opening.tone {
+                Tone::Banned => {
+                    hits.retain(|h| {
+                        !(h.origin == line.origin
+                            && h.span.start < line.span.end
+                            && line.span.start < h.span.end)
+                    });
+                    let (rule, what, fix): (&'static RuleMeta, &str, &str) = if is_salutation {
+                        (
+                            &SalutationBanned::META,
+                            "open",
+                            "open with a salutation the language uses with customers",
+                        )
+                    } else {
+                        (
+                            &ClosingBanned::META,
+                            "close",
+                            "close with a sign-off the language uses with customers",
+                        )
+                    };
+                    flags.push(Flag {
+                        rule,
+                        severity: opening.severity,
+                        origin: origins[line.origin].clone(),
+                        span: line.span.clone(),
+                        message: format!("`{}` must not {what} a customer email", line.words),
+                        label: self.pack.entries[line.entry]
+                            .note
+                            .clone()
+                            .unwrap_or_else(|| "not for customers".into()),
+                        help: opening.fix.clone().unwrap_or_else(|| fix.to_string()),
+                    });
+                }
+                Tone::Formal if is_salutation => votes.push((1.0, 0.0)),
+                Tone::Informal if is_salutation => votes.push((0.0, 1.0)),
+                _ => {}
+            }
+        }
+
         let formal_votes = votes.iter().filter(|(f, i)| f > i).count();
         let informal_votes = votes.iter().filter(|(f, i)| i > f).count();
 
@@ -398,7 +573,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             let last_strong = hits.iter().rev().find(|h| h.strength == Strength::Strong);
             match last_strong {
                 Some(last) => (last.register.other(), Reason::Tie),
-                None => return Vec::new(),
+                None => return flags,
             }
         };
         let support = if register == Register::Formal {
@@ -434,61 +609,98 @@ impl<'a, 's> Analyzer<'a, 's> {
                 }
             }
         };
-        let mut flags = Vec::new();
+        // How the email addresses its reader, for messages.
+        let context = match &reason {
+            Reason::Locale { source } => format!(
+                "where {} is declared {register} ({source})",
+                self.locale.name
+            ),
+            Reason::Branch { key, choice } => {
+                format!("in the `[{choice}]` version of this email (`{key}`)")
+            }
+            Reason::Majority => format!("in an email that addresses the reader {evidence}"),
+            Reason::Tie => format!(
+                "in an email that addresses the reader {evidence} just as often as {}",
+                adverb(register.other())
+            ),
+        };
+        let rule: &'static RuleMeta = match reason {
+            Reason::Locale { .. } => &RegisterLocale::META,
+            _ => &RegisterMix::META,
+        };
         for hit in &hits {
             if hit.register == register
                 || !matches!(hit.strength, Strength::Strong | Strength::Plural)
             {
                 continue;
             }
-            let marker = &self.pack.markers[hit.marker];
             let severity = match (hit.strength, confident) {
                 (Strength::Plural, _) => Some(Severity::Info),
                 (_, true) => None,
                 (_, false) => Some(Severity::Warning),
             };
-            let what = format!("{} `{}`", hit.register, hit.word);
-            let (rule, message): (&'static RuleMeta, String) = match &reason {
-                Reason::Locale { source } => (
-                    &RegisterLocale::META,
-                    format!(
-                        "{what} where {} is declared {register} ({source})",
-                        self.locale.name
-                    ),
-                ),
-                Reason::Branch { key, choice } => (
-                    &RegisterMix::META,
-                    format!("{what} in the `[{choice}]` version of this email (`{key}`)"),
-                ),
-                Reason::Majority => (
-                    &RegisterMix::META,
-                    format!("{what} in an email that addresses the reader {}", evidence),
-                ),
-                Reason::Tie => (
-                    &RegisterMix::META,
-                    format!(
-                        "{what} in an email that addresses the reader {} just as often as {}",
-                        evidence,
-                        adverb(register.other())
-                    ),
-                ),
-            };
-            let help = match (&marker.fix, hit.strength) {
-                (_, Strength::Plural) => format!(
+            let help = match (
+                &hit.suggestion,
+                self.marker(hit.marker).and_then(|m| m.fix.as_ref()),
+                hit.strength,
+            ) {
+                (_, _, Strength::Plural) => format!(
                     "if it addresses one reader, address them {} as the rest of the email does; a plural is fine",
                     adverb(register)
                 ),
-                (Some(fix), _) => fix.clone(),
-                (None, _) => format!("address the reader {} throughout", adverb(register)),
+                (Some(phrase), _, _) => format!("write “{phrase}”"),
+                (None, Some(fix), _) => fix.clone(),
+                (None, None, _) => format!("address the reader {} throughout", adverb(register)),
             };
             flags.push(Flag {
                 rule,
                 severity,
                 origin: origins[hit.origin].clone(),
                 span: hit.span.clone(),
-                message,
+                message: format!("{} `{}` {context}", hit.register, hit.word),
                 label: label.clone(),
                 help,
+            });
+        }
+
+        // A salutation or sign-off of the other register: a formal one in an
+        // informal email is an error, an informal one in a formal email a
+        // warning.
+        let lines = salutation
+            .iter()
+            .map(|&s| (s, true))
+            .chain(closings.iter().map(|&c| (c, false)));
+        for ((line, opening), is_salutation) in lines {
+            let tone = match opening.tone {
+                Tone::Formal => Register::Formal,
+                Tone::Informal => Register::Informal,
+                Tone::Banned | Tone::Neutral => continue,
+            };
+            if tone == register || matches!(reason, Reason::Tie) {
+                continue;
+            }
+            let severity = opening.severity.or(match tone {
+                Register::Informal => Some(Severity::Warning),
+                Register::Formal => None,
+            });
+            let (rule, noun): (&'static RuleMeta, &str) = if is_salutation {
+                (&SalutationRegister::META, "salutation")
+            } else {
+                (&ClosingRegister::META, "sign-off")
+            };
+            flags.push(Flag {
+                rule,
+                severity,
+                origin: origins[line.origin].clone(),
+                span: line.span.clone(),
+                message: format!("{tone} {noun} `{}` {context}", line.words),
+                label: label.clone(),
+                help: opening.fix.clone().unwrap_or_else(|| {
+                    format!(
+                        "use a {noun} that fits an email that addresses the reader {}",
+                        adverb(register)
+                    )
+                }),
             });
         }
         flags
@@ -624,105 +836,6 @@ fn written(tokens: &[Token], joined: Joined) -> String {
     word
 }
 
-/// Whether `marker` matches at `tokens[i]`: the number of tokens it covers
-/// and the strength it has there.
-fn matches(marker: &Marker, tokens: &[Token], i: usize, lower: &str) -> Option<(usize, Strength)> {
-    let token = &tokens[i];
-    let exact = marker.case == Case::Exact;
-    let len = if marker
-        .words
-        .contains(if exact { token.text.as_ref() } else { lower })
-    {
-        1
-    } else if let Some(len) = marker
-        .phrases
-        .iter()
-        .find(|phrase| phrase_at(phrase, tokens, i, exact))
-        .map(Vec::len)
-    {
-        len
-    } else if marker
-        .suffixes
-        .iter()
-        .any(|suffix| has_suffix(&token.text, suffix))
-    {
-        1
-    } else {
-        return None;
-    };
-    let last = &tokens[i + len - 1];
-    let glued = match marker.joined {
-        Joined::Skip => token.glued_before.is_some() || last.glued_after.is_some(),
-        Joined::Allow => false,
-        Joined::Elided => !matches!(last.glued_after, Some('\'' | '’' | 'ʼ')),
-    };
-    if glued {
-        return None;
-    }
-    let previous = i
-        .checked_sub(1)
-        .map(|j| &tokens[j])
-        .filter(|p| p.sentence == token.sentence);
-    let next = tokens.get(i + len).filter(|n| n.sentence == token.sentence);
-    if !marker.after.is_empty() && !marker.after.iter().any(|n| neighbour(n, previous)) {
-        return None;
-    }
-    if marker.not_after.iter().any(|n| neighbour(n, previous)) {
-        return None;
-    }
-    if !marker.before.is_empty() && !marker.before.iter().any(|n| neighbour(n, next)) {
-        return None;
-    }
-    if marker.not_before.iter().any(|n| neighbour(n, next)) {
-        return None;
-    }
-    // A sentence-initial word is capitalised anyway: "Hast du Fragen?".
-    if marker.not_between_capitalized
-        && previous.is_some_and(|p| p.is_capitalized() && !p.init)
-        && next.is_some_and(Token::is_capitalized)
-    {
-        return None;
-    }
-    let strength = match (marker.position, token.init) {
-        (Position::Mid, true) => marker.init_strength,
-        _ => marker.strength,
-    };
-    Some((len, strength))
-}
-
-fn phrase_at(phrase: &[String], tokens: &[Token], i: usize, exact: bool) -> bool {
-    let sentence = tokens[i].sentence;
-    phrase.iter().enumerate().all(|(k, word)| {
-        tokens.get(i + k).is_some_and(|t| {
-            t.kind == Kind::Word
-                && t.sentence == sentence
-                && !t.quoted
-                && if exact {
-                    t.text == *word
-                } else {
-                    t.text.to_lowercase() == *word
-                }
-        })
-    })
-}
-
-/// `contattarLa` ends with `La` after three or more lower-case letters.
-fn has_suffix(word: &str, suffix: &str) -> bool {
-    word.strip_suffix(suffix)
-        .is_some_and(|stem| stem.chars().count() >= 3 && stem.chars().all(|c| c.is_lowercase()))
-}
-
-fn neighbour(condition: &Neighbour, token: Option<&Token>) -> bool {
-    match (condition, token) {
-        (Neighbour::None, None) => true,
-        (Neighbour::None, Some(_)) | (_, None) => false,
-        (Neighbour::Word(word), Some(t)) => t.kind == Kind::Word && t.text.to_lowercase() == *word,
-        (Neighbour::Number, Some(t)) => t.kind == Kind::Number,
-        (Neighbour::Capitalized, Some(t)) => t.is_capitalized(),
-        (Neighbour::Placeholder, Some(t)) => t.kind == Kind::Placeholder,
-    }
-}
-
 /// Turns flags into diagnostics for the check.
 pub fn diagnostics<'a>(
     locale: &'a LocaleModel<'a>,
@@ -743,147 +856,4 @@ pub fn diagnostics<'a>(
             diagnostic
         })
         .collect()
-}
-
-/// A flag in a plain text given to [`flag_texts`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TextFlag {
-    /// Which text.
-    pub text: usize,
-    /// The byte range in that text.
-    pub span: Range<usize>,
-    /// `None` is the rule's own severity.
-    pub severity: Option<Severity>,
-    pub rule: &'static str,
-    pub message: String,
-}
-
-/// Reads plain texts as one email of `langid` (one message per text) and
-/// returns what the register rules flag. Curly braces in the texts are
-/// read as parentheses. For pack examples and evaluations.
-pub fn flag_texts(
-    pack: &Pack,
-    langid: &unic_langid::LanguageIdentifier,
-    texts: &[&str],
-    declared: Option<Register>,
-) -> Vec<TextFlag> {
-    let mut source = String::new();
-    let mut starts = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        let prefix = format!("m{i} = ");
-        source.push_str(&prefix);
-        starts.push(source.len());
-        source.push_str(
-            &text
-                .replace('{', "(")
-                .replace('}', ")")
-                .replace(['\n', '\r'], " "),
-        );
-        source.push('\n');
-    }
-    let dir = crate::project::LocaleDir {
-        name: langid.to_string(),
-        langid: langid.clone(),
-        path: std::path::PathBuf::from(langid.to_string()),
-    };
-    let files = [crate::source::SourceFile::new("email.ftl", source)];
-    let locale = LocaleModel::new(&dir, &files);
-    let declared = declared.map(|register| Declared::Locale {
-        register,
-        source: "the caller".into(),
-    });
-    let analyzer = Analyzer::new(&locale, pack, declared);
-    let mut flags = Vec::new();
-    for email in crate::emails::emails(&locale, &crate::config::Emails::default()) {
-        let found = analyzer.analyze(&email);
-        for flag in found {
-            let text = starts
-                .partition_point(|&s| s <= flag.span.start)
-                .saturating_sub(1);
-            let start = starts[text];
-            flags.push(TextFlag {
-                text,
-                span: flag.span.start - start..flag.span.end - start,
-                severity: flag.severity,
-                rule: flag.rule.id,
-                message: flag.message,
-            });
-        }
-    }
-    flags.sort_by_key(|f| (f.text, f.span.start));
-    flags
-}
-
-/// A pack example that does not hold.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExampleFailure {
-    /// The marker's place in its pack file (`rules/nl.toml:12`).
-    pub origin: String,
-    pub example: String,
-    /// The words etiquette flagged instead.
-    pub flagged: Vec<String>,
-}
-
-impl std::fmt::Display for ExampleFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let words: Vec<String> = self.flagged.iter().map(|w| format!("`{w}`")).collect();
-        let flagged = if words.is_empty() {
-            "nothing".to_string()
-        } else {
-            words.join(", ")
-        };
-        write!(
-            f,
-            "{}: the example \"{}\" flags {flagged}",
-            self.origin, self.example
-        )
-    }
-}
-
-/// Runs the examples of the markers `pick` selects: in a `bad` example
-/// exactly the words in `[…]` are flagged, in a `good` one nothing.
-pub fn check_examples(pack: &Pack, pick: impl Fn(&Marker) -> bool) -> Vec<ExampleFailure> {
-    let Some(langid) = pack.locales.first().and_then(|l| l.parse().ok()) else {
-        return Vec::new();
-    };
-    let mut failures = Vec::new();
-    for marker in pack.markers.iter().filter(|m| pick(m)) {
-        let examples = marker
-            .bad
-            .iter()
-            .map(|e| (e, true))
-            .chain(marker.good.iter().map(|e| (e, false)));
-        for (example, bad) in examples {
-            let (text, expected) = unbracket(example);
-            let flags = flag_texts(pack, &langid, &[&text], None);
-            let found: Vec<Range<usize>> = flags.iter().map(|f| f.span.clone()).collect();
-            if found != expected || (bad && expected.is_empty()) {
-                failures.push(ExampleFailure {
-                    origin: marker.origin.clone(),
-                    example: example.clone(),
-                    flagged: found.iter().map(|s| text[s.clone()].to_owned()).collect(),
-                });
-            }
-        }
-    }
-    failures
-}
-
-/// The text without brackets, and the byte ranges the brackets marked.
-fn unbracket(example: &str) -> (String, Vec<Range<usize>>) {
-    let mut text = String::new();
-    let mut spans = Vec::new();
-    let mut open = None;
-    for c in example.chars() {
-        match c {
-            '[' => open = Some(text.len()),
-            ']' => {
-                if let Some(start) = open.take() {
-                    spans.push(start..text.len());
-                }
-            }
-            _ => text.push(c),
-        }
-    }
-    (text, spans)
 }

@@ -115,15 +115,32 @@ impl Prose {
     /// a sentence of its own), entities, URLs, e-mail addresses and the
     /// placeholders of other template languages.
     pub fn mask(&mut self) {
+        self.edit(|bytes| {
+            mask_markup(bytes);
+            mask_foreign_placeholders(bytes);
+        });
+    }
+
+    /// Masks HTML, entities, URLs and e-mail addresses, and keeps the
+    /// placeholders of other template languages, for the rule that looks
+    /// for them.
+    pub fn mask_markup(&mut self) {
+        self.edit(mask_markup);
+    }
+
+    fn edit(&mut self, edit: impl FnOnce(&mut [u8])) {
         // Every edit keeps the byte length, so the piece map stays true.
         let mut bytes = std::mem::take(&mut self.text).into_bytes();
-        mask_html(&mut bytes);
-        mask_entities(&mut bytes);
-        mask_addresses(&mut bytes);
-        mask_foreign_placeholders(&mut bytes);
+        edit(&mut bytes);
         self.text = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
+}
+
+fn mask_markup(bytes: &mut [u8]) {
+    mask_html(bytes);
+    mask_entities(bytes);
+    mask_addresses(bytes);
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -156,6 +173,8 @@ const BLOCK_TAGS: &[&str] = &[
     "dd",
     "dt",
 ];
+/// Elements whose content is code or machine text, not prose.
+const CODE_TAGS: &[&str] = &["script", "style", "code", "kbd", "samp", "var", "pre", "tt"];
 const VISIBLE_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder"];
 
 fn fill(bytes: &mut [u8], range: Range<usize>, with: u8) {
@@ -213,7 +232,8 @@ fn mask_html(bytes: &mut [u8]) {
             bytes[i] = BOUNDARY;
         }
         i = end + 1;
-        if (name == "script" || name == "style") && next != b'/' {
+        // Code is not prose: `<code>MOZ_CRASHREPORTER</code>`.
+        if CODE_TAGS.contains(&name.as_str()) && next != b'/' {
             let close = format!("</{name}");
             let stop = find(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
             fill(bytes, i..stop, FILLER);

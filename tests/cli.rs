@@ -200,9 +200,14 @@ fn an_unknown_key_in_config_names_file_line_and_key() {
 fn rules_and_explain() {
     let output = etiquette("", &["rules"]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).contains(
-        "missing-variable    error    the reference uses a `$variable` the translation never does\n"
-    ));
+    let row = stdout(&output)
+        .lines()
+        .find(|l| l.starts_with("missing-variable "))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+    assert_eq!(
+        row.as_deref(),
+        Some("missing-variable error the reference uses a `$variable` the translation never does")
+    );
     let output = etiquette("", &["explain", "missing-variable"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(
@@ -222,8 +227,29 @@ fn a_project_pack_adds_a_language() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "locales/sv/order.ftl:2:23: error[register-mix] formal `Ni` in an email that addresses the reader informally 2 times (dig ×1, din ×1)\n\
-         Found 1 error, 0 warnings and 0 infos (4 messages in 2 files, 2 locales checked)\n"
+        "locales/sv/order.ftl:1:18: warning[salutation-banned] `Kära` must not open a customer email\n\
+         locales/sv/order.ftl:2:45: error[old-brand] `ShopCo` is the name we had until 2024\n\
+         locales/sv/order.ftl:3:23: error[register-mix] formal `Ni` in an email that addresses the reader informally 2 times (dig ×1, din ×1)\n\
+         Found 2 errors, 1 warning and 0 infos (6 messages in 2 files, 2 locales checked)\n"
+    );
+    // The project's rule is listed and explained like a built-in one.
+    let rules = etiquette(&format!("{CLI}/project-pack"), &["rules"]);
+    assert!(stdout(&rules).contains("old-brand"), "{}", stdout(&rules));
+    let explain = etiquette(&format!("{CLI}/project-pack"), &["explain", "old-brand"]);
+    assert!(
+        stdout(&explain).contains("Use instead: “Tulip & Co”."),
+        "{}",
+        stdout(&explain)
+    );
+    // And selected like one.
+    let selected = etiquette(
+        &format!("{CLI}/project-pack"),
+        &["check", "--select", "old-brand", "--format", "short"],
+    );
+    assert!(
+        stdout(&selected).starts_with("locales/sv/order.ftl:2:45: error[old-brand]"),
+        "{}",
+        stdout(&selected)
     );
 }
 

@@ -1,8 +1,8 @@
 //! Every entry of every built-in language pack carries examples: in a `bad`
 //! example etiquette flags exactly the words in […], in a `good` one nothing.
 
+use etiquette::language::check_examples;
 use etiquette::packs::Packs;
-use etiquette::register::check_examples;
 
 #[test]
 fn every_pack_example_holds() {
@@ -11,12 +11,12 @@ fn every_pack_example_holds() {
     let mut failures = Vec::new();
     for pack in packs.iter() {
         examples += pack
-            .markers
+            .entries
             .iter()
-            .map(|m| m.bad.len() + m.good.len())
+            .map(|e| e.examples.bad.len() + e.examples.good.len())
             .sum::<usize>();
         failures.extend(
-            check_examples(pack, |_| true)
+            check_examples(pack, &packs, |_| true)
                 .iter()
                 .map(ToString::to_string),
         );

@@ -11,7 +11,11 @@ use crate::finding::{Diagnostic, Severity};
 use crate::fluent::{EntryId, EntryKind, ParsedFile};
 use crate::model::LocaleModel;
 
+mod calque;
+mod closing_banned;
+mod closing_register;
 mod duplicate_id;
+mod leaked_identifier;
 mod missing_attribute;
 mod missing_file;
 mod missing_message;
@@ -25,11 +29,17 @@ mod plural_categories;
 mod reference_cycle;
 mod register_locale;
 mod register_mix;
+mod salutation_banned;
+mod salutation_register;
 mod syntax_error;
 mod unknown_reference;
 mod unknown_variable;
 
+pub use calque::Calque;
+pub use closing_banned::ClosingBanned;
+pub use closing_register::ClosingRegister;
 pub use duplicate_id::DuplicateId;
+pub use leaked_identifier::LeakedIdentifier;
 pub use missing_attribute::MissingAttribute;
 pub use missing_file::MissingFile;
 pub use missing_message::MissingMessage;
@@ -43,6 +53,8 @@ pub use plural_categories::PluralCategories;
 pub use reference_cycle::ReferenceCycle;
 pub use register_locale::RegisterLocale;
 pub use register_mix::RegisterMix;
+pub use salutation_banned::SalutationBanned;
+pub use salutation_register::SalutationRegister;
 pub use syntax_error::SyntaxError;
 pub use unknown_reference::UnknownReference;
 pub use unknown_variable::UnknownVariable;
@@ -57,6 +69,19 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// The rule's documentation, from its doc comment (Markdown).
     pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown, without the space a doc comment puts
+    /// before each line.
+    pub fn documentation(&self) -> String {
+        let mut text = String::new();
+        for line in self.docs.trim().lines() {
+            text.push_str(line.strip_prefix(' ').unwrap_or(line));
+            text.push('\n');
+        }
+        text
+    }
 }
 
 /// Declares a rule: a unit struct whose doc comment becomes its documentation.
@@ -104,6 +129,10 @@ impl Context<'_> {
 pub trait Check: Sync {
     /// The rules this check reports.
     fn rules(&self) -> &'static [&'static RuleMeta];
+    /// Whether the run needs this check: one of its rules is selected.
+    fn runs(&self, cx: &Context<'_>) -> bool {
+        self.rules().iter().any(|rule| cx.enabled(rule))
+    }
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>);
 }
 
@@ -125,6 +154,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &ReferenceCycle,
     &PluralCategories,
     &RegisterMix,
+    &crate::phrases::WrittenRules,
 ];
 
 /// Every rule, in registry order.
@@ -264,7 +294,22 @@ impl Selection {
         ignore: &[String],
         overrides: &BTreeMap<String, Level>,
     ) -> Result<Selection, UnknownRule> {
-        let mut selection = Selection::default();
+        let builtin: Vec<&'static RuleMeta> = all().collect();
+        Selection::for_rules(&builtin, select, ignore, overrides)
+    }
+
+    /// The same over `rules`: the built-in rules and a project's own.
+    pub fn for_rules(
+        rules: &[&'static RuleMeta],
+        select: &[String],
+        ignore: &[String],
+        overrides: &BTreeMap<String, Level>,
+    ) -> Result<Selection, UnknownRule> {
+        let matching = |pattern: &str| matching(rules, pattern);
+        let mut selection = Selection {
+            enabled: rules.iter().map(|rule| rule.id).collect(),
+            severity: rules.iter().map(|rule| (rule.id, rule.severity)).collect(),
+        };
         if !select.is_empty() {
             selection.enabled.clear();
             for pattern in select {
@@ -307,9 +352,10 @@ impl Selection {
 }
 
 /// The rule ids `pattern` selects: itself, or every `pattern-*` id.
-fn matching(pattern: &str) -> Result<Vec<&'static str>, UnknownRule> {
+fn matching(rules: &[&'static RuleMeta], pattern: &str) -> Result<Vec<&'static str>, UnknownRule> {
     let pattern = pattern.trim();
-    let ids: Vec<_> = all()
+    let ids: Vec<_> = rules
+        .iter()
         .map(|rule| rule.id)
         .filter(|id| {
             *id == pattern

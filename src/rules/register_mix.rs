@@ -1,7 +1,10 @@
 use crate::emails::emails;
 use crate::finding::Diagnostic;
 use crate::register::{Analyzer, Declared, diagnostics};
-use crate::rules::{Check, Context, RegisterLocale, RuleMeta, declare_rule};
+use crate::rules::{
+    Check, ClosingBanned, ClosingRegister, Context, RegisterLocale, RuleMeta, SalutationBanned,
+    SalutationRegister, declare_rule,
+};
 
 declare_rule! {
     /// ## What it does
@@ -54,7 +57,14 @@ declare_rule! {
 
 impl Check for RegisterMix {
     fn rules(&self) -> &'static [&'static RuleMeta] {
-        &[&Self::META, &RegisterLocale::META]
+        &[
+            &Self::META,
+            &RegisterLocale::META,
+            &SalutationBanned::META,
+            &SalutationRegister::META,
+            &ClosingBanned::META,
+            &ClosingRegister::META,
+        ]
     }
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {

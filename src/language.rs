@@ -1,0 +1,225 @@
+//! The language rules on plain texts, for pack examples and evaluations:
+//! texts become the messages of one email, read by the register analyzer
+//! and the written-text rules, and the findings come back as ranges of the
+//! texts.
+
+use std::ops::Range;
+
+use unic_langid::LanguageIdentifier;
+
+use crate::config::{Emails, Register};
+use crate::finding::Severity;
+use crate::model::LocaleModel;
+use crate::packs::{Entry, EntryKind, Pack, Packs};
+use crate::project::LocaleDir;
+use crate::register::{Analyzer, Declared};
+use crate::source::SourceFile;
+
+/// A finding in one of the texts given to [`flag_texts`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextFlag {
+    /// Which text.
+    pub text: usize,
+    /// The byte range in that text.
+    pub span: Range<usize>,
+    /// `None` is the rule's own severity.
+    pub severity: Option<Severity>,
+    pub rule: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Reads plain texts as one email of `langid` (one message per text) with
+/// `pack` and the packs for every locale in `packs`, and returns what the
+/// language rules flag. Curly braces are read as parentheses, line breaks
+/// as spaces.
+pub fn flag_texts(
+    pack: &Pack,
+    packs: &Packs,
+    langid: &LanguageIdentifier,
+    texts: &[&str],
+    declared: Option<Register>,
+) -> Vec<TextFlag> {
+    let mut source = String::new();
+    let mut starts = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        source.push_str(&format!("m{i} = "));
+        starts.push(source.len());
+        source.push_str(
+            &text
+                .replace('{', "(")
+                .replace('}', ")")
+                .replace(['\n', '\r'], " "),
+        );
+        source.push('\n');
+    }
+    let dir = LocaleDir {
+        name: langid.to_string(),
+        langid: langid.clone(),
+        path: std::path::PathBuf::from(langid.to_string()),
+    };
+    let files = [SourceFile::new("email.ftl", source)];
+    let locale = LocaleModel::new(&dir, &files);
+    let locate = |span: Range<usize>| {
+        let text = starts
+            .partition_point(|&s| s <= span.start)
+            .saturating_sub(1);
+        (text, span.start - starts[text]..span.end - starts[text])
+    };
+    let mut flags = Vec::new();
+    let declared = declared.map(|register| Declared::Locale {
+        register,
+        source: "the caller".into(),
+    });
+    let analyzer = Analyzer::new(&locale, pack, declared);
+    for email in crate::emails::emails(&locale, &Emails::default()) {
+        for flag in analyzer.analyze(&email) {
+            let (text, span) = locate(flag.span);
+            flags.push(TextFlag {
+                text,
+                span,
+                severity: flag.severity,
+                rule: flag.rule.id,
+                message: flag.message,
+                help: Some(flag.help),
+            });
+        }
+    }
+    let with: Vec<&Pack> = std::iter::once(pack).chain(packs.universal()).collect();
+    for parsed in &locale.files {
+        for message in parsed.messages() {
+            let Some(value) = &message.value else {
+                continue;
+            };
+            let mut prose = crate::text::Prose::new();
+            let mut origins = Vec::new();
+            crate::prose::Writer::all_variants(&locale, &mut origins)
+                .write(&mut prose, 0, 0, value);
+            prose.mask_markup();
+            for found in crate::phrases::phrase_matches(&with, &prose, |_| true) {
+                let (text, span) = locate(found.span);
+                flags.push(TextFlag {
+                    text,
+                    span,
+                    severity: None,
+                    rule: found.rule.id,
+                    message: found.message,
+                    help: found.help,
+                });
+            }
+        }
+    }
+    flags.sort_by(|a, b| (a.text, a.span.start, a.rule).cmp(&(b.text, b.span.start, b.rule)));
+    flags
+}
+
+/// A pack example that does not hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// The entry's place in its pack file (`rules/nl.toml:12`).
+    pub origin: String,
+    pub example: String,
+    /// The words etiquette flagged instead.
+    pub flagged: Vec<String>,
+    /// For a stock phrase: the variant the help should have suggested.
+    pub missing_suggestion: Option<String>,
+}
+
+impl std::fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words: Vec<String> = self.flagged.iter().map(|w| format!("`{w}`")).collect();
+        let flagged = if words.is_empty() {
+            "nothing".to_string()
+        } else {
+            words.join(", ")
+        };
+        write!(
+            f,
+            "{}: the example \"{}\" flags {flagged}",
+            self.origin, self.example
+        )?;
+        if let Some(suggestion) = &self.missing_suggestion {
+            write!(f, ", without suggesting “{suggestion}”")?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs the examples of the entries `pick` selects: in a `bad` example
+/// exactly the words in `[…]` are flagged, in a `good` one nothing; a stock
+/// phrase's `bad` example must also suggest the other register's variant.
+pub fn check_examples(
+    pack: &Pack,
+    packs: &Packs,
+    pick: impl Fn(&Entry) -> bool,
+) -> Vec<ExampleFailure> {
+    let Some(langid) = pack
+        .locales
+        .first()
+        .and_then(|l| l.parse().ok())
+        .or_else(|| "en".parse().ok())
+    else {
+        return Vec::new();
+    };
+    let mut failures = Vec::new();
+    for entry in pack.entries.iter().filter(|e| pick(e)) {
+        let examples = entry
+            .examples
+            .bad
+            .iter()
+            .map(|e| (e, true))
+            .chain(entry.examples.good.iter().map(|e| (e, false)));
+        for (example, bad) in examples {
+            let (text, expected) = unbracket(example);
+            let flags = flag_texts(pack, packs, &langid, &[&text], None);
+            let mut found: Vec<Range<usize>> = flags.iter().map(|f| f.span.clone()).collect();
+            found.dedup();
+            let missing_suggestion = match &entry.kind {
+                EntryKind::Phrase(phrase) if bad => {
+                    let suggested = |s: &str| {
+                        flags
+                            .iter()
+                            .any(|f| f.help.as_deref().is_some_and(|h| h.contains(s)))
+                    };
+                    let wanted = phrase
+                        .formal
+                        .iter()
+                        .chain(&phrase.informal)
+                        .find(|v| suggested(v));
+                    wanted
+                        .is_none()
+                        .then(|| phrase.formal.first().cloned().unwrap_or_default())
+                }
+                _ => None,
+            };
+            if found != expected || (bad && expected.is_empty()) || missing_suggestion.is_some() {
+                failures.push(ExampleFailure {
+                    origin: entry.origin.clone(),
+                    example: example.clone(),
+                    flagged: found.iter().map(|s| text[s.clone()].to_owned()).collect(),
+                    missing_suggestion,
+                });
+            }
+        }
+    }
+    failures
+}
+
+/// The text without brackets, and the byte ranges the brackets marked.
+fn unbracket(example: &str) -> (String, Vec<Range<usize>>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in example.chars() {
+        match c {
+            '[' => open = Some(text.len()),
+            ']' => {
+                if let Some(start) = open.take() {
+                    spans.push(start..text.len());
+                }
+            }
+            _ => text.push(c),
+        }
+    }
+    (text, spans)
+}

@@ -1,0 +1,559 @@
+//! Rules about what is written, message by message, in every variant:
+//! calques of English formulas, the project's own rules, and raw constants
+//! or placeholders of other template languages that leaked into text the
+//! customer reads.
+
+use std::sync::OnceLock;
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use regex::Regex;
+
+use crate::finding::Diagnostic;
+use crate::fluent::{EntryId, EntryKind, ParsedFile, comment_lines};
+use crate::model::LocaleModel;
+use crate::packs::{Pack, Packs};
+use crate::prose::{Origin, Writer, origin_index};
+use crate::rules::{Calque, Check, Context, LeakedIdentifier, RuleMeta};
+use crate::text::{Kind, Prose, tokenize};
+
+/// Runs `calque`, `leaked-identifier` and the project rules.
+pub struct WrittenRules;
+
+impl Check for WrittenRules {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Calque::META, &LeakedIdentifier::META]
+    }
+
+    fn runs(&self, cx: &Context<'_>) -> bool {
+        // The project's rules are selected by their own ids.
+        self.rules().iter().any(|rule| cx.enabled(rule))
+            || cx.options.packs.rules().any(|rule| cx.enabled(rule.meta))
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        let locale = cx.locale;
+        let packs = packs_for(&cx.options.packs, locale);
+        let calques = cx.enabled(&Calque::META);
+        let leaks = cx.enabled(&LeakedIdentifier::META);
+        let rules = packs
+            .iter()
+            .flat_map(|p| p.project_rules())
+            .any(|r| cx.options.selection.is_enabled(r.meta.id));
+        if !(calques || leaks || rules) {
+            return;
+        }
+        let allowed = &cx.options.allowed_identifiers;
+        for (origin, prose) in written(locale) {
+            let source = locale.files[origin.file].source;
+            let mut push =
+                |rule: &'static RuleMeta, span, message: String, help: Option<String>| {
+                    let mut diagnostic = Diagnostic::new(rule, source, span, message)
+                        .message_id(origin.message_id.clone())
+                        .attribute(origin.attribute.as_deref());
+                    if let Some(help) = help {
+                        diagnostic = diagnostic.help(help);
+                    }
+                    out.push(diagnostic);
+                };
+            if leaks {
+                let found: Vec<_> = leaked(&prose, allowed)
+                    .into_iter()
+                    .chain(double_braces(&origin, locale))
+                    .collect();
+                // What the message's comments and the reference's message
+                // show on purpose is not a leak: a key name, an error code,
+                // the `%s` of a search URL.
+                let context = if found.is_empty() {
+                    String::new()
+                } else {
+                    explained(cx, &origin)
+                };
+                for (span, text) in found {
+                    if mentions(&context, &text)
+                        || (cx.reference.is_none() && !is_named_placeholder(&text))
+                    {
+                        continue;
+                    }
+                    let (message, help) = match (cx.reference, near_identifier(&context, &text)) {
+                        (Some(reference), Some(near)) => (
+                            format!(
+                                "`{text}` is not what the {} message writes: `{near}`",
+                                reference.name
+                            ),
+                            format!(
+                                "copy `{near}` exactly: it is code or a name, not a word to translate"
+                            ),
+                        ),
+                        _ => (
+                            leak_message(&text),
+                            match (cx.reference, dropped_variables(cx, &origin).as_slice()) {
+                                (Some(reference), [name]) => format!(
+                                    "write `{{ ${name} }}`: the {} message has it, this translation does not",
+                                    reference.name
+                                ),
+                                _ => leak_help(&text),
+                            },
+                        ),
+                    };
+                    push(&LeakedIdentifier::META, span, message, Some(help));
+                }
+            }
+            if calques || rules {
+                for found in phrase_matches(&packs, &prose, |meta| {
+                    cx.options.selection.is_enabled(meta.id)
+                }) {
+                    push(found.rule, found.span, found.message, found.help);
+                }
+            }
+        }
+    }
+}
+
+/// The language pack of a locale and the packs for every locale.
+pub fn packs_for<'p>(packs: &'p Packs, locale: &LocaleModel<'_>) -> Vec<&'p Pack> {
+    packs
+        .for_locale(locale.langid)
+        .into_iter()
+        .chain(packs.universal())
+        .collect()
+}
+
+/// Every message and term pattern of a locale, written with all its
+/// variants, with HTML and addresses masked.
+fn written<'a>(locale: &'a LocaleModel<'a>) -> impl Iterator<Item = (Origin, Prose)> + 'a {
+    locale
+        .files
+        .iter()
+        .enumerate()
+        .flat_map(move |(file, parsed)| {
+            crate::rules::entry_patterns(parsed).map(move |(id, attribute, pattern)| {
+                let mut origins = Vec::new();
+                let origin = Origin {
+                    file,
+                    message_id: id.to_string(),
+                    attribute: attribute.map(str::to_owned),
+                };
+                let index = origin_index(&mut origins, origin.clone());
+                let mut prose = Prose::new();
+                Writer::all_variants(locale, &mut origins).write(&mut prose, index, file, pattern);
+                prose.mask_markup();
+                (origin, prose)
+            })
+        })
+}
+
+/// A calque or project-rule match.
+pub struct PhraseMatch {
+    pub rule: &'static RuleMeta,
+    pub span: std::ops::Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Calques and project rules in `prose`, for the rules `enabled` accepts.
+pub fn phrase_matches(
+    packs: &[&Pack],
+    prose: &Prose,
+    enabled: impl Fn(&RuleMeta) -> bool,
+) -> Vec<PhraseMatch> {
+    let mut found = Vec::new();
+    let Some(language) = packs.first() else {
+        return found;
+    };
+    let tokens = tokenize(prose.text(), &language.abbreviations);
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind != Kind::Word || token.quoted {
+            continue;
+        }
+        let lower = token.text.to_lowercase();
+        for pack in packs {
+            if enabled(&Calque::META) {
+                for (_, calque) in pack.calque_candidates(&lower) {
+                    let Some(len) = calque.matcher.matches(&tokens, i, &lower) else {
+                        continue;
+                    };
+                    let span = token.span.start..tokens[i + len - 1].span.end;
+                    if let Some((_, source)) = prose.source(span.clone()) {
+                        let text = &prose.text()[span];
+                        found.push(PhraseMatch {
+                            rule: &Calque::META,
+                            span: source,
+                            message: format!(
+                                "“{text}” is a word-for-word translation of an English formula"
+                            ),
+                            help: calque.fix.clone(),
+                        });
+                    }
+                    break;
+                }
+            }
+            for (_, rule) in pack.rule_candidates(&lower) {
+                if !enabled(rule.meta) {
+                    continue;
+                }
+                let Some(matcher) = &rule.matcher else {
+                    continue;
+                };
+                let Some(len) = matcher.matches(&tokens, i, &lower) else {
+                    continue;
+                };
+                let span = token.span.start..tokens[i + len - 1].span.end;
+                if let Some((_, source)) = prose.source(span.clone()) {
+                    found.push(project_match(rule, source, &prose.text()[span]));
+                }
+            }
+        }
+    }
+    for pack in packs {
+        for rule in pack.project_rules() {
+            let (Some(pattern), true) = (&rule.pattern, enabled(rule.meta)) else {
+                continue;
+            };
+            for hit in pattern.find_iter(prose.text()) {
+                if let Some((_, source)) = prose.source(hit.range()) {
+                    found.push(project_match(rule, source, hit.as_str()));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn project_match(
+    rule: &crate::packs::ProjectRule,
+    span: std::ops::Range<usize>,
+    text: &str,
+) -> PhraseMatch {
+    let help = match (&rule.help, &rule.replace) {
+        (Some(help), _) => Some(help.replace("{match}", text)),
+        (None, Some(replace)) => Some(format!("write “{replace}”")),
+        (None, None) => None,
+    };
+    PhraseMatch {
+        rule: rule.meta,
+        span,
+        message: rule.message.replace("{match}", text),
+        help,
+    }
+}
+
+/// Constants and placeholders of other template languages in `prose`:
+/// `DHL_CONNECT`, `order_status`, `{{name}}`, `${name}`, `%s`, `%(name)s`,
+/// `$name`. Acronyms without an underscore (`EUR`, `HTML`) are words.
+pub fn leaked(prose: &Prose, allowed: &[String]) -> Vec<(std::ops::Range<usize>, String)> {
+    let text = prose.text();
+    let mut found = Vec::new();
+    for hit in leak_pattern().find_iter(text) {
+        let raw = hit.as_str();
+        // `$name` inside a word or before a letter the pattern does not
+        // know is not a placeholder: the password `R0sszJel$zó`.
+        if raw.starts_with('$')
+            && (text[..hit.start()].ends_with(char::is_alphanumeric)
+                || text[hit.end()..].starts_with(char::is_alphanumeric))
+        {
+            continue;
+        }
+        // `%s,` matched its following character.
+        let raw = match raw.strip_prefix('%') {
+            Some(rest)
+                if rest.len() > 1
+                    && !rest.starts_with('(')
+                    && !rest.as_bytes()[0].is_ascii_digit() =>
+            {
+                &raw[..2]
+            }
+            _ => raw,
+        };
+        if allowed.iter().any(|a| a == raw) {
+            continue;
+        }
+        let range = hit.start()..hit.start() + raw.len();
+        // A Fluent placeable right after a `$`: `${name}` written in Fluent.
+        let shown = raw.replace('\u{fffc}', "{…}");
+        if let Some((_, source)) = prose.source(range) {
+            found.push((source, shown));
+        }
+    }
+    found
+}
+
+/// The text that explains what a message may show as written: the comments
+/// of the message and its section, in this locale and in the reference, and
+/// the reference's own text.
+fn explained(cx: &Context<'_>, origin: &Origin) -> String {
+    let mut context = String::new();
+    let id = origin.message_id.as_str();
+    entry_context(&cx.locale.files[origin.file], id, false, &mut context);
+    if let Some(reference) = cx.reference {
+        let entry = match id.strip_prefix('-') {
+            Some(name) => EntryId {
+                kind: EntryKind::Term,
+                name,
+            },
+            None => EntryId {
+                kind: EntryKind::Message,
+                name: id,
+            },
+        };
+        if let Some(file) = reference.defining_file(entry) {
+            entry_context(file, id, true, &mut context);
+        }
+    }
+    context
+}
+
+/// Appends the comments of entry `id` in `file` (and its text, with `text`).
+fn entry_context(file: &ParsedFile<'_>, id: &str, text: bool, out: &mut String) {
+    let mut group = None;
+    for entry in &file.resource.body {
+        let (name, comment, value, attributes) = match entry {
+            Entry::GroupComment(comment) => {
+                group = Some(comment);
+                continue;
+            }
+            Entry::Message(m) => (
+                m.id.name.to_owned(),
+                &m.comment,
+                m.value.as_ref(),
+                &m.attributes,
+            ),
+            Entry::Term(t) => (
+                format!("-{}", t.id.name),
+                &t.comment,
+                Some(&t.value),
+                &t.attributes,
+            ),
+            _ => continue,
+        };
+        if name != id {
+            continue;
+        }
+        for line in comment_lines(comment.as_ref()).chain(comment_lines(group)) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if text {
+            for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+                push_text(pattern, out);
+            }
+        }
+        return;
+    }
+}
+
+fn push_text(pattern: &Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable {
+                expression: Expression::Select { variants, .. },
+            } => {
+                for variant in variants {
+                    push_text(&variant.value, out);
+                }
+            }
+            PatternElement::Placeable { .. } => out.push('\n'),
+        }
+    }
+    out.push('\n');
+}
+
+/// The variables the reference message shows that this translation does
+/// not: a constant in their place is often the value a pipeline pasted in.
+fn dropped_variables<'a>(cx: &Context<'a>, origin: &Origin) -> Vec<&'a str> {
+    let id = origin.message_id.as_str();
+    let attribute = origin.attribute.as_deref();
+    let (Some(reference), Some(pattern)) = (cx.reference, cx.locale.message_pattern(id, attribute))
+    else {
+        return Vec::new();
+    };
+    let Some(reference_pattern) = reference.message_pattern(id, attribute) else {
+        return Vec::new();
+    };
+    let used = cx.locale.pattern_variables(pattern);
+    reference
+        .pattern_variables(reference_pattern)
+        .into_iter()
+        .filter(|&(name, shown)| shown && !used.contains_key(name))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Whether `context` has `text` as a whole identifier, not inside a longer one.
+fn mentions(context: &str, text: &str) -> bool {
+    let identifier = |c: char| c.is_alphanumeric() || c == '_';
+    context.match_indices(text).any(|(at, _)| {
+        !context[..at].ends_with(identifier) && !context[at + text.len()..].starts_with(identifier)
+    })
+}
+
+/// An identifier of `context` that `text` is a slip of: `URL_STING` for
+/// `URL_STRING`, `FIDO_2_1_pre` for `FIDO_2_1_PRE`.
+fn near_identifier<'c>(context: &'c str, text: &str) -> Option<&'c str> {
+    let lower = text.to_lowercase();
+    leak_pattern()
+        .find_iter(context)
+        .map(|hit| hit.as_str())
+        .map(|known| {
+            (
+                crate::rules::edit_distance(&lower, &known.to_lowercase()),
+                known,
+            )
+        })
+        .filter(|(d, known)| *d <= known.len().max(text.len()) / 4 + 1)
+        .min()
+        .map(|(_, known)| known)
+}
+
+/// A placeholder with a name (`{{name}}`, `${name}`, `%(name)s`, `$name`)
+/// or a position (`%1$s`). In the reference locale nothing tells a constant
+/// or a bare `%s` that the message is about (an error code, the pattern of a
+/// search URL) from one that leaked, but a named placeholder is never prose.
+fn is_named_placeholder(text: &str) -> bool {
+    text.starts_with(['{', '$']) || (text.starts_with('%') && text.len() > 2)
+}
+
+/// Constants and placeholders of other template languages.
+fn leak_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(concat!(
+            r"\{\{[^{}\n]{1,60}\}\}",
+            r"|\$\{[^{}\n]{1,60}\}",
+            "|\\$\u{fffc}",
+            r"|%\([A-Za-z_][A-Za-z0-9_]*\)[sdif]",
+            r"|%[0-9]\$[sd@]",
+            r"|%[sd@](?:[^\p{L}\p{N}]|$)",
+            r"|\$[A-Za-z_][A-Za-z0-9_]*",
+            r"|\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b",
+        ))
+        .expect("the leaked-identifier pattern is valid")
+    })
+}
+
+/// `{{name}}` or `{{ $name }}` written in Fluent: a placeable in a
+/// placeable, which Fluent reads as the message `name` or the variable, and
+/// which is almost always a placeholder of another template language.
+fn double_braces(
+    origin: &Origin,
+    locale: &LocaleModel<'_>,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    let file = &locale.files[origin.file];
+    let mut found = Vec::new();
+    for (id, attribute, pattern) in crate::rules::entry_patterns(file) {
+        if id.to_string() != origin.message_id || attribute != origin.attribute.as_deref() {
+            continue;
+        }
+        visit_double_braces(pattern, &mut |inner| {
+            let name = match inner {
+                InlineExpression::MessageReference { id, .. } => id.name,
+                InlineExpression::VariableReference { id } => id.name,
+                _ => return,
+            };
+            let span = file.span(name);
+            let text = &file.source.text;
+            // Out to the two braces on each side: `{{name}}`, `{ { $name } }`.
+            let mut start = span.start;
+            for _ in 0..2 {
+                let before = text[..start].trim_end_matches([' ', '$', '-']);
+                if !before.ends_with('{') {
+                    return;
+                }
+                start = before.len() - 1;
+            }
+            let mut end = span.end;
+            for _ in 0..2 {
+                let after = text[end..].trim_start_matches(' ');
+                if !after.starts_with('}') {
+                    return;
+                }
+                end = text.len() - after.len() + 1;
+            }
+            found.push((start..end, text[start..end].to_owned()));
+        });
+    }
+    found
+}
+
+fn visit_double_braces<'s>(
+    pattern: &Pattern<&'s str>,
+    visit: &mut impl FnMut(&InlineExpression<&'s str>),
+) {
+    for element in &pattern.elements {
+        let PatternElement::Placeable { expression } = element else {
+            continue;
+        };
+        match expression {
+            Expression::Inline(InlineExpression::Placeable { expression }) => {
+                if let Expression::Inline(inner) = expression.as_ref() {
+                    visit(inner);
+                }
+            }
+            Expression::Select { variants, .. } => {
+                for variant in variants {
+                    visit_double_braces(&variant.value, visit);
+                }
+            }
+            Expression::Inline(_) => {}
+        }
+    }
+}
+
+fn leak_message(text: &str) -> String {
+    if text.starts_with('{') {
+        format!("`{text}` is a placeholder of another template language")
+    } else if text.starts_with(['$', '%']) {
+        format!("`{text}` is a placeholder Fluent does not fill")
+    } else {
+        format!("`{text}` is a raw constant in text the customer reads")
+    }
+}
+
+fn leak_help(text: &str) -> String {
+    if text.starts_with('{') {
+        "Fluent reads `{{…}}` as a placeable in a placeable; write `{ $variable }`".into()
+    } else if text.contains('_') && !text.starts_with(['{', '$', '%']) {
+        "replace the constant with the words the customer should read, or a `{ $variable }`".into()
+    } else {
+        "write the placeholder the Fluent way, as `{ $variable }`".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaks(text: &str) -> Vec<String> {
+        let mut prose = Prose::new();
+        prose.push_text(0, 0, text);
+        prose.mask_markup();
+        leaked(&prose, &["SKU_ID".into()])
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn constants_and_foreign_placeholders_leak() {
+        assert_eq!(
+            leaks("DHL_CONNECT kon je pakket niet bezorgen"),
+            ["DHL_CONNECT"]
+        );
+        assert_eq!(
+            leaks("Status: ORDER_STATUS, order_status"),
+            ["ORDER_STATUS", "order_status"]
+        );
+        assert_eq!(
+            leaks("Hallo {{name}}, ${name}, %s en %(name)s, $name!"),
+            ["{{name}}", "${name}", "%s", "%(name)s", "$name"]
+        );
+    }
+
+    #[test]
+    fn words_acronyms_urls_and_allowed_constants_do_not() {
+        assert!(leaks("Prijs in EUR, met TVA en HTML-opmaak; 50% korting; $5.").is_empty());
+        assert!(leaks("Zie https://x.example/a_b of mail naar a_b@x.example").is_empty());
+        assert!(leaks("Artikel SKU_ID is op").is_empty());
+        assert!(leaks("<a data-l10n-name=\"reset_link\">hier</a>").is_empty());
+    }
+}

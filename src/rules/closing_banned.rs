@@ -1,0 +1,31 @@
+use crate::rules::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a sign-off that must not close a customer email: intimate
+    /// ones (Dutch "Liefs", "Kusjes", French "Bisous", Spanish "Besos"), an
+    /// error, and the literal translations of "Sincerely" or "Warm regards"
+    /// that machine translation produces ("Oprecht", "Sincèrement",
+    /// "Aufrichtig", "Warme Grüße"), a warning. Sign-offs are looked for at
+    /// the start of a sentence in the last messages of the email.
+    ///
+    /// ## Why is this bad?
+    /// A support email that ends with kisses, or with a word-for-word
+    /// "Sincerely" nobody uses in the language, undoes the care put into the
+    /// rest of it.
+    ///
+    /// ## Example
+    /// ```ftl
+    /// footer-signature = Oprecht, { -support-team }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```ftl
+    /// footer-signature = Met vriendelijke groet, { -support-team }
+    /// ```
+    pub struct ClosingBanned {
+        id: "closing-banned",
+        severity: Error,
+        summary: "a sign-off that must not close a customer email (\"Liefs\", \"Oprecht\")",
+    }
+}

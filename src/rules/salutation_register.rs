@@ -1,0 +1,31 @@
+use crate::rules::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a salutation whose register contradicts the email: a formal
+    /// one ("Geachte", "Sehr geehrte", "Madame, Monsieur", "Estimado") in an
+    /// email that addresses the reader informally is an error; an informal
+    /// one ("Hoi", "Salut", "Ciao") in a formal email is a warning. The
+    /// salutation also votes in the email's register, like a sentence.
+    ///
+    /// ## Why is this bad?
+    /// "Sehr geehrte Frau Meier" followed by `du` reads as a form letter
+    /// that was edited halfway; the customer notices the seam.
+    ///
+    /// ## Example
+    /// ```ftl
+    /// greeting = Sehr geehrte Frau { $name },
+    /// body = hier ist dein Code.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```ftl
+    /// greeting = Hallo { $name },
+    /// body = hier ist dein Code.
+    /// ```
+    pub struct SalutationRegister {
+        id: "salutation-register",
+        severity: Error,
+        summary: "a salutation whose register contradicts the email (\"Geachte …\" with `je`)",
+    }
+}
