@@ -16,6 +16,7 @@ use crate::fluent::{ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::Packs;
 use crate::project::{LocaleDir, Project, ReadError};
+use crate::render::SampleArgs;
 use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule};
 
 /// What a check run looks at, beyond the project.
@@ -32,6 +33,8 @@ pub struct CheckOptions {
     pub emails: Emails,
     /// Constants `leaked-identifier` lets through.
     pub allowed_identifiers: Vec<String>,
+    /// Sample arguments; with them, `render-error` renders every email.
+    pub sample_args: Option<SampleArgs>,
 }
 
 impl Default for CheckOptions {
@@ -43,13 +46,15 @@ impl Default for CheckOptions {
             registers: BTreeMap::new(),
             emails: Emails::default(),
             allowed_identifiers: Vec::new(),
+            sample_args: None,
         }
     }
 }
 
 impl CheckOptions {
     /// The options `config` sets: rule selection with its severity
-    /// overrides, language packs, declared registers, email grouping.
+    /// overrides, language packs, declared registers, email grouping, and
+    /// the sample arguments of its `args`.
     pub fn from_config(config: &Config) -> Result<CheckOptions, crate::Error> {
         let folders: Vec<PathBuf> = config
             .rule_packs
@@ -72,6 +77,10 @@ impl CheckOptions {
                 .collect(),
             emails: config.emails.clone(),
             allowed_identifiers: config.leaked_identifier.allow.clone(),
+            sample_args: match &config.args {
+                Some(path) => Some(SampleArgs::read(&config.resolve(path))?),
+                None => None,
+            },
         };
         let known: Vec<&str> = options.rules().iter().map(|r| r.id).collect();
         config.validate_rules(&known)?;

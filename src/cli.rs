@@ -10,7 +10,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use etiquette::check::{CheckOptions, check};
 use etiquette::config::{Config, Register};
-use etiquette::project::Project;
+use etiquette::project::{Project, display_path};
+use etiquette::render::{self, SampleArgs};
 use etiquette::report;
 use etiquette::rules::{self, RuleMeta};
 
@@ -30,6 +31,8 @@ pub struct Cli {
 enum Command {
     /// Check every locale against the reference locale.
     Check(CheckArgs),
+    /// Print every email as the customer reads it, with sample arguments.
+    Render(RenderArgs),
     /// List every rule: id, default severity, summary.
     Rules(RulesArgs),
     /// Print a rule's documentation: what it flags, why, an example, the fix.
@@ -74,6 +77,38 @@ struct CheckArgs {
     /// When to use colour; NO_COLOR is honoured.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    /// The folder with one folder per locale [default: the config's `locales`, else ./locales]
+    root: Option<PathBuf>,
+    /// Use this config instead of discovering etiquette.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Render only this locale (repeatable).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    locales: Vec<String>,
+    /// Render only this email (repeatable), as in `orders/refund`.
+    #[arg(long = "email", value_name = "NAME")]
+    emails: Vec<String>,
+    /// Sample arguments, TOML or JSON [default: the config's `args`, else ROOT/args.toml]
+    #[arg(long, value_name = "FILE")]
+    args: Option<PathBuf>,
+    /// Keep Fluent's Unicode isolation marks (U+2068, U+2069) around placeables.
+    #[arg(long)]
+    isolate: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
+    format: RenderFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RenderFormat {
+    /// A header per email and locale, then `message-id: text`.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -125,6 +160,7 @@ fn parse_register(value: &str) -> std::result::Result<(String, Register), String
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Render(args) => run_render(args),
         Command::Rules(args) => run_rules(args),
         Command::Explain { rule, config } => run_explain(&rule, config.as_deref()),
     }
@@ -140,6 +176,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     };
     let reference = args.reference.as_deref().or(config.reference.as_deref());
     let project = Project::discover(&root, reference)?;
+    if options.sample_args.is_none() {
+        options.sample_args = SampleArgs::discover(None, None, &root)?;
+    }
     options.locales = args.locales.clone();
     options.select(&args.select, &args.ignore, &config.severities())?;
     for (locale, register) in &args.registers {
@@ -170,6 +209,74 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     Ok(if !report.read_errors.is_empty() {
         ExitCode::from(2)
     } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_render(args: RenderArgs) -> Result<ExitCode> {
+    let config = Config::discover(args.config.as_deref())?;
+    let root = match (&args.root, &config.locales) {
+        (Some(root), _) => root.clone(),
+        (None, Some(locales)) => config.resolve(locales),
+        (None, None) => PathBuf::from("locales"),
+    };
+    let mut project = Project::discover(&root, config.reference.as_deref())?;
+    project.emails = config.emails.clone();
+    let configured = config.args.as_ref().map(|p| config.resolve(p));
+    let samples = SampleArgs::discover(args.args.as_deref(), configured.as_deref(), &root)?
+        .unwrap_or_default();
+    let mut locales = Vec::new();
+    for name in &args.locales {
+        locales.push(project.locale_index(name)?);
+    }
+    if locales.is_empty() {
+        locales = (0..project.locales.len()).collect();
+    }
+    let outcome = render::render_locales(&project, &locales, &args.emails, &samples, args.isolate);
+    if let Some(unknown) = args
+        .emails
+        .iter()
+        .find(|e| !outcome.known_emails.contains(*e))
+    {
+        let known: Vec<_> = outcome.known_emails.iter().map(String::as_str).collect();
+        return Err(format!(
+            "no email `{unknown}` in {}; there are {}",
+            display_path(&root),
+            known.join(", ")
+        )
+        .into());
+    }
+    let text = match args.format {
+        RenderFormat::Text => outcome
+            .rendered
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        RenderFormat::Json => render::json(&outcome),
+    };
+    print(&text)?;
+    #[allow(clippy::print_stderr)]
+    for error in &outcome.read_errors {
+        eprintln!("etiquette: error: {error}");
+    }
+    let faults: Vec<_> = outcome
+        .rendered
+        .iter()
+        .flat_map(|r| r.faults.iter().map(move |f| (r, f)))
+        .collect();
+    #[allow(clippy::print_stderr)]
+    for (rendered, fault) in &faults {
+        eprintln!(
+            "{}:{}:{}: error[render-error] {} · {}: {}",
+            fault.path, fault.line, fault.column, rendered.locale, rendered.email, fault.message
+        );
+    }
+    Ok(if !outcome.read_errors.is_empty() {
+        ExitCode::from(2)
+    } else if !faults.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -20,6 +20,7 @@ pub mod config;
 pub mod emails;
 pub mod finding;
 pub mod fluent;
+pub mod intl;
 pub mod language;
 pub mod model;
 pub mod packs;
@@ -27,6 +28,7 @@ pub mod phrases;
 pub mod project;
 pub mod prose;
 pub mod register;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -44,4 +46,9 @@ pub enum Error {
     Pack(#[from] packs::PackError),
     #[error(transparent)]
     Rule(#[from] rules::UnknownRule),
+    #[error(transparent)]
+    Args(#[from] render::ArgsError),
 }
+
+pub use project::Project;
+pub use render::{Rendered, SampleArgs};

@@ -26,6 +26,8 @@ pub struct Project {
     pub locales: Vec<LocaleDir>,
     /// The index of the reference locale in `locales`.
     pub reference: usize,
+    /// How messages group into emails, for rendering.
+    pub emails: crate::config::Emails,
 }
 
 /// What stops a project from loading.
@@ -101,6 +103,7 @@ impl Project {
             root: root.to_owned(),
             locales,
             reference,
+            emails: Default::default(),
         })
     }
 

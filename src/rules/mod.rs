@@ -29,6 +29,7 @@ mod plural_categories;
 mod reference_cycle;
 mod register_locale;
 mod register_mix;
+mod render_error;
 mod salutation_banned;
 mod salutation_register;
 mod syntax_error;
@@ -53,6 +54,7 @@ pub use plural_categories::PluralCategories;
 pub use reference_cycle::ReferenceCycle;
 pub use register_locale::RegisterLocale;
 pub use register_mix::RegisterMix;
+pub use render_error::RenderError;
 pub use salutation_banned::SalutationBanned;
 pub use salutation_register::SalutationRegister;
 pub use syntax_error::SyntaxError;
@@ -155,6 +157,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &PluralCategories,
     &RegisterMix,
     &crate::phrases::WrittenRules,
+    &RenderError,
 ];
 
 /// Every rule, in registry order.

@@ -10,7 +10,7 @@ confirmation-items =
        *[other] { $itemCount } Artikel
     } im Gesamtwert von { NUMBER($total, minimumFractionDigits: 2) } € inkl. MwSt.
 
-confirmation-delivery = Voraussichtlich erhalten Sie Ihre Bestellung am { $deliveryDate }. Sobald { $carrier } Ihr Paket abgeholt hat, senden wir Ihnen eine E-Mail mit einem Link zur Sendungsverfolgung.
+confirmation-delivery = Voraussichtlich erhalten Sie Ihre Bestellung am { DATETIME($deliveryDate, dateStyle: "long") }. Sobald { $carrier } Ihr Paket abgeholt hat, senden wir Ihnen eine E-Mail mit einem Link zur Sendungsverfolgung.
 
 confirmation-button = Bestellung ansehen
     .title = Details der Bestellung { $orderId } in Ihrem Kundenkonto ansehen

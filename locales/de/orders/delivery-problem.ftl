@@ -6,7 +6,7 @@ delivery-problem-intro = bei der Zustellung Ihres Pakets ist ein Problem aufgetr
 
 delivery-problem-failed = Wir konnten Ihre Bestellung leider nicht zustellen.
 
-delivery-problem-attempt = Unser Versandpartner { $carrier } hat am { $deliveryDate } versucht, das Paket zuzustellen, konnte es jedoch nicht übergeben.
+delivery-problem-attempt = Unser Versandpartner { $carrier } hat am { DATETIME($deliveryDate, dateStyle: "long") } versucht, das Paket zuzustellen, konnte es jedoch nicht übergeben.
 
 delivery-problem-options = Bitte wählen Sie auf der <a href="{ $trackingUrl }">Sendungsverfolgungsseite</a> einen neuen Zustelltermin oder eine Abholstelle in Ihrer Nähe.
 

@@ -22,9 +22,9 @@ confirmation-items =
     } for a total of €{ NUMBER($total, minimumFractionDigits: 2) }, including VAT.
 
 # Variables:
-#   $deliveryDate (String) - the expected delivery date, already formatted for the locale
+#   $deliveryDate (Date) - the expected delivery date
 #   $carrier (String) - the name of the delivery company, e.g. DHL
-confirmation-delivery = We expect your order to arrive on { $deliveryDate }. As soon as { $carrier } has picked up your parcel, we will send you an email with a link to track it.
+confirmation-delivery = We expect your order to arrive on { DATETIME($deliveryDate, dateStyle: "long") }. As soon as { $carrier } has picked up your parcel, we will send you an email with a link to track it.
 
 # The button that opens the order in the customer's account.
 # Variables:

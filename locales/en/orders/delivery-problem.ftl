@@ -16,8 +16,8 @@ delivery-problem-failed = We could not deliver your order { $orderId }.
 
 # Variables:
 #   $carrier (String) - the name of the delivery company, e.g. DHL
-#   $deliveryDate (String) - the date of the failed delivery attempt, already formatted for the locale
-delivery-problem-attempt = Our delivery partner { $carrier } tried to deliver it on { $deliveryDate }, but the parcel could not be handed over.
+#   $deliveryDate (Date) - the date of the failed delivery attempt
+delivery-problem-attempt = Our delivery partner { $carrier } tried to deliver it on { DATETIME($deliveryDate, dateStyle: "long") }, but the parcel could not be handed over.
 
 # Variables:
 #   $trackingUrl (String) - the carrier's tracking page for this parcel

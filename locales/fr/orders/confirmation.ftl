@@ -13,7 +13,7 @@ confirmation-items =
 
 confirmation-gift-wrap = Comme vous l'avez demandé, votre commande sera livrée dans un emballage cadeau.
 
-confirmation-delivery = Votre commande devrait vous être livrée le { $deliveryDate }. Dès que { $carrier } aura pris en charge votre colis, nous vous enverrons un e-mail avec un lien pour le suivre.
+confirmation-delivery = Votre commande devrait vous être livrée le { DATETIME($deliveryDate, dateStyle: "long") }. Dès que { $carrier } aura pris en charge votre colis, nous vous enverrons un e-mail avec un lien pour le suivre.
 
 confirmation-button = Voir la commande
     .title = Voir le détail de la commande { $orderId } dans votre compte

@@ -6,7 +6,7 @@ delivery-problem-intro = Malheureusement, un problème est survenu lors de la li
 
 delivery-problem-failed = Nous n'avons pas pu livrer votre commande { $orderId }.
 
-delivery-problem-attempt = Notre transporteur { $carrier } a tenté de vous livrer le { $deliveryDate }, mais n'a pas pu vous remettre le colis.
+delivery-problem-attempt = Notre transporteur { $carrier } a tenté de vous livrer le { DATETIME($deliveryDate, dateStyle: "long") }, mais n'a pas pu vous remettre le colis.
 
 delivery-problem-options = Veuillez choisir une nouvelle date de livraison ou un point relais près de chez vous sur la <a href="{ $trackingUrl }">page de suivi</a>.
 

@@ -10,7 +10,7 @@ confirmation-items =
        *[other] { $itemCount } artikelen
     } voor een totaalbedrag van € { NUMBER($total, minimumFractionDigits: 2) }, inclusief btw.
 
-confirmation-delivery = Wij verwachten dat uw bestelling op { $deliveryDate } wordt bezorgd. Zodra { $carrier } uw pakket heeft opgehaald, sturen wij u een e-mail met een link om het te volgen.
+confirmation-delivery = Wij verwachten dat uw bestelling op { DATETIME($deliveryDate, dateStyle: "long") } wordt bezorgd. Zodra { $carrier } uw pakket heeft opgehaald, sturen wij u een e-mail met een link om het te volgen.
 
 confirmation-button = Bekijk uw bestelling
     .title = Bekijk de details van bestelling { $orderId } in uw account

@@ -6,7 +6,7 @@ delivery-problem-intro = Helaas is er iets misgegaan bij de bezorging van uw pak
 
 delivery-problem-failed = Wij konden uw bestelling { $orderId } niet bezorgen.
 
-delivery-problem-attempt = Onze bezorgpartner DHL_CONNECT heeft op { $deliveryDate } geprobeerd het pakket te bezorgen, maar kon het niet afleveren.
+delivery-problem-attempt = Onze bezorgpartner DHL_CONNECT heeft op { DATETIME($deliveryDate, dateStyle: "long") } geprobeerd het pakket te bezorgen, maar kon het niet afleveren.
 
 delivery-problem-options = Kies op de <a href="{ $trackingUrl }">volgpagina</a> een nieuwe bezorgdatum of een afhaalpunt bij u in de buurt.
 

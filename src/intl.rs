@@ -1,0 +1,603 @@
+//! Numbers and dates as the customer's locale writes them, backed by ICU4X.
+//!
+//! fluent-bundle formats a number with Rust's `f64` display whatever the
+//! locale ("59.50" for a Dutch customer who expects "59,50"), and has no
+//! `DATETIME`. Here a bundle gets a formatter that writes every number with
+//! the locale's separators and grouping, honouring the options `NUMBER`
+//! sets, and a `DATETIME` function over dates passed as sample arguments.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use fixed_decimal::{Decimal, SignedRoundingMode, UnsignedRoundingMode};
+use fluent_bundle::types::{FluentNumber, FluentNumberStyle, FluentType};
+use fluent_bundle::{FluentArgs, FluentValue};
+use icu_calendar::Date;
+use icu_datetime::DateTimeFormatter;
+use icu_datetime::fieldsets::builder::{DateFields, FieldSetBuilder};
+use icu_datetime::fieldsets::enums::CompositeDateTimeFieldSet;
+use icu_datetime::options::{Length, TimePrecision, YearStyle};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+use icu_locale_core::Locale;
+use icu_time::{DateTime, Time};
+use intl_memoizer::Memoizable;
+use unic_langid::LanguageIdentifier;
+
+thread_local! {
+    /// What `NUMBER` and `DATETIME` could not do during one format call:
+    /// a Fluent function cannot report an error, so the renderer collects
+    /// these after each call.
+    static PROBLEMS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn problem(message: String) {
+    PROBLEMS.with(|p| p.borrow_mut().push(message));
+}
+
+/// The problems the functions met since the last call.
+pub fn take_problems() -> Vec<String> {
+    PROBLEMS.with(|p| std::mem::take(&mut *p.borrow_mut()))
+}
+
+/// The ICU locale of a Fluent language identifier.
+fn locale(lang: &LanguageIdentifier) -> Locale {
+    lang.to_string().parse().unwrap_or(Locale::UNKNOWN)
+}
+
+/// A locale's number formatters, with and without grouping.
+struct NumberFormat {
+    grouped: DecimalFormatter,
+    plain: DecimalFormatter,
+}
+
+impl Memoizable for NumberFormat {
+    type Args = ();
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, String> {
+        let prefs = locale(&lang).into();
+        let make = |grouping| {
+            let mut options = DecimalFormatterOptions::default();
+            options.grouping_strategy = grouping;
+            DecimalFormatter::try_new(prefs, options).map_err(|e| e.to_string())
+        };
+        Ok(NumberFormat {
+            grouped: make(Some(GroupingStrategy::Auto))?,
+            plain: make(Some(GroupingStrategy::Never))?,
+        })
+    }
+}
+
+/// The bundle's formatter: numbers in the locale's way, everything else as
+/// Fluent writes it.
+pub fn format_value(
+    value: &FluentValue<'_>,
+    intls: &intl_memoizer::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    intls
+        .with_try_get::<NumberFormat, _, _>((), |format| format_number(number, format))
+        .ok()
+        .flatten()
+}
+
+/// Formats a number as `Intl.NumberFormat` would: at most three fraction
+/// digits unless told otherwise, rounding half away from zero.
+fn format_number(number: &FluentNumber, format: &NumberFormat) -> Option<String> {
+    if !number.value.is_finite() {
+        return None;
+    }
+    let options = &number.options;
+    let mut decimal: Decimal = number.value.to_string().parse().ok()?;
+    if options.style == FluentNumberStyle::Percent {
+        decimal.multiply_pow10(2);
+    }
+    let half_expand = SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand);
+    if let Some(max) = options.maximum_significant_digits {
+        let start = decimal.absolute.nonzero_magnitude_start();
+        let position = start - clamp(max) + 1;
+        decimal.round_with_mode(position, half_expand);
+        decimal.absolute.trim_end();
+        if let Some(min) = options.minimum_significant_digits {
+            decimal.absolute.pad_end(start - clamp(min) + 1);
+        }
+    } else {
+        let min = options.minimum_fraction_digits.unwrap_or(0);
+        let max = options.maximum_fraction_digits.unwrap_or(3).max(min);
+        decimal.round_with_mode(-clamp(max), half_expand);
+        decimal.absolute.trim_end();
+        decimal.absolute.pad_end(-clamp(min));
+    }
+    if let Some(min) = options.minimum_integer_digits {
+        decimal.absolute.pad_start(clamp(min));
+    }
+    let formatter = if options.use_grouping {
+        &format.grouped
+    } else {
+        &format.plain
+    };
+    let text = formatter.format(&decimal).to_string();
+    Some(match options.style {
+        FluentNumberStyle::Percent => format!("{text}%"),
+        _ => text,
+    })
+}
+
+fn clamp(digits: usize) -> i16 {
+    digits.min(100) as i16
+}
+
+/// How a date is written: `dateStyle` and `timeStyle` of `Intl.DateTimeFormat`,
+/// or the fields its component options ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateStyle {
+    length: Length,
+    fields: Option<DateFields>,
+    time: Option<TimePrecision>,
+}
+
+impl std::hash::Hash for DateStyle {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The ICU options do not implement `Hash`; their names do.
+        format!("{self:?}").hash(state);
+    }
+}
+
+impl Default for DateStyle {
+    /// `Intl.DateTimeFormat`'s default: the numeric date.
+    fn default() -> Self {
+        DateStyle {
+            length: Length::Short,
+            fields: Some(DateFields::YMD),
+            time: None,
+        }
+    }
+}
+
+/// A date (and maybe a time of day) passed to Fluent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FluentDate {
+    /// The date as written in the sample arguments.
+    pub text: String,
+    pub date: Date<icu_calendar::Iso>,
+    pub time: Option<Time>,
+    pub style: DateStyle,
+}
+
+impl FluentDate {
+    /// Parses `2025-03-14` or `2025-03-14T14:30[:00]` (an offset or `Z` is
+    /// dropped: the wall-clock time is written as given).
+    pub fn parse(text: &str) -> Option<FluentDate> {
+        let (date, time) = match text.split_once(['T', ' ']) {
+            Some((date, time)) => (date, Some(time)),
+            None => (text, None),
+        };
+        let mut parts = date.splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        let date = Date::try_new_iso(year, month, day).ok()?;
+        let time = match time {
+            None => None,
+            Some(time) => {
+                let time = time.trim_end_matches('Z');
+                let time = time.split(['+', '-']).next().unwrap_or(time);
+                let mut parts = time.splitn(3, ':');
+                let hour: u8 = parts.next()?.parse().ok()?;
+                let minute: u8 = parts.next()?.parse().ok()?;
+                let second: u8 = match parts.next() {
+                    Some(s) => s.split('.').next()?.parse().ok()?,
+                    None => 0,
+                };
+                Some(Time::try_new(hour, minute, second, 0).ok()?)
+            }
+        };
+        let mut style = DateStyle::default();
+        if time.is_some() {
+            style.time = Some(TimePrecision::Minute);
+        }
+        Some(FluentDate {
+            text: text.to_owned(),
+            date,
+            time,
+            style,
+        })
+    }
+}
+
+/// The memoizer's language, for formatters built outside it.
+struct Lang(LanguageIdentifier);
+
+impl Memoizable for Lang {
+    type Args = ();
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, String> {
+        Ok(Lang(lang))
+    }
+}
+
+struct DateFormat(DateTimeFormatter<CompositeDateTimeFieldSet>);
+
+impl Memoizable for DateFormat {
+    type Args = DateStyle;
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, style: DateStyle) -> Result<Self, String> {
+        let mut builder = FieldSetBuilder::new();
+        builder.length = Some(style.length);
+        builder.date_fields = style.fields;
+        builder.time_precision = style.time;
+        if matches!(
+            style.fields,
+            Some(DateFields::YMD | DateFields::YMDE | DateFields::YM | DateFields::Y)
+        ) {
+            builder.year_style = Some(YearStyle::Full);
+        }
+        let fields = builder
+            .build_composite_datetime()
+            .map_err(|e| format!("{e:?}"))?;
+        DateTimeFormatter::try_new(locale(&lang).into(), fields)
+            .map(DateFormat)
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl FluentDate {
+    fn write(
+        &self,
+        with: impl FnOnce(DateStyle, &dyn Fn(&DateFormat) -> String) -> Result<String, String>,
+    ) -> String {
+        let at = DateTime {
+            date: self.date,
+            time: self.time.unwrap_or(Time::start_of_day()),
+        };
+        with(self.style, &|format: &DateFormat| {
+            format.0.format(&at).to_string()
+        })
+        .unwrap_or_else(|e| {
+            problem(format!("cannot write the date: {e}"));
+            self.text.clone()
+        })
+    }
+}
+
+impl FluentType for FluentDate {
+    fn duplicate(&self) -> Box<dyn FluentType + Send> {
+        Box::new(self.clone())
+    }
+
+    fn as_string(&self, intls: &intl_memoizer::IntlLangMemoizer) -> Cow<'static, str> {
+        self.write(|style, f| intls.with_try_get::<DateFormat, _, _>(style, f))
+            .into()
+    }
+
+    fn as_string_threadsafe(
+        &self,
+        intls: &intl_memoizer::concurrent::IntlLangMemoizer,
+    ) -> Cow<'static, str> {
+        // ICU's formatters are not `Sync`: build one for the call.
+        self.write(|style, f| {
+            let lang = intls.with_try_get::<Lang, _, _>((), |l| l.0.clone())?;
+            DateFormat::construct(lang, style).map(|format| f(&format))
+        })
+        .into()
+    }
+}
+
+/// Fluent's `NUMBER`: the built-in one, which sets the options the
+/// formatter honours, plus a number given as text.
+#[allow(non_snake_case)]
+pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+    let mut number = match positional.first() {
+        Some(FluentValue::Number(n)) => n.clone(),
+        Some(FluentValue::String(s)) if s.parse::<FluentNumber>().is_ok() => s
+            .parse::<FluentNumber>()
+            .unwrap_or_else(|_| FluentNumber::new(0.0, Default::default())),
+        // A missing argument: Fluent reports it already.
+        Some(FluentValue::Error | FluentValue::None) => return FluentValue::Error,
+        Some(other) => {
+            problem(format!("NUMBER() needs a number, not {}", describe(other)));
+            return FluentValue::Error;
+        }
+        None => {
+            problem("NUMBER() needs a number".into());
+            return FluentValue::Error;
+        }
+    };
+    number.options.merge(named);
+    FluentValue::Number(number)
+}
+
+/// Fluent's `DATETIME`, with `dateStyle` and `timeStyle` (`full`, `long`,
+/// `medium`, `short`), or the components `weekday`, `year`, `month`, `day`,
+/// `hour`, `minute`, `second`.
+#[allow(non_snake_case)]
+pub fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+    let date = match positional.first() {
+        Some(FluentValue::Custom(custom)) => {
+            let any: &dyn Any = custom.as_any();
+            any.downcast_ref::<FluentDate>().cloned()
+        }
+        Some(FluentValue::String(s)) => FluentDate::parse(s),
+        _ => None,
+    };
+    if matches!(
+        positional.first(),
+        Some(FluentValue::Error | FluentValue::None)
+    ) {
+        return FluentValue::Error;
+    }
+    let Some(mut date) = date else {
+        let what = positional
+            .first()
+            .map_or_else(|| "nothing".to_owned(), describe);
+        problem(format!(
+            "DATETIME() needs a date such as 2025-03-14, not {what}"
+        ));
+        return FluentValue::Error;
+    };
+    match date_style(named, date.time.is_some()) {
+        Ok(style) => date.style = style,
+        Err(message) => {
+            problem(message);
+            return FluentValue::Error;
+        }
+    }
+    FluentValue::Custom(Box::new(date))
+}
+
+fn describe(value: &FluentValue<'_>) -> String {
+    match value {
+        FluentValue::String(s) => format!("the text “{s}”"),
+        FluentValue::Number(n) => format!("the number {}", n.value),
+        FluentValue::Custom(_) => "a date".into(),
+        FluentValue::None | FluentValue::Error => "a missing value".into(),
+    }
+}
+
+fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
+    let text = |key: &str| match named.get(key) {
+        Some(FluentValue::String(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let length = |value: &str, key: &str| match value {
+        "full" | "long" => Ok(Length::Long),
+        "medium" => Ok(Length::Medium),
+        "short" => Ok(Length::Short),
+        other => Err(format!(
+            "DATETIME() {key}: “{other}” is not full, long, medium or short"
+        )),
+    };
+    let date = text("dateStyle");
+    let time = text("timeStyle");
+    if date.is_some() || time.is_some() {
+        let mut style = DateStyle {
+            length: Length::Medium,
+            fields: None,
+            time: None,
+        };
+        if let Some(value) = &date {
+            style.length = length(value, "dateStyle")?;
+            style.fields = Some(if value == "full" {
+                DateFields::YMDE
+            } else {
+                DateFields::YMD
+            });
+        }
+        if let Some(value) = &time {
+            let time_length = length(value, "timeStyle")?;
+            if date.is_none() {
+                style.length = time_length;
+            }
+            style.time = Some(if value == "short" {
+                TimePrecision::Minute
+            } else {
+                TimePrecision::Second
+            });
+        }
+        return Ok(style);
+    }
+    let (weekday, year, month, day) = (text("weekday"), text("year"), text("month"), text("day"));
+    let (hour, minute, second) = (text("hour"), text("minute"), text("second"));
+    let has_date = weekday.is_some() || year.is_some() || month.is_some() || day.is_some();
+    let has_clock = hour.is_some() || minute.is_some() || second.is_some();
+    if !has_date && !has_clock {
+        let mut style = DateStyle::default();
+        if has_time {
+            style.time = Some(TimePrecision::Minute);
+        }
+        return Ok(style);
+    }
+    let fields = match (
+        weekday.is_some(),
+        year.is_some(),
+        month.is_some(),
+        day.is_some(),
+    ) {
+        (false, false, false, false) => None,
+        (false, true, false, false) => Some(DateFields::Y),
+        (false, false, true, false) => Some(DateFields::M),
+        (false, true, true, false) => Some(DateFields::YM),
+        (false, _, false, true) => Some(DateFields::D),
+        (false, false, true, true) => Some(DateFields::MD),
+        (false, true, true, true) => Some(DateFields::YMD),
+        (true, false, false, false) => Some(DateFields::E),
+        (true, _, false, true) | (true, _, true, false) => Some(DateFields::DE),
+        (true, false, true, true) => Some(DateFields::MDE),
+        (true, true, _, _) => Some(DateFields::YMDE),
+    };
+    let length = match month.as_deref() {
+        Some("long") => Length::Long,
+        Some("short" | "narrow") => Length::Medium,
+        _ if weekday.as_deref() == Some("long") => Length::Long,
+        _ => Length::Short,
+    };
+    let time = match (hour.is_some(), minute.is_some(), second.is_some()) {
+        (_, _, true) => Some(TimePrecision::Second),
+        (_, true, false) => Some(TimePrecision::Minute),
+        (true, false, false) => Some(TimePrecision::Hour),
+        (false, false, false) => None,
+    };
+    Ok(DateStyle {
+        length,
+        fields,
+        time,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::{FluentBundle, FluentResource};
+
+    fn render(locale: &str, source: &str, args: &FluentArgs) -> String {
+        let mut bundle = FluentBundle::new(vec![locale.parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(format_value));
+        bundle.add_function("NUMBER", NUMBER).unwrap();
+        bundle.add_function("DATETIME", DATETIME).unwrap();
+        bundle
+            .add_resource(FluentResource::try_new(format!("m = {source}\n")).unwrap())
+            .unwrap();
+        let pattern = bundle.get_message("m").unwrap().value().unwrap();
+        let mut errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, Some(args), &mut errors)
+            .into_owned();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(take_problems().is_empty());
+        text
+    }
+
+    fn number(value: f64) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        args.set("n", value);
+        args
+    }
+
+    #[test]
+    fn numbers_take_the_locale_separators() {
+        let args = number(1234.5);
+        assert_eq!(render("nl", "{ $n }", &args), "1.234,5");
+        assert_eq!(
+            render("de", "{ NUMBER($n, minimumFractionDigits: 2) }", &args),
+            "1.234,50"
+        );
+        assert_eq!(
+            render("fr", "{ NUMBER($n, minimumFractionDigits: 2) }", &args),
+            "1\u{202f}234,50"
+        );
+        assert_eq!(
+            render("en", "{ NUMBER($n, minimumFractionDigits: 2) }", &args),
+            "1,234.50"
+        );
+        assert_eq!(
+            render("en", "{ NUMBER($n, useGrouping: \"false\") }", &args),
+            "1234.5"
+        );
+    }
+
+    #[test]
+    fn numbers_round_like_intl() {
+        assert_eq!(render("en", "{ $n }", &number(2.0 / 3.0)), "0.667");
+        assert_eq!(
+            render(
+                "en",
+                "{ NUMBER($n, maximumFractionDigits: 0) }",
+                &number(2.5)
+            ),
+            "3"
+        );
+        assert_eq!(
+            render(
+                "en",
+                "{ NUMBER($n, maximumSignificantDigits: 2) }",
+                &number(1234.0)
+            ),
+            "1,200"
+        );
+        assert_eq!(
+            render(
+                "en",
+                "{ NUMBER($n, minimumIntegerDigits: 3) }",
+                &number(7.0)
+            ),
+            "007"
+        );
+        assert_eq!(render("nl", "{ 5.50 }", &FluentArgs::new()), "5,50");
+    }
+
+    #[test]
+    fn plural_selection_still_sees_the_number() {
+        let source = "{ $n ->\n    [one] one\n   *[other] { $n } many\n}";
+        assert_eq!(render("nl", source, &number(1.0)), "one");
+        assert_eq!(render("nl", source, &number(1500.0)), "1.500 many");
+    }
+
+    #[test]
+    fn dates_take_the_locale_format() {
+        let mut args = FluentArgs::new();
+        args.set(
+            "d",
+            FluentValue::Custom(Box::new(FluentDate::parse("2025-03-14").unwrap())),
+        );
+        assert_eq!(
+            render("nl", "{ DATETIME($d, dateStyle: \"long\") }", &args),
+            "14 maart 2025"
+        );
+        assert_eq!(
+            render("de", "{ DATETIME($d, dateStyle: \"long\") }", &args),
+            "14. März 2025"
+        );
+        assert_eq!(render("en", "{ $d }", &args), "3/14/2025");
+        assert_eq!(
+            render("en", "{ DATETIME($d, year: \"numeric\") }", &args),
+            "2025"
+        );
+        assert_eq!(
+            render(
+                "fr",
+                "{ DATETIME($d, weekday: \"long\", day: \"numeric\", month: \"long\") }",
+                &args
+            ),
+            "vendredi 14 mars"
+        );
+        args.set(
+            "t",
+            FluentValue::Custom(Box::new(
+                FluentDate::parse("2025-03-14T14:30:00+01:00").unwrap(),
+            )),
+        );
+        assert_eq!(
+            render(
+                "de",
+                "{ DATETIME($t, dateStyle: \"medium\", timeStyle: \"short\") }",
+                &args
+            ),
+            "14.03.2025, 14:30"
+        );
+    }
+
+    #[test]
+    fn a_function_given_the_wrong_value_says_so() {
+        let mut bundle = FluentBundle::new(vec!["en".parse().unwrap()]);
+        bundle.add_function("DATETIME", DATETIME).unwrap();
+        bundle
+            .add_resource(FluentResource::try_new("m = { DATETIME($d) }\n".into()).unwrap())
+            .unwrap();
+        let mut args = FluentArgs::new();
+        args.set("d", "soon");
+        let mut errors = Vec::new();
+        let pattern = bundle.get_message("m").unwrap().value().unwrap();
+        bundle.format_pattern(pattern, Some(&args), &mut errors);
+        assert_eq!(
+            take_problems(),
+            ["DATETIME() needs a date such as 2025-03-14, not the text “soon”"]
+        );
+    }
+}

@@ -1,0 +1,918 @@
+//! Renders emails as the customer reads them: Fluent's own `FluentBundle`
+//! per locale, numbers and dates in the locale's way (see [`crate::intl`]),
+//! sample arguments from a file, and every error Fluent reports while
+//! formatting, located at the message that caused it.
+//!
+//! Fluent never fails at run time: a missing argument renders as `{$name}`
+//! and the error goes to a list nobody reads. Here the list is read.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
+use fluent_syntax::ast::{Message, Pattern};
+
+use crate::config::Emails;
+use crate::emails::{Email, emails};
+use crate::fluent::{ParsedFile, Reference, visit_references};
+use crate::intl::{self, FluentDate};
+use crate::model::LocaleModel;
+
+/// A sample argument: text, a number or a date.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sample {
+    Text(String),
+    Number(f64),
+    Date(FluentDate),
+}
+
+impl From<&str> for Sample {
+    fn from(text: &str) -> Self {
+        Sample::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Sample {
+    fn from(text: String) -> Self {
+        Sample::Text(text)
+    }
+}
+
+impl From<f64> for Sample {
+    fn from(number: f64) -> Self {
+        Sample::Number(number)
+    }
+}
+
+impl From<i64> for Sample {
+    fn from(number: i64) -> Self {
+        Sample::Number(number as f64)
+    }
+}
+
+impl Sample {
+    /// A date from `2025-03-14` or `2025-03-14T14:30:00`.
+    pub fn date(text: &str) -> Option<Sample> {
+        FluentDate::parse(text).map(Sample::Date)
+    }
+
+    fn to_fluent(&self) -> FluentValue<'static> {
+        match self {
+            Sample::Text(text) => FluentValue::from(text.clone()),
+            Sample::Number(number) => FluentValue::from(*number),
+            Sample::Date(date) => FluentValue::Custom(Box::new(date.clone())),
+        }
+    }
+}
+
+/// Sample arguments: a `[common]` table shared by every email, and one
+/// table per email name that adds to it or overrides it.
+#[derive(Clone, Debug, Default)]
+pub struct SampleArgs {
+    /// The file they were read from, for messages.
+    pub path: Option<String>,
+    common: BTreeMap<String, Sample>,
+    emails: BTreeMap<String, BTreeMap<String, Sample>>,
+}
+
+/// A sample-arguments file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ArgsError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl SampleArgs {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets an argument every email gets.
+    pub fn set(&mut self, name: &str, value: impl Into<Sample>) -> &mut Self {
+        self.common.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// Sets an argument for one email.
+    pub fn set_for(&mut self, email: &str, name: &str, value: impl Into<Sample>) -> &mut Self {
+        self.emails
+            .entry(email.to_owned())
+            .or_default()
+            .insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// The email names that have a table of their own.
+    pub fn email_names(&self) -> impl Iterator<Item = &str> {
+        self.emails.keys().map(String::as_str)
+    }
+
+    /// The arguments of `email`: `[common]` and the email's own table.
+    pub fn for_email(&self, email: &str) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        for (name, value) in self
+            .common
+            .iter()
+            .chain(self.emails.get(email).into_iter().flatten())
+        {
+            args.set(name.clone(), value.to_fluent());
+        }
+        args
+    }
+
+    /// Reads a TOML file, or JSON when the name ends in `.json`.
+    pub fn read(path: &Path) -> Result<SampleArgs, ArgsError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ArgsError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let shown = crate::project::display_path(path);
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            Self::parse_json(&text, &shown)
+        } else {
+            Self::parse_toml(&text, &shown)
+        }
+    }
+
+    /// The sample arguments of a run: `explicit` (`--args`), else the
+    /// config's `args`, else `ROOT/args.toml` or `ROOT/args.json` if one
+    /// exists.
+    pub fn discover(
+        explicit: Option<&Path>,
+        configured: Option<&Path>,
+        root: &Path,
+    ) -> Result<Option<SampleArgs>, ArgsError> {
+        if let Some(path) = explicit.or(configured) {
+            return Self::read(path).map(Some);
+        }
+        for name in ["args.toml", "args.json"] {
+            let path = root.join(name);
+            if path.is_file() {
+                return Self::read(&path).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn parse_toml(text: &str, path: &str) -> Result<SampleArgs, ArgsError> {
+        let at = |span: Option<Range<usize>>, message: String| {
+            let offset = span.map_or(0, |s| s.start);
+            let (line, column) = line_column(text, offset);
+            ArgsError::Invalid {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
+        };
+        let mut args = SampleArgs {
+            path: Some(path.to_owned()),
+            ..Self::default()
+        };
+        let spans: toml::Spanned<BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>> =
+            toml::from_str(text).map_err(|e| at(e.span(), e.message().to_owned()))?;
+        for (table_name, table) in spans.get_ref() {
+            let Some(entries) = table.get_ref().as_table() else {
+                return Err(at(
+                    Some(table_name.span()),
+                    format!(
+                        "`{}` is not a table: write `[common]` for every email, or `[\"orders/refund\"]` for one",
+                        table_name.get_ref()
+                    ),
+                ));
+            };
+            let target = if table_name.get_ref() == "common" {
+                &mut args.common
+            } else {
+                args.emails.entry(table_name.get_ref().clone()).or_default()
+            };
+            for (name, value) in entries {
+                let sample = match value {
+                    toml::Value::String(s) => Sample::Text(s.clone()),
+                    toml::Value::Integer(i) => Sample::Number(*i as f64),
+                    toml::Value::Float(f) => Sample::Number(*f),
+                    toml::Value::Datetime(d) => match Sample::date(&d.to_string()) {
+                        Some(date) => date,
+                        None => {
+                            return Err(at(
+                                Some(table.span()),
+                                format!("`{name}`: a sample date needs a day, as in 2025-03-14"),
+                            ));
+                        }
+                    },
+                    other => {
+                        return Err(at(
+                            Some(table.span()),
+                            format!(
+                                "`{name}` in [{}] is {}; a sample argument is text, a number or a date",
+                                table_name.get_ref(),
+                                match other.type_str() {
+                                    kind @ ("array" | "integer") => format!("an {kind}"),
+                                    kind => format!("a {kind}"),
+                                }
+                            ),
+                        ));
+                    }
+                };
+                target.insert(name.clone(), sample);
+            }
+        }
+        Ok(args)
+    }
+
+    pub fn parse_json(text: &str, path: &str) -> Result<SampleArgs, ArgsError> {
+        let invalid = |line, column, message| ArgsError::Invalid {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        };
+        let document: BTreeMap<String, serde_json::Map<String, serde_json::Value>> =
+            serde_json::from_str(text).map_err(|e| invalid(e.line(), e.column(), e.to_string()))?;
+        let mut args = SampleArgs {
+            path: Some(path.to_owned()),
+            ..Self::default()
+        };
+        for (table_name, entries) in document {
+            for (name, value) in entries {
+                let sample = match &value {
+                    serde_json::Value::String(s) => Sample::Text(s.clone()),
+                    serde_json::Value::Number(n) => Sample::Number(n.as_f64().unwrap_or(f64::NAN)),
+                    other => {
+                        return Err(invalid(
+                            1,
+                            1,
+                            format!(
+                                "`{name}` in \"{table_name}\" is {other}; a sample argument is text or a number (dates are text, as in \"2025-03-14\")"
+                            ),
+                        ));
+                    }
+                };
+                let target = if table_name == "common" {
+                    &mut args.common
+                } else {
+                    args.emails.entry(table_name.clone()).or_default()
+                };
+                target.insert(name, sample);
+            }
+        }
+        Ok(args)
+    }
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// One rendered message or attribute.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RenderedMessage {
+    pub message_id: String,
+    pub attribute: Option<String>,
+    pub text: String,
+}
+
+/// An email rendered in one locale. `Display` writes the text layout of
+/// `etiquette render`.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    pub locale: String,
+    pub email: String,
+    pub messages: Vec<RenderedMessage>,
+    /// Every error Fluent reported while formatting; the text shows the
+    /// placeholder Fluent wrote instead (`{$name}`).
+    pub faults: Vec<Fault>,
+}
+
+impl fmt::Display for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "== {} · {}", self.locale, self.email)?;
+        for message in &self.messages {
+            let name = match &message.attribute {
+                Some(attribute) => format!("{}.{attribute}", message.message_id),
+                None => message.message_id.clone(),
+            };
+            if message.text.contains('\n') {
+                writeln!(f, "{name}:")?;
+                for line in message.text.lines() {
+                    if line.is_empty() {
+                        writeln!(f)?;
+                    } else {
+                        writeln!(f, "    {line}")?;
+                    }
+                }
+            } else {
+                writeln!(f, "{name}: {}", message.text)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong while rendering, and where: the message or term whose
+/// text holds the failing placeable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fault {
+    pub kind: FaultKind,
+    /// The variable or function the fault is about, if any.
+    pub subject: Option<String>,
+    /// The file, as reached from the project root, and the 1-based line and
+    /// column of the placeable (or of the message id).
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    /// The index of the file in the locale.
+    pub file: usize,
+    /// The message or term id (terms with their dash) and attribute.
+    pub message_id: String,
+    pub attribute: Option<String>,
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// The kinds of render faults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FaultKind {
+    /// A variable without a sample value.
+    MissingArgument,
+    /// A function Fluent does not know.
+    UnknownFunction,
+    /// A function given a value it cannot use.
+    BadFunctionArgument,
+    /// A message, term or attribute that does not exist (`unknown-reference`
+    /// reports it statically).
+    UnknownReference,
+    /// A reference cycle (`reference-cycle` reports it statically).
+    Cycle,
+    /// Anything else Fluent reports.
+    Other,
+}
+
+/// Renders the emails of one locale.
+pub struct Renderer<'m, 's> {
+    model: &'m LocaleModel<'s>,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl<'m, 's> Renderer<'m, 's> {
+    /// A bundle of every file of the locale; on a duplicate id the first
+    /// definition wins, as in Fluent (`duplicate-id` reports it).
+    pub fn new(model: &'m LocaleModel<'s>, isolate: bool) -> Self {
+        let mut bundle = FluentBundle::new(vec![model.langid.clone()]);
+        bundle.set_use_isolating(isolate);
+        bundle.set_formatter(Some(intl::format_value));
+        // Registering into an empty bundle cannot clash.
+        let _ = bundle.add_function("NUMBER", intl::NUMBER);
+        let _ = bundle.add_function("DATETIME", intl::DATETIME);
+        for file in &model.files {
+            let resource = match FluentResource::try_new(file.source.body().to_owned()) {
+                Ok(resource) | Err((resource, _)) => resource,
+            };
+            // Broken entries and duplicates are findings of their own rules.
+            let _ = bundle.add_resource(resource);
+        }
+        Renderer { model, bundle }
+    }
+
+    /// The emails of the locale.
+    pub fn emails(&self, config: &Emails) -> Vec<Email<'m, 's>> {
+        emails(self.model, config)
+    }
+
+    /// Renders `email` with `args`.
+    pub fn render(&self, email: &Email<'_, 's>, args: &FluentArgs<'_>) -> Rendered {
+        let mut rendered = Rendered {
+            locale: self.model.name.to_owned(),
+            email: email.name.clone(),
+            messages: Vec::new(),
+            faults: Vec::new(),
+        };
+        for &(file, message) in &email.messages {
+            let Some(runtime) = self.bundle.get_message(message.id.name) else {
+                continue;
+            };
+            let parts = runtime
+                .value()
+                .map(|pattern| (None, pattern))
+                .into_iter()
+                .chain(runtime.attributes().map(|a| (Some(a.id()), a.value())));
+            for (attribute, pattern) in parts {
+                let mut errors = Vec::new();
+                intl::take_problems();
+                let text = self
+                    .bundle
+                    .format_pattern(pattern, Some(args), &mut errors)
+                    .into_owned();
+                let problems = intl::take_problems();
+                let place = Place {
+                    file,
+                    message,
+                    attribute,
+                };
+                let start = rendered.faults.len();
+                for error in &errors {
+                    rendered.faults.push(self.locate_error(&place, error));
+                }
+                // A variable in a term sees only the arguments the term
+                // reference passes; Fluent writes `{$name}` without an error.
+                let reported: Vec<String> = rendered.faults[start..]
+                    .iter()
+                    .filter_map(|f| f.subject.clone())
+                    .collect();
+                for name in unfilled_variables(&text) {
+                    if reported.iter().any(|r| r == name) {
+                        continue;
+                    }
+                    let found = self.find(
+                        &place,
+                        &|r| matches!(r, Reference::Variable(n) if *n == name),
+                    );
+                    if let Some(at) = found.filter(|at| at.message_id.starts_with('-')) {
+                        let message = format!(
+                            "`${name}` in term `{}` gets no value: a term sees only what its reference passes, as in `{{ {}({name}: …) }}`",
+                            at.message_id, at.message_id
+                        );
+                        rendered.faults.push(Fault {
+                            subject: Some(name.to_owned()),
+                            ..self.fault_found(at, FaultKind::MissingArgument, message)
+                        });
+                    }
+                }
+                for problem in problems {
+                    rendered.faults.push(self.locate_problem(&place, problem));
+                }
+                rendered.messages.push(RenderedMessage {
+                    message_id: message.id.name.to_owned(),
+                    attribute: attribute.map(str::to_owned),
+                    text,
+                });
+            }
+        }
+        rendered.faults.dedup();
+        rendered
+    }
+
+    fn locate_error(&self, place: &Place<'_, 's>, error: &FluentError) -> Fault {
+        let FluentError::ResolverError(error) = error else {
+            return self.fault_at(place, FaultKind::Other, error.to_string());
+        };
+        match error {
+            ResolverError::Reference(ReferenceKind::Variable { id }) => {
+                let found = self.find(
+                    place,
+                    &|r| matches!(r, Reference::Variable(name) if name == id),
+                );
+                let message = format!("no sample value for `${id}`: Fluent writes `{{${id}}}`");
+                let fault = match found {
+                    Some(at) => self.fault_found(at, FaultKind::MissingArgument, message),
+                    None => self.fault_at(place, FaultKind::MissingArgument, message),
+                };
+                Fault {
+                    subject: Some(id.clone()),
+                    ..fault
+                }
+            }
+            ResolverError::Reference(ReferenceKind::Function { id }) => {
+                let found = self.find(
+                    place,
+                    &|r| matches!(r, Reference::Function(name) if name == id),
+                );
+                let message = format!("unknown function `{id}()`: Fluent writes `{{{id}()}}`");
+                let fault = match found {
+                    Some(at) => self.fault_found(at, FaultKind::UnknownFunction, message),
+                    None => self.fault_at(place, FaultKind::UnknownFunction, message),
+                };
+                Fault {
+                    subject: Some(id.clone()),
+                    ..fault
+                }
+            }
+            ResolverError::Reference(reference) => {
+                let what = match reference {
+                    ReferenceKind::Message {
+                        id,
+                        attribute: None,
+                    } => format!("message `{id}`"),
+                    ReferenceKind::Message {
+                        id,
+                        attribute: Some(a),
+                    } => format!("attribute `{id}.{a}`"),
+                    ReferenceKind::Term {
+                        id,
+                        attribute: None,
+                    } => format!("term `-{id}`"),
+                    ReferenceKind::Term {
+                        id,
+                        attribute: Some(a),
+                    } => format!("term attribute `-{id}.{a}`"),
+                    _ => reference_name(reference),
+                };
+                self.fault_at(
+                    place,
+                    FaultKind::UnknownReference,
+                    format!("the {what} does not exist in this locale"),
+                )
+            }
+            ResolverError::NoValue(id) => self.fault_at(
+                place,
+                FaultKind::UnknownReference,
+                format!("`{id}` has no value to show"),
+            ),
+            ResolverError::Cyclic => self.fault_at(
+                place,
+                FaultKind::Cycle,
+                "a reference cycle: Fluent stops and writes the reference instead".into(),
+            ),
+            ResolverError::TooManyPlaceables => self.fault_at(
+                place,
+                FaultKind::Other,
+                "more than 100 placeables in one message: Fluent stops expanding".into(),
+            ),
+            ResolverError::MissingDefault => self.fault_at(
+                place,
+                FaultKind::Other,
+                "a select without a default variant".into(),
+            ),
+        }
+    }
+
+    fn locate_problem(&self, place: &Place<'_, 's>, problem: String) -> Fault {
+        let function = problem.split('(').next().unwrap_or("").to_owned();
+        match self.find(
+            place,
+            &|r| matches!(r, Reference::Function(name) if *name == function),
+        ) {
+            Some(at) => self.fault_found(at, FaultKind::BadFunctionArgument, problem),
+            None => self.fault_at(place, FaultKind::BadFunctionArgument, problem),
+        }
+    }
+
+    /// A fault at the id of the message being rendered.
+    fn fault_at(&self, place: &Place<'_, 's>, kind: FaultKind, message: String) -> Fault {
+        let file = &self.model.files[place.file];
+        let span = match place.attribute {
+            Some(attribute) => place
+                .message
+                .attributes
+                .iter()
+                .find(|a| a.id.name == attribute)
+                .map_or_else(
+                    || file.span(place.message.id.name),
+                    |a| file.span(a.id.name),
+                ),
+            None => file.span(place.message.id.name),
+        };
+        self.fault_found(
+            Found {
+                file: place.file,
+                message_id: place.message.id.name.to_owned(),
+                attribute: place.attribute.map(str::to_owned),
+                span,
+            },
+            kind,
+            message,
+        )
+    }
+
+    fn fault_found(&self, at: Found, kind: FaultKind, message: String) -> Fault {
+        let source = self.model.files[at.file].source;
+        let start = source.line_col(at.span.start);
+        Fault {
+            kind,
+            subject: None,
+            path: source.path.clone(),
+            line: start.line,
+            column: start.column,
+            file: at.file,
+            message_id: at.message_id,
+            attribute: at.attribute,
+            span: at.span,
+            message,
+        }
+    }
+
+    /// The first reference that `wanted` accepts in the pattern being
+    /// rendered, or in the messages and terms it pulls in.
+    fn find(
+        &self,
+        place: &Place<'_, 's>,
+        wanted: &dyn Fn(&Reference<'s>) -> bool,
+    ) -> Option<Found> {
+        let pattern = match place.attribute {
+            Some(name) => {
+                &place
+                    .message
+                    .attributes
+                    .iter()
+                    .find(|a| a.id.name == name)?
+                    .value
+            }
+            None => place.message.value.as_ref()?,
+        };
+        let mut stack = vec![(
+            place.file,
+            place.message.id.name.to_owned(),
+            place.attribute.map(str::to_owned),
+            pattern,
+            0,
+        )];
+        let mut seen = std::collections::HashSet::new();
+        while let Some((file, id, attribute, pattern, depth)) = stack.pop() {
+            let mut next = Vec::new();
+            let mut hit = None;
+            visit_references(pattern, &mut |reference| {
+                if hit.is_some() {
+                    return;
+                }
+                if wanted(&reference) {
+                    let name = match reference {
+                        Reference::Variable(name) | Reference::Function(name) => name,
+                        Reference::Message(name, _) | Reference::Term(name, _) => name,
+                    };
+                    hit = Some(self.model.files[file].span(name));
+                    return;
+                }
+                match reference {
+                    Reference::Message(name, attribute) => next.push((false, name, attribute)),
+                    Reference::Term(name, attribute) => next.push((true, name, attribute)),
+                    _ => {}
+                }
+            });
+            if let Some(span) = hit {
+                return Some(Found {
+                    file,
+                    message_id: id,
+                    attribute,
+                    span,
+                });
+            }
+            if depth >= crate::model::MAX_REFERENCE_DEPTH {
+                continue;
+            }
+            for (term, name, attribute) in next.into_iter().rev() {
+                if !seen.insert((term, name, attribute)) {
+                    continue;
+                }
+                if let Some((file, id, pattern)) = self.pattern_of(term, name, attribute) {
+                    stack.push((file, id, attribute.map(str::to_owned), pattern, depth + 1));
+                }
+            }
+        }
+        None
+    }
+
+    fn pattern_of(
+        &self,
+        term: bool,
+        name: &'s str,
+        attribute: Option<&'s str>,
+    ) -> Option<(usize, String, &'m Pattern<&'s str>)> {
+        let model = self.model;
+        let (parsed, id, value, attributes) = if term {
+            let (parsed, term) = model.term(name)?;
+            (
+                parsed,
+                format!("-{name}"),
+                Some(&term.value),
+                &term.attributes,
+            )
+        } else {
+            let (parsed, message) = model.message(name)?;
+            (
+                parsed,
+                name.to_owned(),
+                message.value.as_ref(),
+                &message.attributes,
+            )
+        };
+        let pattern = match attribute {
+            Some(attribute) => &attributes.iter().find(|a| a.id.name == attribute)?.value,
+            None => value?,
+        };
+        let file = model
+            .files
+            .iter()
+            .position(|f| std::ptr::eq::<ParsedFile>(f, parsed))?;
+        Some((file, id, pattern))
+    }
+}
+
+/// The names of the `{$name}` placeholders Fluent wrote into `text`.
+fn unfilled_variables(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("{$") {
+        rest = &rest[at + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        if rest[end..].starts_with('}') && end > 0 {
+            names.push(&rest[..end]);
+        }
+    }
+    names
+}
+
+fn reference_name(reference: &ReferenceKind) -> String {
+    match reference {
+        ReferenceKind::Function { id } => format!("function `{id}()`"),
+        ReferenceKind::Variable { id } => format!("variable `${id}`"),
+        ReferenceKind::Message { id, .. } => format!("message `{id}`"),
+        ReferenceKind::Term { id, .. } => format!("term `-{id}`"),
+    }
+}
+
+/// The message being rendered.
+struct Place<'a, 's> {
+    file: usize,
+    message: &'a Message<&'s str>,
+    attribute: Option<&'a str>,
+}
+
+/// Where a reference was found.
+struct Found {
+    file: usize,
+    message_id: String,
+    attribute: Option<String>,
+    span: Range<usize>,
+}
+
+/// Why an email could not be rendered at all.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Project(#[from] crate::project::ProjectError),
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Read(Vec<crate::project::ReadError>),
+    #[error("no email `{email}` in locale {locale}; it has {}", known.join(", "))]
+    NoSuchEmail {
+        locale: String,
+        email: String,
+        known: Vec<String>,
+    },
+}
+
+impl crate::project::Project {
+    /// Loads the project at `root` for rendering: its locale folders, with
+    /// emails grouped as [`Emails::default`] says (one file, one email; set
+    /// `project.emails` for templates).
+    pub fn load(root: impl AsRef<Path>) -> Result<Self, crate::project::ProjectError> {
+        Self::discover(root.as_ref(), None)
+    }
+
+    /// Renders `email` in `locale` with the sample arguments `args`
+    /// (`[common]` and the email's own table), without isolation marks.
+    ///
+    /// Errors Fluent reports while formatting do not fail the call: they
+    /// are in [`Rendered::faults`], and the text shows what Fluent wrote.
+    ///
+    /// ```no_run
+    /// use etiquette::{Project, SampleArgs};
+    ///
+    /// let project = Project::load("locales")?;
+    /// let args = SampleArgs::read("locales/args.toml".as_ref())?;
+    /// let email = project.render("nl", "orders/refund", &args)?;
+    /// assert!(email.faults.is_empty(), "{:?}", email.faults);
+    /// // With insta: insta::assert_snapshot!(email.to_string());
+    /// println!("{email}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render(
+        &self,
+        locale: &str,
+        email: &str,
+        args: &SampleArgs,
+    ) -> Result<Rendered, RenderError> {
+        let dir = &self.locales[self.locale_index(locale)?];
+        let (sources, errors) = dir.read_files();
+        if !errors.is_empty() {
+            return Err(RenderError::Read(errors));
+        }
+        let model = LocaleModel::new(dir, &sources);
+        let renderer = Renderer::new(&model, false);
+        let all = renderer.emails(&self.emails);
+        let Some(found) = all.iter().find(|e| e.name == email) else {
+            return Err(RenderError::NoSuchEmail {
+                locale: dir.name.clone(),
+                email: email.to_owned(),
+                known: all.iter().map(|e| e.name.clone()).collect(),
+            });
+        };
+        Ok(renderer.render(found, &args.for_email(email)))
+    }
+}
+
+/// What `etiquette render` renders: every email of the chosen locales.
+pub struct RenderOutcome {
+    /// Sorted by locale, then email name.
+    pub rendered: Vec<Rendered>,
+    /// Every email name of the rendered locales, filtered or not.
+    pub known_emails: std::collections::BTreeSet<String>,
+    pub read_errors: Vec<crate::project::ReadError>,
+}
+
+/// Renders the emails named in `only` (all when empty) of the locales at
+/// `locales` (indices into the project's), a locale per thread.
+pub fn render_locales(
+    project: &crate::project::Project,
+    locales: &[usize],
+    only: &[String],
+    args: &SampleArgs,
+    isolate: bool,
+) -> RenderOutcome {
+    use rayon::prelude::*;
+    let per_locale: Vec<_> = locales
+        .par_iter()
+        .map(|&index| {
+            let dir = &project.locales[index];
+            let (sources, errors) = dir.read_files();
+            let model = LocaleModel::new(dir, &sources);
+            let renderer = Renderer::new(&model, isolate);
+            let mut names = Vec::new();
+            let mut rendered = Vec::new();
+            for email in renderer.emails(&project.emails) {
+                names.push(email.name.clone());
+                if only.is_empty() || only.contains(&email.name) {
+                    rendered.push(renderer.render(&email, &args.for_email(&email.name)));
+                }
+            }
+            rendered.sort_by(|a, b| a.email.cmp(&b.email));
+            (rendered, names, errors)
+        })
+        .collect();
+    let mut outcome = RenderOutcome {
+        rendered: Vec::new(),
+        known_emails: Default::default(),
+        read_errors: Vec::new(),
+    };
+    for (rendered, names, errors) in per_locale {
+        outcome.rendered.extend(rendered);
+        outcome.known_emails.extend(names);
+        outcome.read_errors.extend(errors);
+    }
+    outcome
+        .rendered
+        .sort_by(|a, b| (&a.locale, &a.email).cmp(&(&b.locale, &b.email)));
+    outcome
+}
+
+/// The JSON document of `etiquette render --format json`: every message
+/// with its locale and email, and every fault.
+pub fn json(outcome: &RenderOutcome) -> String {
+    let messages: Vec<_> = outcome
+        .rendered
+        .iter()
+        .flat_map(|r| {
+            r.messages.iter().map(move |m| {
+                serde_json::json!({
+                    "locale": r.locale,
+                    "email": r.email,
+                    "message_id": m.message_id,
+                    "attribute": m.attribute,
+                    "text": m.text,
+                })
+            })
+        })
+        .collect();
+    let errors: Vec<_> = outcome
+        .rendered
+        .iter()
+        .flat_map(|r| {
+            r.faults.iter().map(move |f| {
+                serde_json::json!({
+                    "locale": r.locale,
+                    "email": r.email,
+                    "file": f.path,
+                    "line": f.line,
+                    "column": f.column,
+                    "message_id": f.message_id,
+                    "attribute": f.attribute,
+                    "message": f.message,
+                })
+            })
+        })
+        .collect();
+    let document = serde_json::json!({ "version": 1, "messages": messages, "errors": errors });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,211 @@
+//! Every email the sample project sends, in every locale, as the customer
+//! reads it: the snapshots in `tests/snapshots/render__*.snap` are the
+//! living picture of `locales/`.
+
+use std::path::Path;
+use std::process::Command;
+
+use etiquette::{Project, SampleArgs};
+
+fn sample_project() -> (Project, SampleArgs) {
+    let project = Project::load("locales").unwrap();
+    let args = SampleArgs::read(Path::new("locales/args.toml")).unwrap();
+    (project, args)
+}
+
+const EMAILS: &[&str] = &[
+    "account/password-reset",
+    "feedback/survey",
+    "orders/confirmation",
+    "orders/delivery-problem",
+    "orders/refund",
+    "shared/footer",
+];
+
+#[test]
+fn every_email_in_every_locale() {
+    let (project, args) = sample_project();
+    for locale in ["de", "en", "fr", "nl"] {
+        for email in EMAILS {
+            let rendered = project.render(locale, email, &args).unwrap();
+            let name = format!("{locale}__{}", email.replace('/', "__"));
+            insta::assert_snapshot!(name, rendered.to_string());
+        }
+    }
+}
+
+#[test]
+fn fluent_reports_no_error_on_the_sample_emails() {
+    let (project, args) = sample_project();
+    let mut faults = Vec::new();
+    for locale in ["de", "en", "fr", "nl"] {
+        for email in EMAILS {
+            let rendered = project.render(locale, email, &args).unwrap();
+            faults.extend(
+                rendered
+                    .faults
+                    .iter()
+                    .map(|f| format!("{locale} {email}: {f:?}")),
+            );
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+#[test]
+fn numbers_and_dates_are_written_the_locale_way() {
+    let (project, args) = sample_project();
+    let text = |locale| {
+        project
+            .render(locale, "orders/confirmation", &args)
+            .unwrap()
+            .to_string()
+    };
+    assert!(text("nl").contains("€\u{a0}59,50") && text("nl").contains("op 14 maart 2025"));
+    assert!(text("de").contains("59,50\u{a0}€") && text("de").contains("am 14. März 2025"));
+    assert!(text("fr").contains("59,50\u{a0}€") && text("fr").contains("le 14 mars 2025"));
+    assert!(text("en").contains("€59.50") && text("en").contains("on March 14, 2025"));
+}
+
+#[test]
+fn a_missing_sample_argument_shows_and_is_a_fault() {
+    let (project, _) = sample_project();
+    let mut args = SampleArgs::new();
+    args.set("name", "Niels");
+    let rendered = project.render("nl", "orders/refund", &args).unwrap();
+    assert!(rendered.to_string().contains("bestelling {$orderId}"));
+    let fault = rendered
+        .faults
+        .iter()
+        .find(|f| f.subject.as_deref() == Some("orderId"))
+        .unwrap();
+    assert_eq!(fault.path, "locales/nl/orders/refund.ftl");
+    assert_eq!(
+        (fault.line, fault.message_id.as_str()),
+        (1, "refund-subject")
+    );
+}
+
+#[test]
+fn an_unknown_email_is_an_error_that_lists_the_known_ones() {
+    let (project, args) = sample_project();
+    let error = project
+        .render("nl", "orders/refnud", &args)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("no email `orders/refnud` in locale nl; it has"),
+        "{error}"
+    );
+    assert!(error.contains("orders/refund"), "{error}");
+}
+
+fn etiquette(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_etiquette"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn render_prints_one_email_with_one_command() {
+    let output = etiquette(&["render", "--locale", "nl", "--email", "orders/refund"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "== nl · orders/refund\nrefund-subject: Uw terugbetaling voor bestelling 104817\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("€\u{a0}24,95 terugbetaald"), "{text}");
+    assert!(
+        !text.contains('\u{2068}'),
+        "isolation marks are off by default"
+    );
+    let isolated = etiquette(&[
+        "render",
+        "--locale",
+        "nl",
+        "--email",
+        "orders/refund",
+        "--isolate",
+    ]);
+    assert!(
+        String::from_utf8(isolated.stdout)
+            .unwrap()
+            .contains("\u{2068}104817\u{2069}")
+    );
+}
+
+#[test]
+fn render_reports_a_missing_argument_and_exits_1() {
+    let output = etiquette(&[
+        "render",
+        "tests/fixtures/rules/render-error",
+        "--args",
+        "tests/fixtures/rules/render-error/args.toml",
+        "--locale",
+        "nl",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("tests/fixtures/rules/render-error/nl/account.ftl:2:52: error[render-error] nl · account: no sample value for `$customerNo`"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["messages"][0]["locale"], "nl");
+    assert_eq!(json["messages"][0]["email"], "account");
+    assert_eq!(json["messages"][0]["message_id"], "account-greeting");
+    assert_eq!(
+        json["messages"][0]["text"],
+        "Beste Niels (klantnummer {$customerNo}),"
+    );
+    let errors = json["errors"].as_array().unwrap();
+    let term = errors.iter().find(|e| e["message_id"] == "-brand").unwrap();
+    assert_eq!(
+        (term["line"].as_u64(), term["column"].as_u64()),
+        (Some(1), Some(24))
+    );
+}
+
+#[test]
+fn render_names_an_unknown_email() {
+    let output = etiquette(&["render", "--email", "orders/refnud"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("no email `orders/refnud` in locales; there are"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bad_sample_arguments_name_the_file_line_and_key() {
+    let dir = std::env::temp_dir().join(format!("etiquette-args-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("args.toml");
+    std::fs::write(
+        &path,
+        "[common]\nname = \"Niels\"\n\n[\"orders/refund\"]\nitems = [1, 2]\n",
+    )
+    .unwrap();
+    let output = etiquette(&["render", "--args", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("args.toml:4:1: `items` in [orders/refund] is an array"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
