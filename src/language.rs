@@ -45,12 +45,7 @@ pub fn flag_texts(
     for (i, text) in texts.iter().enumerate() {
         source.push_str(&format!("m{i} = "));
         starts.push(source.len());
-        source.push_str(
-            &text
-                .replace('{', "(")
-                .replace('}', ")")
-                .replace(['\n', '\r'], " "),
-        );
+        source.push_str(&example_pattern(text));
         source.push('\n');
     }
     let dir = LocaleDir {
@@ -222,4 +217,35 @@ fn unbracket(example: &str) -> (String, Vec<Range<usize>>) {
         }
     }
     (text, spans)
+}
+
+/// An example as a Fluent pattern on one line: `{ $name }` stays a
+/// placeable, every other brace is text.
+fn example_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '{' {
+            let inner = rest[1..].split('}').next().unwrap_or("");
+            let name = inner.trim().strip_prefix('$').unwrap_or("");
+            let variable = !name.is_empty()
+                && name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if variable && rest[1 + inner.len()..].starts_with('}') {
+                out.push_str(&format!("{{ ${name} }}"));
+                rest = &rest[inner.len() + 2..];
+                continue;
+            }
+        }
+        out.push(match c {
+            '{' => '(',
+            '}' => ')',
+            '\n' | '\r' => ' ',
+            c => c,
+        });
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }

@@ -27,6 +27,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("rules/it.toml", include_str!("../rules/it.toml")),
     ("rules/pt-PT.toml", include_str!("../rules/pt-PT.toml")),
     ("rules/pt-BR.toml", include_str!("../rules/pt-BR.toml")),
+    ("rules/pl.toml", include_str!("../rules/pl.toml")),
 ];
 
 /// A pack whose `locales` is `["*"]` applies to every locale.
@@ -394,6 +395,7 @@ impl Matcher {
     }
 }
 
+/// Whether `phrase` is written at token `i`: its words in one sentence.
 fn phrase_at(phrase: &[String], tokens: &[Token], i: usize, exact: bool) -> bool {
     let sentence = tokens[i].sentence;
     phrase.iter().enumerate().all(|(k, word)| {
@@ -1175,7 +1177,7 @@ mod tests {
     #[test]
     fn builtin_packs_parse() {
         let packs = Packs::builtin();
-        for tag in ["nl", "de", "fr", "es", "it", "pt-PT", "pt-BR"] {
+        for tag in ["nl", "de", "fr", "es", "it", "pt-PT", "pt-BR", "pl"] {
             assert!(
                 packs.for_locale(&tag.parse().unwrap()).is_some(),
                 "no pack for {tag}"
