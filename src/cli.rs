@@ -285,7 +285,9 @@ fn run_render(args: RenderArgs) -> Result<ExitCode> {
 
 /// The built-in rules and those of the project's packs.
 fn all_rules(config: Option<&Path>) -> Result<Vec<&'static RuleMeta>> {
-    let config = Config::discover(config)?;
+    let mut config = Config::discover(config)?;
+    // Listing rules needs the packs, not the sample arguments.
+    config.args = None;
     Ok(CheckOptions::from_config(&config)?.rules())
 }
 

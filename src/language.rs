@@ -227,14 +227,15 @@ fn example_pattern(text: &str) -> String {
     while let Some(c) = rest.chars().next() {
         if c == '{' {
             let inner = rest[1..].split('}').next().unwrap_or("");
-            let name = inner.trim().strip_prefix('$').unwrap_or("");
+            let name = inner.trim_matches(' ').strip_prefix('$').unwrap_or("");
             let variable = !name.is_empty()
                 && name.starts_with(|c: char| c.is_ascii_alphabetic())
                 && name
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
             if variable && rest[1 + inner.len()..].starts_with('}') {
-                out.push_str(&format!("{{ ${name} }}"));
+                // Copied as written, so offsets in the example stay true.
+                out.push_str(&rest[..inner.len() + 2]);
                 rest = &rest[inner.len() + 2..];
                 continue;
             }

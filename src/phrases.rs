@@ -63,18 +63,28 @@ impl Check for WrittenRules {
                 // What the message's comments and the reference's message
                 // show on purpose is not a leak: a key name, an error code,
                 // the `%s` of a search URL.
-                let context = if found.is_empty() {
-                    String::new()
+                let (context, reference_text) = if found.is_empty() {
+                    (String::new(), String::new())
                 } else {
-                    explained(cx, &origin)
+                    (explained(cx, &origin), reference_text(cx, &origin))
                 };
                 for (span, text) in found {
-                    if mentions(&context, &text)
+                    // A comment documents `$variables`: only the reference's
+                    // own text excuses a placeholder-shaped leak.
+                    let excused_by = if text.starts_with(['$', '{', '%']) {
+                        &reference_text
+                    } else {
+                        &context
+                    };
+                    if mentions(excused_by, &text)
                         || (cx.reference.is_none() && !is_named_placeholder(&text))
                     {
                         continue;
                     }
-                    let (message, help) = match (cx.reference, near_identifier(&context, &text)) {
+                    let (message, help) = match (
+                        cx.reference,
+                        near_identifier(&reference_text, &text),
+                    ) {
                         (Some(reference), Some(near)) => (
                             format!(
                                 "`{text}` is not what the {} message writes: `{near}`",
@@ -283,7 +293,7 @@ pub fn leaked(prose: &Prose, allowed: &[String]) -> Vec<(std::ops::Range<usize>,
 fn explained(cx: &Context<'_>, origin: &Origin) -> String {
     let mut context = String::new();
     let id = origin.message_id.as_str();
-    entry_context(&cx.locale.files[origin.file], id, false, &mut context);
+    entry_context(&cx.locale.files[origin.file], id, true, false, &mut context);
     if let Some(reference) = cx.reference {
         let entry = match id.strip_prefix('-') {
             Some(name) => EntryId {
@@ -296,14 +306,14 @@ fn explained(cx: &Context<'_>, origin: &Origin) -> String {
             },
         };
         if let Some(file) = reference.defining_file(entry) {
-            entry_context(file, id, true, &mut context);
+            entry_context(file, id, true, true, &mut context);
         }
     }
     context
 }
 
 /// Appends the comments of entry `id` in `file` (and its text, with `text`).
-fn entry_context(file: &ParsedFile<'_>, id: &str, text: bool, out: &mut String) {
+fn entry_context(file: &ParsedFile<'_>, id: &str, comments: bool, text: bool, out: &mut String) {
     let mut group = None;
     for entry in &file.resource.body {
         let (name, comment, value, attributes) = match entry {
@@ -329,8 +339,10 @@ fn entry_context(file: &ParsedFile<'_>, id: &str, text: bool, out: &mut String) 
             continue;
         }
         for line in comment_lines(comment.as_ref()).chain(comment_lines(group)) {
-            out.push_str(line);
-            out.push('\n');
+            if comments {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
         if text {
             for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
@@ -339,6 +351,28 @@ fn entry_context(file: &ParsedFile<'_>, id: &str, text: bool, out: &mut String) 
         }
         return;
     }
+}
+
+/// The reference message's own text, without comments.
+fn reference_text(cx: &Context<'_>, origin: &Origin) -> String {
+    let mut text = String::new();
+    let id = origin.message_id.as_str();
+    if let Some(reference) = cx.reference {
+        let entry = match id.strip_prefix('-') {
+            Some(name) => EntryId {
+                kind: EntryKind::Term,
+                name,
+            },
+            None => EntryId {
+                kind: EntryKind::Message,
+                name: id,
+            },
+        };
+        if let Some(file) = reference.defining_file(entry) {
+            entry_context(file, id, false, true, &mut text);
+        }
+    }
+    text
 }
 
 fn push_text(pattern: &Pattern<&str>, out: &mut String) {

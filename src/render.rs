@@ -47,6 +47,18 @@ impl From<f64> for Sample {
     }
 }
 
+impl From<i32> for Sample {
+    fn from(number: i32) -> Self {
+        Sample::Number(number.into())
+    }
+}
+
+impl From<u32> for Sample {
+    fn from(number: u32) -> Self {
+        Sample::Number(number.into())
+    }
+}
+
 impl From<i64> for Sample {
     fn from(number: i64) -> Self {
         Sample::Number(number as f64)
