@@ -66,7 +66,7 @@ impl Check for WrittenRules {
                 let (context, reference_text) = if found.is_empty() {
                     (String::new(), String::new())
                 } else {
-                    (explained(cx, &origin), reference_text(cx, &origin))
+                    explained(cx, &origin)
                 };
                 for (span, text) in found {
                     // A comment documents `$variables`: only the reference's
@@ -287,13 +287,14 @@ pub fn leaked(prose: &Prose, allowed: &[String]) -> Vec<(std::ops::Range<usize>,
     found
 }
 
-/// The text that explains what a message may show as written: the comments
-/// of the message and its section, in this locale and in the reference, and
-/// the reference's own text.
-fn explained(cx: &Context<'_>, origin: &Origin) -> String {
-    let mut context = String::new();
+/// What explains what a message may show as written: the comments of the
+/// message and its section, in this locale and in the reference, followed by
+/// the reference's own text; and that text alone.
+fn explained(cx: &Context<'_>, origin: &Origin) -> (String, String) {
+    let mut comments = String::new();
+    let mut text = String::new();
     let id = origin.message_id.as_str();
-    entry_context(&cx.locale.files[origin.file], id, true, false, &mut context);
+    entry_context(&cx.locale.files[origin.file], id, &mut comments, None);
     if let Some(reference) = cx.reference {
         let entry = match id.strip_prefix('-') {
             Some(name) => EntryId {
@@ -306,14 +307,20 @@ fn explained(cx: &Context<'_>, origin: &Origin) -> String {
             },
         };
         if let Some(file) = reference.defining_file(entry) {
-            entry_context(file, id, true, true, &mut context);
+            entry_context(file, id, &mut comments, Some(&mut text));
         }
     }
-    context
+    comments.push_str(&text);
+    (comments, text)
 }
 
-/// Appends the comments of entry `id` in `file` (and its text, with `text`).
-fn entry_context(file: &ParsedFile<'_>, id: &str, comments: bool, text: bool, out: &mut String) {
+/// Appends the comments of entry `id` in `file`, and its text to `text`.
+fn entry_context(
+    file: &ParsedFile<'_>,
+    id: &str,
+    comments: &mut String,
+    text: Option<&mut String>,
+) {
     let mut group = None;
     for entry in &file.resource.body {
         let (name, comment, value, attributes) = match entry {
@@ -339,40 +346,16 @@ fn entry_context(file: &ParsedFile<'_>, id: &str, comments: bool, text: bool, ou
             continue;
         }
         for line in comment_lines(comment.as_ref()).chain(comment_lines(group)) {
-            if comments {
-                out.push_str(line);
-                out.push('\n');
-            }
+            comments.push_str(line);
+            comments.push('\n');
         }
-        if text {
+        if let Some(text) = text {
             for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-                push_text(pattern, out);
+                push_text(pattern, text);
             }
         }
         return;
     }
-}
-
-/// The reference message's own text, without comments.
-fn reference_text(cx: &Context<'_>, origin: &Origin) -> String {
-    let mut text = String::new();
-    let id = origin.message_id.as_str();
-    if let Some(reference) = cx.reference {
-        let entry = match id.strip_prefix('-') {
-            Some(name) => EntryId {
-                kind: EntryKind::Term,
-                name,
-            },
-            None => EntryId {
-                kind: EntryKind::Message,
-                name: id,
-            },
-        };
-        if let Some(file) = reference.defining_file(entry) {
-            entry_context(file, id, false, true, &mut text);
-        }
-    }
-    text
 }
 
 fn push_text(pattern: &Pattern<&str>, out: &mut String) {

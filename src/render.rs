@@ -488,36 +488,24 @@ impl<'m, 's> Renderer<'m, 's> {
             return self.fault_at(place, FaultKind::Other, error.to_string());
         };
         match error {
-            ResolverError::Reference(ReferenceKind::Variable { id }) => {
-                let found = self.find(
+            ResolverError::Reference(ReferenceKind::Variable { id }) => Fault {
+                subject: Some(id.clone()),
+                ..self.fault_near(
                     place,
                     &|r| matches!(r, Reference::Variable(name) if name == id),
-                );
-                let message = format!("no sample value for `${id}`: Fluent writes `{{${id}}}`");
-                let fault = match found {
-                    Some(at) => self.fault_found(at, FaultKind::MissingArgument, message),
-                    None => self.fault_at(place, FaultKind::MissingArgument, message),
-                };
-                Fault {
-                    subject: Some(id.clone()),
-                    ..fault
-                }
-            }
-            ResolverError::Reference(ReferenceKind::Function { id }) => {
-                let found = self.find(
+                    FaultKind::MissingArgument,
+                    format!("no sample value for `${id}`: Fluent writes `{{${id}}}`"),
+                )
+            },
+            ResolverError::Reference(ReferenceKind::Function { id }) => Fault {
+                subject: Some(id.clone()),
+                ..self.fault_near(
                     place,
                     &|r| matches!(r, Reference::Function(name) if name == id),
-                );
-                let message = format!("unknown function `{id}()`: Fluent writes `{{{id}()}}`");
-                let fault = match found {
-                    Some(at) => self.fault_found(at, FaultKind::UnknownFunction, message),
-                    None => self.fault_at(place, FaultKind::UnknownFunction, message),
-                };
-                Fault {
-                    subject: Some(id.clone()),
-                    ..fault
-                }
-            }
+                    FaultKind::UnknownFunction,
+                    format!("unknown function `{id}()`: Fluent writes `{{{id}()}}`"),
+                )
+            },
             ResolverError::Reference(reference) => {
                 let what = match reference {
                     ReferenceKind::Message {
@@ -569,12 +557,26 @@ impl<'m, 's> Renderer<'m, 's> {
 
     fn locate_problem(&self, place: &Place<'_, 's>, problem: String) -> Fault {
         let function = problem.split('(').next().unwrap_or("").to_owned();
-        match self.find(
+        self.fault_near(
             place,
             &|r| matches!(r, Reference::Function(name) if *name == function),
-        ) {
-            Some(at) => self.fault_found(at, FaultKind::BadFunctionArgument, problem),
-            None => self.fault_at(place, FaultKind::BadFunctionArgument, problem),
+            FaultKind::BadFunctionArgument,
+            problem,
+        )
+    }
+
+    /// A fault at the first reference `wanted` accepts, else at the id of
+    /// the message being rendered.
+    fn fault_near(
+        &self,
+        place: &Place<'_, 's>,
+        wanted: &dyn Fn(&Reference<'s>) -> bool,
+        kind: FaultKind,
+        message: String,
+    ) -> Fault {
+        match self.find(place, wanted) {
+            Some(at) => self.fault_found(at, kind, message),
+            None => self.fault_at(place, kind, message),
         }
     }
 
