@@ -147,6 +147,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings the baseline accepted and the report leaves out.
+    pub baselined: usize,
 }
 
 impl Report {
@@ -263,7 +265,7 @@ fn check_locale(
                         .iter()
                         .position(|f| std::ptr::eq(f.source, *source))
                         .map(|i| (i, source.rel_path.as_str())),
-                    Place::Missing(_) => None,
+                    Place::Missing { .. } => None,
                 }
             {
                 d.email = emails.email(file, rel_path, d.message_id.as_deref());

@@ -6,11 +6,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use etiquette::baseline::Baseline;
 use etiquette::check::{CheckOptions, check};
 use etiquette::config::{Config, Register};
-use etiquette::project::{Project, display_path};
+use etiquette::project::{Project, ReadError, display_path};
 use etiquette::render::{self, SampleArgs};
 use etiquette::report;
 use etiquette::rules::{self, RuleMeta};
@@ -44,6 +45,18 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// Print a shell completion script, as in `etiquette completions bash > /etc/bash_completion.d/etiquette`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), as in `etiquette man > etiquette.1` or
+    /// `etiquette man check > etiquette-check.1`.
+    Man {
+        /// The command whose page to print [default: etiquette itself].
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +84,12 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Report only findings that are not in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write today's findings to FILE as a baseline and exit with 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
     /// Exit with 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -130,12 +149,20 @@ enum Format {
     Short,
     /// One JSON document.
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum RulesFormat {
+    /// Id, default severity and summary, one rule per line.
     Table,
+    /// Every rule with its documentation, as JSON.
     Json,
+    /// Every rule's documentation as one Markdown page (docs/rules.md).
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -163,6 +190,36 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Render(args) => run_render(args),
         Command::Rules(args) => run_rules(args),
         Command::Explain { rule, config } => run_explain(&rule, config.as_deref()),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "etiquette", &mut script);
+            print(&String::from_utf8_lossy(&script))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { command } => {
+            let mut cli = Cli::command();
+            // Building names the subcommands as their pages are: etiquette-check(1).
+            cli.build();
+            let page_of = match &command {
+                None => cli,
+                Some(name) => match cli.find_subcommand(name) {
+                    Some(sub) => sub.clone(),
+                    None => {
+                        let names: Vec<&str> =
+                            cli.get_subcommands().map(|c| c.get_name()).collect();
+                        return Err(
+                            format!("no command `{name}`; there are {}", names.join(", ")).into(),
+                        );
+                    }
+                },
+            };
+            let mut page = Vec::new();
+            clap_mangen::Man::new(page_of)
+                .source(format!("etiquette {}", env!("CARGO_PKG_VERSION")))
+                .render(&mut page)?;
+            print(&String::from_utf8_lossy(&page))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -186,7 +243,31 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             .registers
             .insert(locale.clone(), (*register, "--register".to_string()));
     }
-    let report = check(&project, &options)?;
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::read(path)?),
+        None => None,
+    };
+    let mut report = check(&project, &options)?;
+    if let Some(path) = &args.write_baseline {
+        Baseline::write(&report.findings, path)?;
+        let count = match report.findings.len() {
+            1 => "1 finding".to_string(),
+            n => format!("{n} findings"),
+        };
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("etiquette: wrote {count} to {}", path.display());
+        }
+        print_read_errors(&report.read_errors);
+        return Ok(if report.read_errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
+    }
+    if let Some(baseline) = &baseline {
+        baseline.apply(&mut report);
+    }
 
     let text = match args.format {
         Format::Human => report::human(&report, use_color(args.color)),
@@ -197,14 +278,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             text
         }
         Format::Json => report::json(&report),
+        Format::Sarif => report::sarif(&report, &options.rules(), &options.selection),
+        Format::Github => report::github(&report),
     };
     print(&text)?;
-    for error in &report.read_errors {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("etiquette: error: {error}");
-        }
-    }
+    print_read_errors(&report.read_errors);
     let failed = report.summary.errors > 0 || (args.deny_warnings && report.summary.warnings > 0);
     Ok(if !report.read_errors.is_empty() {
         ExitCode::from(2)
@@ -258,10 +336,7 @@ fn run_render(args: RenderArgs) -> Result<ExitCode> {
         RenderFormat::Json => render::json(&outcome),
     };
     print(&text)?;
-    #[allow(clippy::print_stderr)]
-    for error in &outcome.read_errors {
-        eprintln!("etiquette: error: {error}");
-    }
+    print_read_errors(&outcome.read_errors);
     let faults: Vec<_> = outcome
         .rendered
         .iter()
@@ -323,6 +398,7 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode> {
             text.push('\n');
             text
         }
+        RulesFormat::Markdown => rules::markdown(&all),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -344,6 +420,14 @@ fn run_explain(id: &str, config: Option<&Path>) -> Result<ExitCode> {
     );
     print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Files that could not be read: the run went on without them, and exits with 2.
+fn print_read_errors(errors: &[ReadError]) {
+    #[allow(clippy::print_stderr)]
+    for error in errors {
+        eprintln!("etiquette: error: {error}");
+    }
 }
 
 fn use_color(choice: Color) -> bool {

@@ -41,8 +41,12 @@ impl fmt::Display for Severity {
 #[derive(Clone, Debug)]
 pub enum Place<'a> {
     Source(&'a SourceFile),
-    /// A file the locale lacks; the path is where it belongs.
-    Missing(String),
+    /// A file the locale lacks: where it belongs, as a display path and
+    /// below the locale folder.
+    Missing {
+        path: String,
+        rel_path: String,
+    },
 }
 
 /// A finding while the source is still at hand.
@@ -60,6 +64,9 @@ pub struct Diagnostic<'a> {
     pub message: String,
     pub label: Option<String>,
     pub help: Option<String>,
+    /// What the finding is about, for its fingerprint, when the span only
+    /// anchors it (the id of a missing message); else the text at the span.
+    pub subject: Option<String>,
 }
 
 impl<'a> Diagnostic<'a> {
@@ -80,15 +87,25 @@ impl<'a> Diagnostic<'a> {
             message: message.into(),
             label: None,
             help: None,
+            subject: None,
         }
     }
 
-    /// A diagnostic about a file that does not exist.
-    pub fn missing_file(rule: &'static RuleMeta, path: String, message: impl Into<String>) -> Self {
+    /// A diagnostic about a file that does not exist: its display path, and
+    /// its path below the locale folder.
+    pub fn missing_file(
+        rule: &'static RuleMeta,
+        path: String,
+        rel_path: &str,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             rule,
             severity: None,
-            place: Place::Missing(path),
+            place: Place::Missing {
+                path,
+                rel_path: rel_path.to_owned(),
+            },
             span: 0..0,
             message_id: None,
             attribute: None,
@@ -96,6 +113,7 @@ impl<'a> Diagnostic<'a> {
             message: message.into(),
             label: None,
             help: None,
+            subject: None,
         }
     }
 
@@ -124,6 +142,12 @@ impl<'a> Diagnostic<'a> {
         self
     }
 
+    /// What the finding is about, when the span only anchors it.
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = Some(severity);
         self
@@ -133,7 +157,7 @@ impl<'a> Diagnostic<'a> {
     pub fn path(&self) -> &str {
         match &self.place {
             Place::Source(source) => &source.path,
-            Place::Missing(path) => path,
+            Place::Missing { path, .. } => path,
         }
     }
 
@@ -149,11 +173,26 @@ impl<'a> Diagnostic<'a> {
                     Some(Snippet::new(source, &self.span, start, end)),
                 )
             }
-            Place::Missing(_) => {
+            Place::Missing { .. } => {
                 let origin = LineCol { line: 1, column: 1 };
                 (origin, origin, None)
             }
         };
+        let (rel_path, text) = match &self.place {
+            Place::Source(source) => (
+                source.rel_path.as_str(),
+                source.text.get(self.span.clone()).unwrap_or_default(),
+            ),
+            Place::Missing { rel_path, .. } => (rel_path.as_str(), ""),
+        };
+        let fingerprint = crate::baseline::fingerprint(&crate::baseline::Key {
+            rule: self.rule.id,
+            locale,
+            file: rel_path,
+            message_id: self.message_id.as_deref(),
+            attribute: self.attribute.as_deref(),
+            text: self.subject.as_deref().unwrap_or(text),
+        });
         let file = self.path().to_owned();
         Finding {
             rule: self.rule.id,
@@ -170,6 +209,7 @@ impl<'a> Diagnostic<'a> {
             label: self.label,
             help: self.help,
             snippet,
+            fingerprint,
         }
     }
 }
@@ -192,6 +232,8 @@ pub struct Finding {
     pub help: Option<String>,
     /// The source lines the finding covers, for code frames.
     pub snippet: Option<Snippet>,
+    /// Stable across runs and lines moving: see [`crate::baseline::fingerprint`].
+    pub fingerprint: String,
 }
 
 impl Finding {

@@ -15,6 +15,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod emails;
@@ -48,6 +49,8 @@ pub enum Error {
     Rule(#[from] rules::UnknownRule),
     #[error(transparent)]
     Args(#[from] render::ArgsError),
+    #[error(transparent)]
+    Baseline(#[from] baseline::BaselineError),
 }
 
 pub use project::Project;

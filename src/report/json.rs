@@ -27,6 +27,7 @@ pub fn json(report: &Report) -> String {
                 byte_end: f.span.end,
                 message: &f.message,
                 help: f.help.as_deref(),
+                fingerprint: &f.fingerprint,
             })
             .collect(),
         summary: report.summary,
@@ -60,4 +61,5 @@ struct JsonFinding<'a> {
     byte_end: usize,
     message: &'a str,
     help: Option<&'a str>,
+    fingerprint: &'a str,
 }

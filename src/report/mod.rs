@@ -1,12 +1,16 @@
 //! One renderer per output format, over the same findings. Renderers return
 //! text; only the binary prints.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 mod short;
 
+pub use github::github;
 pub use human::human;
 pub use json::json;
+pub use sarif::sarif;
 pub use short::short;
 
 use crate::check::Summary;
@@ -22,11 +26,18 @@ pub fn summary_line(summary: &Summary) -> String {
         count(summary.files, "file", "files"),
         count(summary.locales, "locale", "locales"),
     );
+    let checked = match summary.baselined {
+        0 => format!("{checked} checked"),
+        n => format!(
+            "{checked} checked; {} in the baseline left out",
+            count(n, "finding", "findings")
+        ),
+    };
     if findings == 0 {
-        return format!("No problems found ({checked} checked)");
+        return format!("No problems found ({checked})");
     }
     format!(
-        "Found {}, {} and {} ({checked} checked)",
+        "Found {}, {} and {} ({checked})",
         count(summary.errors, "error", "errors"),
         count(summary.warnings, "warning", "warnings"),
         count(summary.infos, "info", "infos"),

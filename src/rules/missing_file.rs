@@ -40,6 +40,7 @@ impl Check for MissingFile {
                 Diagnostic::missing_file(
                     &Self::META,
                     cx.locale.dir.file_path(&file.source.rel_path),
+                    &file.source.rel_path,
                     format!(
                         "`{}` from {} is missing, with its {entries} {noun}",
                         file.source.rel_path, reference.name

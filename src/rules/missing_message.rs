@@ -94,6 +94,7 @@ impl Check for MissingMessage {
                 out.push(
                     Diagnostic::new(&Self::META, file.source, span, message)
                         .message_id(id.to_string())
+                        .subject(id.to_string())
                         .label(label)
                         .help(format!(
                             "translate it from {}:{source_line}",

@@ -83,6 +83,7 @@ impl Check for MissingVariable {
                     )
                     .message_id(message.id.name)
                     .attribute(name)
+                    .subject(format!("${variable}"))
                     .label(format!("`${variable}` is missing here"));
                     diagnostic = match direct_use_line(ref_file, ref_pattern, variable) {
                         Some(line) => diagnostic.help(format!(

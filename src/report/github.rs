@@ -1,0 +1,58 @@
+use std::fmt::Write;
+
+use crate::check::Report;
+use crate::finding::Severity;
+
+/// GitHub Actions workflow commands, one per finding, which GitHub shows as
+/// annotations on the pull request's diff:
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            property(&f.file),
+            f.start.line,
+            f.start.column,
+            f.end.line,
+            f.end.column,
+            property(&format!("etiquette {}[{}]", f.severity, f.rule)),
+            data(&message),
+        );
+    }
+    out
+}
+
+/// Escapes a command's message, as `@actions/core` does.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command's property value, as `@actions/core` does.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_actions_core_does() {
+        assert_eq!(data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(property("a: b, c"), "a%3A b%2C c");
+    }
+}

@@ -1,0 +1,157 @@
+use serde_json::{Value, json};
+
+use crate::check::Report;
+use crate::finding::{Finding, Severity};
+use crate::rules::{RuleMeta, Selection};
+
+/// SARIF 2.1.0 for code-scanning dashboards: one run, one `rules[]` entry per
+/// rule of the run with its documentation, one result per finding with its
+/// region (columns in Unicode code points, as etiquette counts them) and the
+/// fingerprint that baselines use.
+pub fn sarif(report: &Report, rules: &[&'static RuleMeta], selection: &Selection) -> String {
+    let index = |id: &str| rules.iter().position(|r| r.id == id);
+    let descriptors: Vec<Value> = rules
+        .iter()
+        .map(|rule| {
+            let documentation = rule.documentation();
+            json!({
+                "id": rule.id,
+                "name": pascal_case(rule.id),
+                "shortDescription": { "text": rule.summary },
+                "fullDescription": { "text": rule.description() },
+                "help": { "text": documentation, "markdown": documentation },
+                "defaultConfiguration": {
+                    "level": level(selection.severity(rule, None)),
+                    "enabled": selection.is_enabled(rule.id),
+                },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|finding| result(finding, index(finding.rule)))
+        .collect();
+    let document = json!({
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "etiquette",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": descriptors,
+                },
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn result(finding: &Finding, rule_index: Option<usize>) -> Value {
+    let mut text = finding.message.clone();
+    if let Some(help) = &finding.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    let mut region = json!({
+        "startLine": finding.start.line,
+        "startColumn": finding.start.column,
+        "endLine": finding.end.line,
+        "endColumn": finding.end.column,
+    });
+    if finding.snippet.is_some() {
+        region["byteOffset"] = json!(finding.span.start);
+        region["byteLength"] = json!(finding.span.len());
+    }
+    let mut result = json!({
+        "ruleId": finding.rule,
+        "level": level(finding.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&finding.file) },
+                "region": region,
+            },
+        }],
+        "partialFingerprints": { "etiquette/v1": finding.fingerprint },
+        "properties": {
+            "locale": finding.locale,
+            "email": finding.email,
+            "messageId": finding.message_id,
+            "attribute": finding.attribute,
+        },
+    });
+    if let Some(i) = rule_index {
+        result["ruleIndex"] = json!(i);
+    }
+    result
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// `register-mix` → `RegisterMix`, SARIF's convention for `name`.
+fn pascal_case(id: &str) -> String {
+    id.split('-')
+        .flat_map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
+}
+
+/// A file path as a URI reference: relative stays relative (code scanning
+/// resolves it against the checkout), absolute becomes `file://`, and
+/// anything outside RFC 3986's unreserved set and `/` is percent-encoded.
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    let path = path.replace('\\', "/");
+    if path.starts_with('/') {
+        out.push_str("file://");
+    } else if path.as_bytes().get(1) == Some(&b':') {
+        // A Windows drive: `C:/x` → `file:///C:/x`.
+        out.push_str("file:///");
+    }
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char);
+            }
+            b':' if out.starts_with("file:///") && out.len() == 9 => out.push(':'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_uris() {
+        assert_eq!(pascal_case("register-mix"), "RegisterMix");
+        assert_eq!(
+            uri("locales/nl/orders/refund.ftl"),
+            "locales/nl/orders/refund.ftl"
+        );
+        assert_eq!(uri("my locales/é.ftl"), "my%20locales/%C3%A9.ftl");
+        assert_eq!(uri("/srv/l10n/nl/a.ftl"), "file:///srv/l10n/nl/a.ftl");
+        assert_eq!(uri("C:\\l10n\\a.ftl"), "file:///C:/l10n/a.ftl");
+    }
+}
