@@ -1,7 +1,8 @@
 //! `etiquette check`: every locale is read, parsed, checked and dropped in
 //! turn (two at a time on two cores), against a reference kept in memory.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -293,8 +294,8 @@ struct Suppressions<'a> {
 
 impl<'a> Suppressions<'a> {
     fn new(locale: &'a LocaleModel<'a>) -> Self {
-        let mut files: HashMap<&str, Vec<Option<Vec<&str>>>> = HashMap::new();
-        let mut messages: HashMap<(&str, &str), Vec<Option<Vec<&str>>>> = HashMap::new();
+        let mut files: HashMap<&str, Vec<Option<Vec<&str>>>> = HashMap::default();
+        let mut messages: HashMap<(&str, &str), Vec<Option<Vec<&str>>>> = HashMap::default();
         for file in &locale.files {
             let path = file.source.path.as_str();
             for comment in file.resource_comments() {

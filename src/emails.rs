@@ -2,7 +2,8 @@
 //! share an id prefix, or templates composed from message-id globs so that a
 //! shared footer counts in every email that includes it.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 use fluent_syntax::ast::Message;
 
@@ -80,7 +81,7 @@ pub struct EmailIndex {
 
 impl EmailIndex {
     pub fn new(locale: &LocaleModel<'_>, config: &Emails) -> Self {
-        let mut by_message = HashMap::new();
+        let mut by_message = HashMap::default();
         for email in emails(locale, config) {
             for (file, message) in &email.messages {
                 by_message

@@ -266,46 +266,87 @@ pub struct Snippet {
     pub text: String,
     /// The span inside `text`.
     pub span: Range<usize>,
+    /// Characters of the first line left out before `text`, when the lines
+    /// were too long to copy whole; 0 otherwise.
+    pub column_shift: usize,
 }
 
 /// Frames longer than this show their first lines only.
 const MAX_SNIPPET_LINES: usize = 8;
+/// Lines longer than this in all are cut to a window around the span.
+const MAX_SNIPPET_BYTES: usize = 4096;
+/// Bytes of context on each side of the span in such a window.
+const SNIPPET_CONTEXT: usize = 200;
 
 impl Snippet {
     fn new(source: &SourceFile, span: &Range<usize>, start: LineCol, end: LineCol) -> Self {
         let last = end.line.min(start.line + MAX_SNIPPET_LINES - 1);
-        let mut text = String::new();
+        // The lines as (start offset, text), without a BOM.
+        let lines: Vec<(usize, &str)> = (start.line..=last)
+            .map(|line| {
+                let (line_start, text) = (source.line_start(line), source.line_text(line));
+                if line == 1 && source.body_start() > 0 {
+                    let cut = source.body_start().min(text.len());
+                    (line_start + cut, &text[cut..])
+                } else {
+                    (line_start, text)
+                }
+            })
+            .collect();
+        let total: usize = lines.iter().map(|(_, text)| text.len() + 1).sum();
+        if total > MAX_SNIPPET_BYTES {
+            // A 10 MB line is not copied into every finding on it: a window
+            // around the span is.
+            let (line_start, line) = lines[0];
+            let at = span.start.saturating_sub(line_start).min(line.len());
+            let until = span.end.saturating_sub(line_start).clamp(at, line.len());
+            let from = floor_boundary(line, at.saturating_sub(SNIPPET_CONTEXT));
+            let to = floor_boundary(
+                line,
+                (until.min(at + SNIPPET_CONTEXT) + SNIPPET_CONTEXT).min(line.len()),
+            );
+            let (at, until) = (
+                floor_boundary(line, at),
+                floor_boundary(line, until.min(to)),
+            );
+            return Snippet {
+                first_line: start.line,
+                span: at - from..until - from,
+                column_shift: source.line_col(line_start + from).column
+                    - source.line_col(line_start).column,
+                text: line[from..to].to_owned(),
+            };
+        }
+        let mut text = String::with_capacity(total);
         let mut rel_start = 0;
         let mut rel_end = 0;
-        for line in start.line..=last {
-            let mut line_start = source.line_start(line);
-            let mut line_text = source.line_text(line);
-            if line == 1 && source.body_start() > 0 {
-                line_start = source.body_start();
-                line_text = &line_text[source.body_start().min(line_text.len())..];
-            }
+        for (i, (line_start, line_text)) in lines.iter().enumerate() {
             let base = text.len();
-            if line == start.line {
-                rel_start = base + span.start.saturating_sub(line_start).min(line_text.len());
+            if i == 0 {
+                rel_start = base + span.start.saturating_sub(*line_start).min(line_text.len());
             }
-            rel_end = base + span.end.saturating_sub(line_start).min(line_text.len());
+            rel_end = base + span.end.saturating_sub(*line_start).min(line_text.len());
             text.push_str(line_text);
-            if line < last {
+            if i + 1 < lines.len() {
                 text.push('\n');
             }
         }
         // A span that starts inside a BOM or a line break is moved to a boundary.
-        let fix = |mut i: usize| {
-            while !text.is_char_boundary(i) {
-                i -= 1;
-            }
-            i
-        };
-        let (rel_start, rel_end) = (fix(rel_start), fix(rel_end.max(rel_start)));
+        let rel_start = floor_boundary(&text, rel_start);
+        let rel_end = floor_boundary(&text, rel_end.max(rel_start));
         Snippet {
             first_line: start.line,
             span: rel_start..rel_end,
             text,
+            column_shift: 0,
         }
     }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

@@ -194,7 +194,7 @@ impl<'s> ParsedFile<'s> {
 
 /// The first offset where `{` nesting exceeds [`MAX_NESTING`], skipping
 /// string literals inside placeables.
-fn too_deep(body: &str) -> Option<usize> {
+pub(crate) fn too_deep(body: &str) -> Option<usize> {
     let bytes = body.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;

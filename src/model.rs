@@ -1,7 +1,8 @@
 //! A locale as the rules see it: its parsed files and an index of every
 //! message and term id. Built per locale and dropped when the locale is done.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use fluent_syntax::ast::{Entry, Message, Pattern, Term};
 use unic_langid::LanguageIdentifier;
@@ -40,9 +41,9 @@ impl<'s> LocaleModel<'s> {
     /// Parses `sources` (sorted by relative path) and indexes their entries.
     pub fn new(dir: &'s LocaleDir, sources: &'s [SourceFile]) -> Self {
         let files: Vec<ParsedFile<'s>> = sources.iter().map(parse).collect();
-        let mut messages: HashMap<&'s str, Vec<EntryRef>> = HashMap::new();
-        let mut terms: HashMap<&'s str, Vec<EntryRef>> = HashMap::new();
-        let mut by_path = HashMap::new();
+        let mut messages: HashMap<&'s str, Vec<EntryRef>> = HashMap::default();
+        let mut terms: HashMap<&'s str, Vec<EntryRef>> = HashMap::default();
+        let mut by_path = HashMap::default();
         for (file_index, file) in files.iter().enumerate() {
             by_path.insert(file.source.rel_path.as_str(), file_index);
             for (entry_index, entry) in file.resource.body.iter().enumerate() {
@@ -143,7 +144,7 @@ impl<'s> LocaleModel<'s> {
     /// only selects a variant.
     pub fn pattern_variables(&self, pattern: &Pattern<&'s str>) -> BTreeMap<&'s str, bool> {
         let mut variables: BTreeMap<&'s str, bool> = BTreeMap::new();
-        let mut visited: HashSet<(&'s str, Option<&'s str>)> = HashSet::new();
+        let mut visited: HashSet<(&'s str, Option<&'s str>)> = HashSet::default();
         let mut stack = vec![(pattern, 0)];
         while let Some((pattern, depth)) = stack.pop() {
             visit_references_in_context(pattern, &mut |reference, selector| match reference {

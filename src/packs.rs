@@ -6,7 +6,7 @@
 //! a test runs. A project adds packs, or extends or replaces the built-in
 //! ones, from its own folders.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::PathBuf;
 
 use serde::Deserialize;

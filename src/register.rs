@@ -5,7 +5,8 @@
 //! marker of the other register is reported, and so are salutations and
 //! sign-offs that must not be there or contradict the register.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
@@ -138,21 +139,28 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut selectors: Vec<(String, Vec<String>)> = Vec::new();
         let segments = self.segments(email, &mut selectors);
         let paths = enumerate(&selectors);
-        let mut cache: HashMap<(usize, Vec<Option<String>>), Reading> = HashMap::new();
+        // Each segment is read once per combination of the selectors it
+        // depends on; paths share the readings by index.
+        let mut cache: HashMap<(usize, Vec<Option<&str>>), usize> = HashMap::default();
+        let mut read: Vec<Reading> = Vec::new();
         let mut flags: Vec<Flag> = Vec::new();
         // The same marker flagged on several paths is reported once.
-        let mut flagged: HashSet<(&str, usize, usize)> = HashSet::new();
+        let mut flagged: HashSet<(&str, usize, usize)> = HashSet::default();
         for path in &paths {
-            let mut readings: Vec<Reading> = Vec::with_capacity(segments.len());
+            let mut indices: Vec<usize> = Vec::with_capacity(segments.len());
             for (index, segment) in segments.iter().enumerate() {
-                let key: Vec<Option<String>> =
-                    segment.selectors.iter().map(|&s| path[s].clone()).collect();
-                let reading = cache
-                    .entry((index, key))
-                    .or_insert_with(|| self.read(segment, &selectors, path, &mut origins))
-                    .clone();
-                readings.push(reading);
+                let key: Vec<Option<&str>> = segment
+                    .selectors
+                    .iter()
+                    .map(|&s| path[s].as_deref())
+                    .collect();
+                let i = *cache.entry((index, key)).or_insert_with(|| {
+                    read.push(self.read(segment, &selectors, path, &mut origins));
+                    read.len() - 1
+                });
+                indices.push(i);
             }
+            let readings: Vec<&Reading> = indices.iter().map(|&i| &read[i]).collect();
             for flag in self.judge(&readings, &selectors, path, &origins) {
                 if flagged.insert((flag.rule.id, flag.origin.file, flag.span.start)) {
                     flags.push(flag);
@@ -169,7 +177,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         email: &Email<'a, 's>,
         selectors: &mut Vec<(String, Vec<String>)>,
     ) -> Vec<Segment<'a, 's>> {
-        let mut referenced: HashSet<(&str, Option<&str>)> = HashSet::new();
+        let mut referenced: HashSet<(&str, Option<&str>)> = HashSet::default();
         for (_, message) in &email.messages {
             for (_, pattern) in patterns(message) {
                 crate::fluent::visit_references(pattern, &mut |r| {
@@ -363,6 +371,8 @@ impl<'a, 's> Analyzer<'a, 's> {
     /// The address markers among `tokens`.
     fn markers(&self, tokens: &[Token], prose: &Prose) -> Vec<Hit> {
         let mut hits = Vec::new();
+        // Lower-cased once: stock phrases around each hit compare them.
+        let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         let mut i = 0;
         'tokens: while i < tokens.len() {
             let token = &tokens[i];
@@ -370,9 +380,9 @@ impl<'a, 's> Analyzer<'a, 's> {
                 i += 1;
                 continue;
             }
-            let lower = token.text.to_lowercase();
-            for (entry, marker) in self.pack.marker_candidates(&lower) {
-                let Some(len) = marker.matcher.matches(tokens, i, &lower) else {
+            let lower = &lowers[i];
+            for (entry, marker) in self.pack.marker_candidates(lower) {
+                let Some(len) = marker.matcher.matches(tokens, i, lower) else {
                     continue;
                 };
                 let strength = match (marker.position, token.init) {
@@ -390,7 +400,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                             word: written(&tokens[i..i + len], marker.matcher.joined),
                             marker: entry,
                             sentence: token.sentence,
-                            suggestion: self.stock_phrase(tokens, i, marker.register),
+                            suggestion: self.stock_phrase(tokens, &lowers, i, marker.register),
                         });
                     }
                 }
@@ -404,9 +414,14 @@ impl<'a, 's> Analyzer<'a, 's> {
 
     /// The other register's version of a stock phrase that covers the
     /// marker at `tokens[at]`.
-    fn stock_phrase(&self, tokens: &[Token], at: usize, register: Register) -> Option<String> {
+    fn stock_phrase(
+        &self,
+        tokens: &[Token],
+        lower: &[String],
+        at: usize,
+        register: Register,
+    ) -> Option<String> {
         let sentence = tokens[at].sentence;
-        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         for phrase in self.pack.phrases() {
             for (index, words) in phrase.words(register).iter().enumerate() {
                 let earliest = (at + 1).saturating_sub(words.len());
@@ -443,7 +458,7 @@ impl<'a, 's> Analyzer<'a, 's> {
     /// Decides the register of one path and flags what contradicts it.
     fn judge(
         &self,
-        readings: &[Reading],
+        readings: &[&Reading],
         selectors: &[(String, Vec<String>)],
         path: &Path,
         origins: &[Origin],

@@ -396,6 +396,11 @@ impl<'m, 's> Renderer<'m, 's> {
         let _ = bundle.add_function("NUMBER", intl::NUMBER);
         let _ = bundle.add_function("DATETIME", intl::DATETIME);
         for file in &model.files {
+            // fluent-syntax recurses once per nesting level: a file nested
+            // too deep would overflow the stack (it is a `syntax-error`).
+            if crate::fluent::too_deep(file.source.body()).is_some() {
+                continue;
+            }
             let resource = match FluentResource::try_new(file.source.body().to_owned()) {
                 Ok(resource) | Err((resource, _)) => resource,
             };

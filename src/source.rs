@@ -20,7 +20,13 @@ pub struct SourceFile {
     /// Byte offset of the first invalid UTF-8 byte, if any.
     pub invalid_utf8: Option<usize>,
     line_starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes, (byte offset, characters before it), so
+    /// that a column on a 10 MB line is found without counting the line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two checkpoints.
+const CHECKPOINT: usize = 4096;
 
 /// A position at the edge: 1-based line and column, the column counted in
 /// Unicode scalar values.
@@ -45,12 +51,14 @@ impl SourceFile {
             }
         };
         let line_starts = line_starts(&text);
+        let checkpoints = checkpoints(&text);
         SourceFile {
             path,
             rel_path,
             text,
             invalid_utf8,
             line_starts,
+            checkpoints,
         }
     }
 
@@ -94,7 +102,7 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let line_start = self.line_starts[line_index];
-        let mut column = self.text[line_start..offset].chars().count() + 1;
+        let mut column = self.chars_before(offset) - self.chars_before(line_start) + 1;
         // A BOM is not a column anyone can see.
         if line_index == 0 && self.body_start() > 0 && offset >= BOM.len() {
             column -= 1;
@@ -103,6 +111,16 @@ impl SourceFile {
             line: line_index + 1,
             column,
         }
+    }
+
+    /// The number of characters before byte `offset`, a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (at, chars) = match i {
+            0 => (0, 0),
+            i => self.checkpoints[i - 1],
+        };
+        chars + self.text[at..offset].chars().count()
     }
 
     /// The number of lines, counting a last line without a line break.
@@ -148,6 +166,21 @@ pub fn offset_in(whole: &str, part: &str) -> usize {
 }
 
 /// Byte offsets of every line start. `\r\n`, `\n` and a lone `\r` each end a line.
+fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT);
+    let (mut at, mut chars) = (0, 0);
+    while at + CHECKPOINT < text.len() {
+        let mut next = at + CHECKPOINT;
+        while !text.is_char_boundary(next) {
+            next -= 1;
+        }
+        chars += text[at..next].chars().count();
+        at = next;
+        checkpoints.push((at, chars));
+    }
+    checkpoints
+}
+
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];

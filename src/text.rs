@@ -3,8 +3,8 @@
 //! word tokens, each with its byte range, so a finding can point back into
 //! the `.ftl` file it came from.
 
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// Stands for a Fluent placeable: a word that is never a marker.
@@ -532,7 +532,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The set [`tokenize`] expects: each abbreviation lower-cased, without its
 /// spaces (`z.b.`) and split at them (`z.`, `b.`).
 pub fn abbreviations<S: AsRef<str>>(list: &[S]) -> HashSet<String> {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for abbreviation in list {
         let lower = abbreviation.as_ref().to_lowercase();
         set.insert(lower.replace(' ', ""));
@@ -833,7 +833,7 @@ mod tests {
     #[test]
     fn glue_marks_words_that_belong_together() {
         let prose = prose("sms'je u-bocht t'aider je");
-        let tokens = tokenize(prose.text(), &HashSet::new());
+        let tokens = tokenize(prose.text(), &HashSet::default());
         let glued: Vec<_> = tokens
             .iter()
             .map(|t| (t.text.to_string(), t.glued_before, t.glued_after))
@@ -848,7 +848,7 @@ mod tests {
     fn html_is_masked_and_visible_attributes_are_sentences() {
         let text = r#"Klik <a href="https://x.example/je">hier</a> of <b>u</b><br>wacht. <img src="a.png" alt="Logo van je winkel">"#;
         let prose = prose(text);
-        let tokens = tokenize(prose.text(), &HashSet::new());
+        let tokens = tokenize(prose.text(), &HashSet::default());
         let words: Vec<_> = tokens
             .iter()
             .map(|t| (t.text.to_string(), t.sentence))
@@ -876,7 +876,7 @@ mod tests {
     fn entities_urls_and_addresses() {
         let text = "Mail je&nbsp;vraag naar hulp@winkel.example of ga naar www.je-winkel.example. Sms&rsquo;je";
         let prose = prose(text);
-        let tokens = tokenize(prose.text(), &HashSet::new());
+        let tokens = tokenize(prose.text(), &HashSet::default());
         let words: Vec<_> = tokens.iter().map(|t| t.text.to_string()).collect();
         assert_eq!(
             words,
@@ -890,7 +890,7 @@ mod tests {
     #[test]
     fn quoted_words_are_marked() {
         let prose = prose("Wij noemen het „je eigen winkel” in de app.");
-        let tokens = tokenize(prose.text(), &HashSet::new());
+        let tokens = tokenize(prose.text(), &HashSet::default());
         let je = tokens.iter().find(|t| t.text == "je").unwrap();
         assert!(je.quoted);
         assert!(!tokens[0].quoted);
@@ -903,7 +903,7 @@ mod tests {
         prose.push_placeholder(0, 18..26);
         prose.push_text(0, 28, ", Sie");
         prose.mask();
-        let tokens = tokenize(prose.text(), &HashSet::new());
+        let tokens = tokenize(prose.text(), &HashSet::default());
         assert_eq!(tokens[1].kind, Kind::Placeholder);
         assert!(
             !tokens[2].init,

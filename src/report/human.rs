@@ -34,6 +34,26 @@ fn frame(finding: &Finding) -> Vec<Group<'_>> {
         .primary_title(finding.message.as_str())
         .id(finding.rule);
     let mut group = match &finding.snippet {
+        // A window of a very long line: the position comes first, since the
+        // frame cannot count columns from the start of the line.
+        Some(snippet) if snippet.column_shift > 0 => {
+            let annotation = AnnotationKind::Primary.span(snippet.span.clone());
+            let annotation = match &finding.label {
+                Some(label) => annotation.label(label.as_str()),
+                None => annotation,
+            };
+            title
+                .element(
+                    Origin::path(finding.file.as_str())
+                        .line(finding.start.line)
+                        .char_column(finding.start.column),
+                )
+                .element(
+                    Snippet::source(snippet.text.as_str())
+                        .line_start(snippet.first_line)
+                        .annotation(annotation),
+                )
+        }
         Some(snippet) => {
             let mut annotation = AnnotationKind::Primary.span(snippet.span.clone());
             if let Some(label) = &finding.label {

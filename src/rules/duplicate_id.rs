@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use fluent_syntax::ast::Entry;
 
@@ -43,7 +43,7 @@ impl Check for DuplicateId {
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
         for file in &cx.locale.files {
-            let mut seen: HashMap<EntryId, usize> = HashMap::new();
+            let mut seen: HashMap<EntryId, usize> = HashMap::default();
             for id in file.ids() {
                 let span = file.entry_id_span(id);
                 match seen.get(&id) {
@@ -84,7 +84,7 @@ impl Check for DuplicateId {
                     ),
                     _ => continue,
                 };
-                let mut seen: HashMap<&str, usize> = HashMap::new();
+                let mut seen: HashMap<&str, usize> = HashMap::default();
                 for attribute in attributes {
                     let name = attribute.id.name;
                     let span = file.id_span(name);

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::finding::Diagnostic;
 use crate::fluent::EntryId;
@@ -56,7 +56,7 @@ impl Check for MissingMessage {
                 .iter()
                 .filter_map(|p| p.entry_id.as_deref())
                 .collect();
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let wanted: Vec<EntryId> = ref_file.ids().filter(|id| seen.insert(*id)).collect();
             for (i, id) in wanted.iter().enumerate() {
                 if present.contains_key(id) || broken.contains(id.to_string().as_str()) {

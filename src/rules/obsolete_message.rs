@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::finding::Diagnostic;
 use crate::fluent::{EntryId, EntryKind, Reference, visit_references};
@@ -47,7 +47,7 @@ impl Check for ObsoleteMessage {
                 continue;
             };
             let expected: HashSet<EntryId> = ref_file.ids().collect();
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for id in file.ids() {
                 if expected.contains(&id) || !seen.insert(id) {
                     continue;
@@ -87,7 +87,7 @@ impl Check for ObsoleteMessage {
 
 /// The terms the locale's messages and terms reference.
 fn used_terms<'s>(locale: &LocaleModel<'s>) -> HashSet<&'s str> {
-    let mut used = HashSet::new();
+    let mut used = HashSet::default();
     for file in &locale.files {
         for message in file.messages() {
             for (_, pattern) in crate::fluent::patterns(message) {

@@ -1,4 +1,5 @@
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::finding::Diagnostic;
@@ -61,7 +62,7 @@ impl Check for ReferenceCycle {
         let locale = cx.locale;
         let mut nodes: Vec<Node> = Vec::new();
         let mut patterns = Vec::new();
-        let mut index: HashMap<(EntryId, Option<&str>), usize> = HashMap::new();
+        let mut index: HashMap<(EntryId, Option<&str>), usize> = HashMap::default();
         for file in &locale.files {
             for (id, attribute, pattern) in entry_patterns(file) {
                 let first = match id.kind {
@@ -226,7 +227,7 @@ fn cycle_through(nodes: &[Node], component: &[usize], start: usize) -> Vec<usize
         return vec![start];
     }
     let inside: std::collections::HashSet<usize> = component.iter().copied().collect();
-    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut parent: HashMap<usize, usize> = HashMap::default();
     let mut queue = VecDeque::from([start]);
     while let Some(v) = queue.pop_front() {
         for &(w, _) in &nodes[v].edges {

@@ -1,0 +1,105 @@
+//! The performance workload: all of Firefox's Fluent files, 28 locales and
+//! the en-US reference (`../shared/corpora/firefox-l10n`, or the folder in
+//! `ETIQUETTE_CORPUS`).
+//!
+//! `cargo bench --bench workload` measures, in one run:
+//! - `floor`: reading and parsing every file with fluent-syntax on one
+//!   thread, doing nothing else: what no checker can beat;
+//! - `check_tree`: `etiquette check` of the whole tree, every rule on;
+//! - `check_locales`: the same for the reference and the first N locales,
+//!   for how time grows with locales;
+//! - `render_tree`: every file of every locale rendered as an email.
+//!
+//! Divide `check_tree` by `floor` for the ratio the README reports.
+
+#![allow(clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+
+use divan::Bencher;
+use etiquette::check::{CheckOptions, check};
+use etiquette::project::Project;
+use etiquette::render::{SampleArgs, render_locales};
+
+fn main() {
+    if !corpus().is_dir() {
+        eprintln!(
+            "no corpus at {}: set ETIQUETTE_CORPUS to the firefox-l10n folder",
+            corpus().display()
+        );
+        return;
+    }
+    divan::main();
+}
+
+fn corpus() -> PathBuf {
+    std::env::var_os("ETIQUETTE_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/firefox-l10n"),
+        PathBuf::from,
+    )
+}
+
+/// Every `.ftl` file below `root`.
+fn ftl_files(root: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[divan::bench(sample_count = 10)]
+fn floor(bencher: Bencher) {
+    let files = ftl_files(&corpus());
+    bencher.bench(|| {
+        let mut entries = 0;
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            let resource = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(resource) => resource,
+                Err((resource, _)) => resource,
+            };
+            entries += resource.body.len();
+        }
+        entries
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn check_tree(bencher: Bencher) {
+    let project = Project::discover(&corpus(), None).unwrap();
+    let options = CheckOptions::default();
+    bencher.bench(|| check(&project, &options).unwrap().findings.len());
+}
+
+#[divan::bench(sample_count = 5, args = [1, 4, 16, 28])]
+fn check_locales(bencher: Bencher, locales: usize) {
+    let project = Project::discover(&corpus(), None).unwrap();
+    let options = CheckOptions {
+        locales: project
+            .locales
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != project.reference)
+            .take(locales)
+            .map(|(_, dir)| dir.name.clone())
+            .collect(),
+        ..CheckOptions::default()
+    };
+    bencher.bench(|| check(&project, &options).unwrap().findings.len());
+}
+
+#[divan::bench(sample_count = 5)]
+fn render_tree(bencher: Bencher) {
+    let project = Project::discover(&corpus(), None).unwrap();
+    let locales: Vec<usize> = (0..project.locales.len()).collect();
+    let args = SampleArgs::default();
+    bencher.bench(|| {
+        render_locales(&project, &locales, &[], &args, false)
+            .rendered
+            .len()
+    });
+}

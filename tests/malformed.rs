@@ -1,0 +1,351 @@
+//! Nothing a user can put in a file makes etiquette panic, overflow its
+//! stack, hang or run out of memory: each malformed input becomes a finding
+//! or a clear error naming the file, and every other file is still checked.
+//!
+//! Each case is a scratch project with the malformed file next to a good
+//! one whose known mistake (a missing message) must still be reported.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// A scratch project: `en/good.ftl` and `nl/good.ftl` with one known
+/// mistake, plus whatever the case adds.
+struct Case {
+    root: PathBuf,
+}
+
+impl Case {
+    fn new(name: &str) -> Case {
+        let root =
+            std::env::temp_dir().join(format!("etiquette-malformed-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("en")).unwrap();
+        std::fs::create_dir_all(root.join("nl")).unwrap();
+        std::fs::write(
+            root.join("en/good.ftl"),
+            "good-hello = Hello { $name }\ngood-bye = Goodbye\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("nl/good.ftl"), "good-hello = Hallo { $name }\n").unwrap();
+        std::fs::write(
+            root.join("args.toml"),
+            "[common]\nname = \"Niels\"\nn = 5\n",
+        )
+        .unwrap();
+        Case { root }
+    }
+
+    /// Writes `bytes` to `rel` in both locales, or only in one.
+    fn file(self, rel: &str, locales: &[&str], bytes: &[u8]) -> Case {
+        for locale in locales {
+            let path = self.root.join(locale).join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        self
+    }
+
+    /// Runs `etiquette ARGS ROOT` with a deadline.
+    fn run(&self, args: &[&str]) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_etiquette"))
+            .args(args)
+            .arg(&self.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read the pipes on threads so that a large report cannot block the child.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut stderr = child.stderr.take().unwrap();
+        let out = std::thread::spawn(move || {
+            let mut buffer = Vec::new();
+            std::io::Read::read_to_end(&mut stdout, &mut buffer).unwrap();
+            buffer
+        });
+        let err = std::thread::spawn(move || {
+            let mut buffer = Vec::new();
+            std::io::Read::read_to_end(&mut stderr, &mut buffer).unwrap();
+            buffer
+        });
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if Instant::now() > deadline {
+                child.kill().unwrap();
+                panic!(
+                    "etiquette {args:?} did not finish in 120 s on {:?}",
+                    self.root
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        Output {
+            status,
+            stdout: out.join().unwrap(),
+            stderr: err.join().unwrap(),
+        }
+    }
+
+    /// `check` and `render` both finish without a panic, `check` still
+    /// reports the good file's mistake, and returns its report.
+    fn survives(&self) -> String {
+        let output = self.run(&["check", "--format", "short"]);
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(
+            matches!(output.status.code(), Some(0..=2)) && !stderr.contains("panicked"),
+            "check crashed ({:?}): {stderr}",
+            output.status
+        );
+        assert!(
+            stdout
+                .contains("nl/good.ftl:1:1: error[missing-message] `good-bye` from en is missing"),
+            "the good file was not checked:\n{stdout}\n{stderr}"
+        );
+        let output = self.run(&["render"]);
+        let stderr_render = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            matches!(output.status.code(), Some(0..=2)) && !stderr_render.contains("panicked"),
+            "render crashed ({:?}): {stderr_render}",
+            output.status
+        );
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("good-hello: Hallo Niels"),
+            "the good file was not rendered"
+        );
+        stdout + &stderr
+    }
+}
+
+impl Drop for Case {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+const BOTH: &[&str] = &["en", "nl"];
+
+#[test]
+fn bom_crlf_and_tabs() {
+    let report = Case::new("bom")
+        .file(
+            "bom.ftl",
+            BOTH,
+            b"\xEF\xBB\xBFbom-a = A\r\nbom-b =\r\n\tindented with a tab\r\n",
+        )
+        .survives();
+    assert!(
+        report.contains("bom.ftl:3:1: error[syntax-error]"),
+        "{report}"
+    );
+}
+
+#[test]
+fn invalid_utf8_and_nul_bytes() {
+    let report = Case::new("utf8")
+        .file("bad.ftl", &["nl"], b"bad-a = caf\xE9 \xFF\xFE\nbad-b = B\n")
+        .file("nul.ftl", &["nl"], b"nul-a = A\0B\nnul-b = \0\0\0\n")
+        .survives();
+    assert!(
+        report.contains("bad.ftl:1:12: error[syntax-error]"),
+        "{report}"
+    );
+}
+
+#[test]
+fn empty_and_comment_only_files() {
+    Case::new("empty")
+        .file("empty.ftl", BOTH, b"")
+        .file("comments.ftl", BOTH, b"### Only a comment\n# and another\n")
+        .survives();
+}
+
+#[test]
+fn binary_junk() {
+    // A fixed pseudo-random sequence (xorshift), so that a failure repeats.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let junk: Vec<u8> = (0..1_000_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    Case::new("junk").file("junk.ftl", BOTH, &junk).survives();
+}
+
+#[test]
+fn a_10_mb_line() {
+    let mut line = b"long = ".to_vec();
+    while line.len() < 10 * 1024 * 1024 {
+        line.extend_from_slice(b"Bedankt voor uw geduld, je bent geweldig. ");
+    }
+    line.push(b'\n');
+    Case::new("long-line")
+        .file("long.ftl", BOTH, &line)
+        .survives();
+}
+
+#[test]
+fn deeply_nested_placeables() {
+    let depth = 20_000;
+    let nested = format!("deep = {}$x{}\n", "{ ".repeat(depth), " }".repeat(depth));
+    let unclosed = format!("open = {}\nafter = After\n", "{".repeat(depth));
+    let strings = format!(
+        "strings = {}\"{{\"{}\n",
+        "{ ".repeat(depth),
+        " }".repeat(depth)
+    );
+    Case::new("nested")
+        .file("nested.ftl", BOTH, nested.as_bytes())
+        .file("unclosed.ftl", BOTH, unclosed.as_bytes())
+        .file("strings.ftl", BOTH, strings.as_bytes())
+        .survives();
+}
+
+#[test]
+fn deeply_nested_selects() {
+    let depth = 5_000;
+    let mut text = String::from("sel = ");
+    for _ in 0..depth {
+        text.push_str("{ $n ->\n *[other] ");
+    }
+    text.push('x');
+    for _ in 0..depth {
+        text.push_str("\n}");
+    }
+    text.push('\n');
+    Case::new("nested-select")
+        .file("select.ftl", BOTH, text.as_bytes())
+        .survives();
+}
+
+#[test]
+fn a_chain_of_20000_references() {
+    let n = 20_000;
+    let mut messages = String::new();
+    let mut terms = String::new();
+    for i in 0..n {
+        messages.push_str(&format!("m{i} = {{ m{} }}\n", i + 1));
+        terms.push_str(&format!("-t{i} = {{ -t{} }}\n", i + 1));
+    }
+    messages.push_str(&format!("m{n} = End {{ $name }}\n"));
+    terms.push_str(&format!("-t{n} = End\nuses-terms = {{ -t0 }}\n"));
+    Case::new("chain")
+        .file("messages.ftl", BOTH, messages.as_bytes())
+        .file("terms.ftl", BOTH, terms.as_bytes())
+        .survives();
+}
+
+#[test]
+fn reference_cycles_through_terms_and_attributes() {
+    let text = "\
+-a = { -b }
+-b = { -c(x: 1) }
+-c = { -a }
+msg = Hi { -a }
+self = { self }
+attr = { attr.x }
+    .x = { attr.y }
+    .y = { attr.x }
+";
+    let report = Case::new("cycle")
+        .file("cycle.ftl", BOTH, text.as_bytes())
+        .survives();
+    assert!(report.contains("error[reference-cycle]"), "{report}");
+}
+
+#[test]
+fn a_select_with_30000_variants() {
+    let mut text = String::from("many = { $n ->\n");
+    for i in 0..30_000 {
+        text.push_str(&format!("    [{i}] variant {i} je u\n"));
+    }
+    text.push_str("   *[other] other\n}\n");
+    Case::new("variants")
+        .file("variants.ftl", BOTH, text.as_bytes())
+        .survives();
+}
+
+#[test]
+fn many_selectors_in_one_email() {
+    // 40 independent selectors: 2^40 combinations, judged without
+    // enumerating them.
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&format!(
+            "s{i} = {{ $v{i} ->\n    [a] Wilt u dit\n   *[b] Wil je dat\n}}\n"
+        ));
+    }
+    Case::new("selectors")
+        .file("selectors.ftl", &["nl"], text.as_bytes())
+        .file("selectors.ftl", &["en"], b"")
+        .survives();
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_fifos_and_folders_named_ftl() {
+    let case = Case::new("links");
+    std::os::unix::fs::symlink(".", case.root.join("nl/loop")).unwrap();
+    std::os::unix::fs::symlink(case.root.join("nl"), case.root.join("nl/again")).unwrap();
+    std::os::unix::fs::symlink("/nonexistent/x.ftl", case.root.join("nl/dangling.ftl")).unwrap();
+    std::fs::create_dir_all(case.root.join("nl/folder.ftl")).unwrap();
+    // A FIFO is not a file: skipped, never opened (opening it would block).
+    let _ = Command::new("mkfifo")
+        .arg(case.root.join("nl/fifo.ftl"))
+        .status();
+    let report = case.survives();
+    assert!(report.contains("nl/dangling.ftl: No such file"), "{report}");
+    assert!(report.contains("nl/loop: symbolic link loop"), "{report}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_named_and_the_rest_is_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new("unreadable").file("secret.ftl", &["nl"], b"secret = x\n");
+    let path = case.root.join("nl/secret.ftl");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running as root: permissions do not stop reading.
+        return;
+    }
+    let report = case.survives();
+    assert!(report.contains("secret.ftl"), "{report}");
+}
+
+#[test]
+fn bad_sample_arguments_name_the_file() {
+    let case = Case::new("args");
+    std::fs::write(case.root.join("args.toml"), "[common\nname = ").unwrap();
+    let output = case.run(&["render"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("args.toml") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn extreme_number_and_date_options() {
+    let text = "\
+big = { NUMBER($n, minimumFractionDigits: 100000) }
+sig = { NUMBER($n, maximumSignificantDigits: 99999999999) }
+neg = { NUMBER($n, minimumIntegerDigits: -5) }
+date = { DATETIME($d, dateStyle: \"bogus\") }
+huge = { 999999999999999999999999999999999999 }
+";
+    let case = Case::new("numbers").file("numbers.ftl", BOTH, text.as_bytes());
+    std::fs::write(
+        case.root.join("args.toml"),
+        "[common]\nname = \"Niels\"\nn = 1e308\nd = 9999-12-31\n",
+    )
+    .unwrap();
+    case.survives();
+}
