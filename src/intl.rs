@@ -88,8 +88,11 @@ pub fn format_value(
 /// Formats a number as `Intl.NumberFormat` would: at most three fraction
 /// digits unless told otherwise, rounding half away from zero.
 fn format_number(number: &FluentNumber, format: &NumberFormat) -> Option<String> {
-    if !number.value.is_finite() {
-        return None;
+    if number.value.is_nan() {
+        return Some("NaN".into());
+    }
+    if number.value.is_infinite() {
+        return Some(if number.value < 0.0 { "-∞" } else { "∞" }.into());
     }
     let options = &number.options;
     let mut decimal: Decimal = number.value.to_string().parse().ok()?;
@@ -310,6 +313,47 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
         }
     };
     number.options.merge(named);
+    // Intl accepts 0 to 100 fraction and integer digits, 1 to 21 significant
+    // ones; Fluent would pad a number with as many zeros as it is told.
+    let options = &mut number.options;
+    for (name, digits, range) in [
+        (
+            "minimumIntegerDigits",
+            &mut options.minimum_integer_digits,
+            1..=100,
+        ),
+        (
+            "minimumFractionDigits",
+            &mut options.minimum_fraction_digits,
+            0..=100,
+        ),
+        (
+            "maximumFractionDigits",
+            &mut options.maximum_fraction_digits,
+            0..=100,
+        ),
+        (
+            "minimumSignificantDigits",
+            &mut options.minimum_significant_digits,
+            1..=21,
+        ),
+        (
+            "maximumSignificantDigits",
+            &mut options.maximum_significant_digits,
+            1..=21,
+        ),
+    ] {
+        if let Some(n) = *digits
+            && !range.contains(&n)
+        {
+            problem(format!(
+                "NUMBER() takes {name} from {} to {}, not {n}",
+                range.start(),
+                range.end()
+            ));
+            *digits = Some(n.clamp(*range.start(), *range.end()));
+        }
+    }
     FluentValue::Number(number)
 }
 

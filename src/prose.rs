@@ -65,7 +65,13 @@ pub struct Writer<'w, 'a, 's> {
     origins: &'w mut Vec<Origin>,
     /// The message and term patterns being written, against loops.
     stack: Vec<*const Pattern<&'s str>>,
+    /// References followed so far: a message that pulls in another twice,
+    /// which pulls in another twice, would otherwise write 2^n copies.
+    expansions: usize,
 }
+
+/// References one written pattern may follow in all.
+const MAX_EXPANSIONS: usize = 1000;
 
 impl<'w, 'a, 's> Writer<'w, 'a, 's> {
     /// A writer of the text the customer reads on one path of selector values.
@@ -80,6 +86,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
             mode: Mode::Path { selectors, path },
             origins,
             stack: Vec::new(),
+            expansions: 0,
         }
     }
 
@@ -91,6 +98,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
             mode: Mode::AllVariants,
             origins,
             stack: Vec::new(),
+            expansions: 0,
         }
     }
 
@@ -249,8 +257,10 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                     Some((target_file, message, pattern))
                         if self.follows_references()
                             && depth < MAX_REFERENCE_DEPTH
+                            && self.expansions < MAX_EXPANSIONS
                             && !self.stack.contains(&(pattern as *const _)) =>
                     {
+                        self.expansions += 1;
                         let file_index = self.file_index(target_file);
                         let inner = origin_index(
                             self.origins,
@@ -284,8 +294,10 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                     Some((target_file, term, pattern))
                         if self.follows_references()
                             && depth < MAX_REFERENCE_DEPTH
+                            && self.expansions < MAX_EXPANSIONS
                             && !self.stack.contains(&(pattern as *const _)) =>
                     {
+                        self.expansions += 1;
                         let file_index = self.file_index(target_file);
                         let inner = origin_index(
                             self.origins,

@@ -195,7 +195,8 @@ impl<'a, 's> Analyzer<'a, 's> {
                     continue;
                 }
                 let mut used = Vec::new();
-                self.collect_selectors(pattern, 0, selectors, &mut used);
+                let mut visited = HashSet::default();
+                self.collect_selectors(pattern, 0, selectors, &mut used, &mut visited);
                 used.sort_unstable();
                 used.dedup();
                 segments.push(Segment {
@@ -210,16 +211,19 @@ impl<'a, 's> Analyzer<'a, 's> {
         segments
     }
 
+    /// `visited` holds the referenced patterns already collected: what a
+    /// pattern depends on does not change with the way it is reached.
     fn collect_selectors(
         &self,
         pattern: &Pattern<&'s str>,
         depth: usize,
         selectors: &mut Vec<(String, Vec<String>)>,
         used: &mut Vec<usize>,
+        visited: &mut HashSet<*const Pattern<&'s str>>,
     ) {
         for element in &pattern.elements {
             if let PatternElement::Placeable { expression } = element {
-                self.collect_in_expression(expression, depth, selectors, used);
+                self.collect_in_expression(expression, depth, selectors, used, visited);
             }
         }
     }
@@ -230,6 +234,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         depth: usize,
         selectors: &mut Vec<(String, Vec<String>)>,
         used: &mut Vec<usize>,
+        visited: &mut HashSet<*const Pattern<&'s str>>,
     ) {
         match expression {
             Expression::Select { selector, variants } => {
@@ -250,7 +255,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                     used.push(index);
                 }
                 for variant in variants {
-                    self.collect_selectors(&variant.value, depth, selectors, used);
+                    self.collect_selectors(&variant.value, depth, selectors, used, visited);
                 }
             }
             Expression::Inline(InlineExpression::MessageReference { id, attribute })
@@ -259,12 +264,13 @@ impl<'a, 's> Analyzer<'a, 's> {
                 if let Some(pattern) = self
                     .locale
                     .message_pattern(id.name, attribute.as_ref().map(|a| a.name))
+                    && visited.insert(pattern as *const _)
                 {
-                    self.collect_selectors(pattern, depth + 1, selectors, used);
+                    self.collect_selectors(pattern, depth + 1, selectors, used, visited);
                 }
             }
             Expression::Inline(InlineExpression::Placeable { expression }) => {
-                self.collect_in_expression(expression, depth, selectors, used)
+                self.collect_in_expression(expression, depth, selectors, used, visited)
             }
             Expression::Inline(_) => {}
         }

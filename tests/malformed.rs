@@ -349,3 +349,39 @@ huge = { 999999999999999999999999999999999999 }
     .unwrap();
     case.survives();
 }
+
+#[test]
+fn a_diamond_of_references_is_not_expanded_exponentially() {
+    // Each message pulls in the next one twice: 2^60 copies if expanded.
+    let mut messages = String::new();
+    let mut terms = String::new();
+    for i in 0..60 {
+        messages.push_str(&format!("m{i} = {{ m{n} }} {{ m{n} }}\n", n = i + 1));
+        terms.push_str(&format!("-t{i} = {{ -t{n} }} {{ -t{n} }}\n", n = i + 1));
+    }
+    messages.push_str("m60 = je u\n");
+    terms.push_str("-t60 = je u\nuses = { -t0 }\n");
+    Case::new("diamond")
+        .file("messages.ftl", BOTH, messages.as_bytes())
+        .file("terms.ftl", BOTH, terms.as_bytes())
+        .survives();
+}
+
+#[test]
+fn nan_infinity_and_absurd_digit_options() {
+    let text = "\
+nan = { NUMBER($nan, minimumFractionDigits: 18446744073709551615) }
+inf = { NUMBER(99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999) }
+";
+    let case = Case::new("nan").file("nan.ftl", BOTH, text.as_bytes());
+    std::fs::write(
+        case.root.join("args.toml"),
+        "[common]\nname = \"Niels\"\nnan = nan\n",
+    )
+    .unwrap();
+    let report = case.survives();
+    assert!(
+        report.contains("minimumFractionDigits from 0 to 100"),
+        "{report}"
+    );
+}

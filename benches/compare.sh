@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Whole-process figures on the Firefox tree, as in the README's "Speed":
+# etiquette against compare-locales on one locale, the whole tree, and time
+# and peak memory as the number of locales grows.
+#
+#   benches/compare.sh            # needs hyperfine, /usr/bin/time, and
+#                                 # `pip install compare-locales`
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=$(realpath "${ETIQUETTE_CORPUS:-../shared/corpora/firefox-l10n}")
+runs=${RUNS:-5}
+cargo build --release -q
+bin=target/release/etiquette
+
+# compare-locales needs a project config; this one compares every file of
+# en-US with the same path in the locale.
+config=$(mktemp --suffix=.toml)
+cat > "$config" <<TOML
+basepath = "$corpus"
+locales = ["nl"]
+[env]
+    l = "{l10n_base}/{locale}/"
+[[paths]]
+    reference = "en-US/**"
+    l10n = "{l}**"
+TOML
+
+# Both exit non-zero when they find something (-i).
+hyperfine --warmup 1 --runs "$runs" -i --export-markdown /dev/stdout \
+    -n "etiquette check, nl" "$bin check $corpus --locale nl --format json" \
+    -n "compare-locales, nl" "compare-locales --json /dev/null $config $corpus nl" \
+    -n "etiquette check, 28 locales" "$bin check $corpus --format json"
+
+echo
+echo "| locales | files | wall | peak memory |"
+echo "|---|---|---|---|"
+locales=$(cd "$corpus" && ls -d */ | tr -d / | grep -v '^en-US$')
+for n in 1 2 4 8 16 28; do
+    flags=$(echo "$locales" | head -n "$n" | sed 's/^/--locale /' | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    measure=$( { /usr/bin/time -f '%e %M' "$bin" check "$corpus" $flags --format json > /tmp/etiquette-scale.json; } 2>&1 | tail -1 || true)
+    files=$(python3 -c "import json;print(json.load(open('/tmp/etiquette-scale.json'))['summary']['files'])")
+    read -r wall kb <<< "$measure"
+    echo "| $n | $files | ${wall} s | $((kb / 1024)) MB |"
+done
+rm -f "$config" /tmp/etiquette-scale.json
