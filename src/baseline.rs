@@ -124,7 +124,7 @@ struct Entry {
 impl Baseline {
     /// Reads a baseline that `--write-baseline` wrote.
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+        let text = crate::source::read_text(path).map_err(|source| BaselineError::Read {
             path: path.to_owned(),
             source,
         })?;

@@ -56,7 +56,7 @@ pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
         problems.push(SyntaxProblem {
             span: base + offset..base + offset + 1,
             entry_id: None,
-            message: format!("placeables are nested more than {MAX_NESTING} levels deep"),
+            message: format!("placeables or calls are nested more than {MAX_NESTING} levels deep"),
             label: None,
             help: Some("this file was not checked; no real message needs this much nesting".into()),
         });
@@ -192,22 +192,26 @@ impl<'s> ParsedFile<'s> {
     }
 }
 
-/// The first offset where `{` nesting exceeds [`MAX_NESTING`], skipping
-/// string literals inside placeables.
+/// The first offset where nesting exceeds [`MAX_NESTING`]: placeables in
+/// placeables, and calls in call arguments (`NUMBER(NUMBER(…))`), skipping
+/// string literals inside placeables. fluent-syntax recurses once per level.
 pub(crate) fn too_deep(body: &str) -> Option<usize> {
     let bytes = body.as_bytes();
-    let mut depth = 0usize;
+    let mut braces = 0usize;
+    let mut parens = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
+            b'{' => braces += 1,
+            b'}' => {
+                braces = braces.saturating_sub(1);
+                if braces == 0 {
+                    parens = 0;
                 }
             }
-            b'}' => depth = depth.saturating_sub(1),
-            b'"' if depth > 0 => {
+            b'(' if braces > 0 => parens += 1,
+            b')' if braces > 0 => parens = parens.saturating_sub(1),
+            b'"' if braces > 0 => {
                 i += 1;
                 while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n') {
                     if bytes[i] == b'\\' {
@@ -217,6 +221,9 @@ pub(crate) fn too_deep(body: &str) -> Option<usize> {
                 }
             }
             _ => {}
+        }
+        if braces + parens > MAX_NESTING {
+            return Some(i);
         }
         i += 1;
     }

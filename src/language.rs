@@ -87,7 +87,7 @@ pub fn flag_texts(
                 continue;
             };
             let mut prose = crate::text::Prose::new();
-            let mut origins = Vec::new();
+            let mut origins = crate::prose::Origins::default();
             crate::prose::Writer::all_variants(&locale, &mut origins)
                 .write(&mut prose, 0, 0, value);
             prose.mask_markup();

@@ -590,7 +590,7 @@ impl Packs {
             files.sort();
             for file in files {
                 let path = crate::project::display_path(&file);
-                let text = std::fs::read_to_string(&file).map_err(|e| PackError {
+                let text = crate::source::read_text(&file).map_err(|e| PackError {
                     path: path.clone(),
                     message: e.to_string(),
                 })?;

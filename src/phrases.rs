@@ -12,7 +12,7 @@ use crate::finding::Diagnostic;
 use crate::fluent::{EntryId, EntryKind, ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::{Pack, Packs};
-use crate::prose::{Origin, Writer, origin_index};
+use crate::prose::{Origin, Origins, Writer, origin_index};
 use crate::rules::{Calque, Check, Context, LeakedIdentifier, RuleMeta};
 use crate::text::{Kind, Prose, tokenize};
 
@@ -68,6 +68,8 @@ impl Check for WrittenRules {
                 } else {
                     explained(cx, &origin)
                 };
+                // Once per message, and only when a leak needs it.
+                let dropped = std::cell::OnceCell::new();
                 for (span, text) in found {
                     // A comment documents `$variables`: only the reference's
                     // own text excuses a placeholder-shaped leak.
@@ -96,7 +98,12 @@ impl Check for WrittenRules {
                         ),
                         _ => (
                             leak_message(&text),
-                            match (cx.reference, dropped_variables(cx, &origin).as_slice()) {
+                            match (
+                                cx.reference,
+                                dropped
+                                    .get_or_init(|| dropped_variables(cx, &origin))
+                                    .as_slice(),
+                            ) {
                                 (Some(reference), [name]) => format!(
                                     "write `{{ ${name} }}`: the {} message has it, this translation does not",
                                     reference.name
@@ -139,7 +146,7 @@ fn written<'a>(
         .enumerate()
         .flat_map(move |(file, parsed)| {
             crate::rules::entry_patterns(parsed).map(move |(id, attribute, pattern)| {
-                let mut origins = Vec::new();
+                let mut origins = Origins::default();
                 let origin = Origin {
                     file,
                     message_id: id.to_string(),

@@ -9,22 +9,36 @@ use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
 use crate::text::Prose;
 
 /// A file and the message or term an origin is in.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Origin {
     pub file: usize,
     pub message_id: String,
     pub attribute: Option<String>,
 }
 
-/// The index of `origin` in the table, added if new.
-pub fn origin_index(origins: &mut Vec<Origin>, origin: Origin) -> usize {
-    match origins.iter().position(|o| *o == origin) {
-        Some(index) => index,
-        None => {
-            origins.push(origin);
-            origins.len() - 1
-        }
+/// The origins of an email's prose, numbered in the order they are met;
+/// looked up by hash, since a file may hold 100,000 messages.
+#[derive(Debug, Default)]
+pub struct Origins {
+    list: Vec<Origin>,
+    index: rustc_hash::FxHashMap<Origin, usize>,
+}
+
+impl std::ops::Deref for Origins {
+    type Target = [Origin];
+    fn deref(&self) -> &[Origin] {
+        &self.list
     }
+}
+
+/// The index of `origin` in the table, added if new.
+pub fn origin_index(origins: &mut Origins, origin: Origin) -> usize {
+    if let Some(&index) = origins.index.get(&origin) {
+        return index;
+    }
+    origins.list.push(origin.clone());
+    origins.index.insert(origin, origins.list.len() - 1);
+    origins.list.len() - 1
 }
 
 /// The key a select is enumerated by: `$count` for `{ $count -> … }` and
@@ -62,7 +76,7 @@ enum Mode<'w> {
 pub struct Writer<'w, 'a, 's> {
     locale: &'a LocaleModel<'s>,
     mode: Mode<'w>,
-    origins: &'w mut Vec<Origin>,
+    origins: &'w mut Origins,
     /// The message and term patterns being written, against loops.
     stack: Vec<*const Pattern<&'s str>>,
     /// References followed so far: a message that pulls in another twice,
@@ -79,7 +93,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
         locale: &'a LocaleModel<'s>,
         selectors: &'w [(String, Vec<String>)],
         path: &'w Path,
-        origins: &'w mut Vec<Origin>,
+        origins: &'w mut Origins,
     ) -> Self {
         Writer {
             locale,
@@ -92,7 +106,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
 
     /// A writer of every variant of a pattern's own text, each its own
     /// sentence, for rules that look at what is written rather than read.
-    pub fn all_variants(locale: &'a LocaleModel<'s>, origins: &'w mut Vec<Origin>) -> Self {
+    pub fn all_variants(locale: &'a LocaleModel<'s>, origins: &'w mut Origins) -> Self {
         Writer {
             locale,
             mode: Mode::AllVariants,

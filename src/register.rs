@@ -17,7 +17,7 @@ use crate::finding::{Diagnostic, Severity};
 use crate::fluent::{key_name, patterns};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
 use crate::packs::{EntryKind, Joined, Marker, Opening, Pack, Position, Strength, Tone};
-use crate::prose::{Origin, Path, Writer, origin_index, selector_key};
+use crate::prose::{Origin, Origins, Path, Writer, origin_index, selector_key};
 use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
     SalutationRegister,
@@ -27,6 +27,8 @@ use crate::text::{Kind, Prose, Token, tokenize};
 /// More combinations of selector values than this are not enumerated: each
 /// selector then varies alone while the others keep their default.
 const MAX_PATHS: usize = 64;
+/// Findings reported per email; the last one counts the rest.
+pub const MAX_FLAGS_PER_EMAIL: usize = 500;
 
 /// A segment of at most this many words that ends with a comma is a
 /// salutation ("Sehr geehrte Frau { $name },").
@@ -135,7 +137,7 @@ impl<'a, 's> Analyzer<'a, 's> {
     /// Reads `email` on every path and flags each strong marker of the
     /// register the path does not address the reader in.
     pub fn analyze(&self, email: &Email<'a, 's>) -> Vec<Flag> {
-        let mut origins: Vec<Origin> = Vec::new();
+        let mut origins = Origins::default();
         let mut selectors: Vec<(String, Vec<String>)> = Vec::new();
         let segments = self.segments(email, &mut selectors);
         let paths = enumerate(&selectors);
@@ -282,7 +284,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         segment: &Segment<'a, 's>,
         selectors: &[(String, Vec<String>)],
         path: &Path,
-        origins: &mut Vec<Origin>,
+        origins: &mut Origins,
     ) -> Reading {
         let mut prose = Prose::new();
         let origin = origin_index(
@@ -861,8 +863,19 @@ fn written(tokens: &[Token], joined: Joined) -> String {
 pub fn diagnostics<'a>(
     locale: &'a LocaleModel<'a>,
     email: &str,
-    flags: Vec<Flag>,
+    mut flags: Vec<Flag>,
 ) -> Vec<Diagnostic<'a>> {
+    // An email with a million address markers of the wrong register is one
+    // problem: the first findings show it, the last one counts the rest.
+    if flags.len() > MAX_FLAGS_PER_EMAIL {
+        let more = flags.len() - MAX_FLAGS_PER_EMAIL;
+        flags.truncate(MAX_FLAGS_PER_EMAIL);
+        if let Some(last) = flags.last_mut() {
+            last.message.push_str(&format!(
+                " (and {more} more findings in this email, not listed)"
+            ));
+        }
+    }
     flags
         .into_iter()
         .map(|flag| {

@@ -147,7 +147,7 @@ impl SampleArgs {
 
     /// Reads a TOML file, or JSON when the name ends in `.json`.
     pub fn read(path: &Path) -> Result<SampleArgs, ArgsError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ArgsError::Read {
+        let text = crate::source::read_text(path).map_err(|source| ArgsError::Read {
             path: path.to_owned(),
             source,
         })?;

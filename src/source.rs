@@ -36,6 +36,19 @@ pub struct LineCol {
     pub column: usize,
 }
 
+/// Reads a file the user named as text. Only a regular file is read: a
+/// device (`/dev/zero`) would be read until memory runs out, a FIFO would
+/// block forever.
+pub fn read_text(path: &std::path::Path) -> std::io::Result<String> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    std::fs::read_to_string(path)
+}
+
 impl SourceFile {
     /// Builds a source file from raw bytes; invalid UTF-8 keeps the valid prefix.
     pub fn from_bytes(path: String, rel_path: String, bytes: Vec<u8>) -> Self {

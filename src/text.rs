@@ -442,12 +442,16 @@ fn mask_addresses(bytes: &mut [u8]) {
 
 /// Masks `{{name}}`, `${name}`, `%s` and `%(name)s`: not prose either.
 fn mask_foreign_placeholders(bytes: &mut [u8]) {
+    // A placeholder is a name, not a paragraph: an unclosed `{{` does not
+    // send every later one to the end of the text.
+    const MAX_PLACEHOLDER: usize = 100;
     let mut i = 0;
     while i + 1 < bytes.len() {
+        let window = &bytes[..(i + 2 + MAX_PLACEHOLDER).min(bytes.len())];
         let end = match (bytes[i], bytes[i + 1]) {
-            (b'{', b'{') => find(bytes, i + 2, b"}}").map(|e| e + 2),
-            (b'$', b'{') => find(bytes, i + 2, b"}").map(|e| e + 1),
-            (b'%', b'(') => find(bytes, i + 2, b")").map(|e| (e + 2).min(bytes.len())),
+            (b'{', b'{') => find(window, i + 2, b"}}").map(|e| e + 2),
+            (b'$', b'{') => find(window, i + 2, b"}").map(|e| e + 1),
+            (b'%', b'(') => find(window, i + 2, b")").map(|e| (e + 2).min(bytes.len())),
             (b'%', c)
                 if c.is_ascii_alphabetic()
                     && bytes.get(i + 2).is_none_or(|n| !n.is_ascii_alphabetic()) =>
@@ -648,7 +652,10 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
             init,
             glued_before,
             glued_after,
-            quoted: quoted.iter().any(|q| q.contains(&span_start)),
+            // The ranges are sorted and disjoint.
+            quoted: quoted
+                .get(quoted.partition_point(|q| q.end <= span_start))
+                .is_some_and(|q| q.contains(&span_start)),
         });
     }
     tokens

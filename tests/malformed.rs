@@ -385,3 +385,46 @@ inf = { NUMBER(99999999999999999999999999999999999999999999999999999999999999999
         "{report}"
     );
 }
+
+#[test]
+fn deeply_nested_calls() {
+    let depth = 5_000;
+    let calls = format!(
+        "calls = {{ {}$n{} }}\n-t = x\nterms = {{ {}1{} }}\n",
+        "NUMBER(".repeat(depth),
+        ")".repeat(depth),
+        "-t(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let report = Case::new("calls")
+        .file("calls.ftl", &["nl"], calls.as_bytes())
+        .survives();
+    assert!(report.contains("calls.ftl:1:"), "{report}");
+}
+
+#[test]
+fn many_messages_attributes_and_missing_entries() {
+    let messages: String = (0..100_000).map(|i| format!("m{i} = x\n")).collect();
+    let terms: String = (0..60_000).map(|i| format!("-t{i} = x\n")).collect();
+    Case::new("many")
+        .file("messages.ftl", BOTH, messages.as_bytes())
+        .file("terms.ftl", &["en"], terms.as_bytes())
+        .file("terms.ftl", &["nl"], b"only = x\n")
+        .survives();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_fifo_named_as_config_args_or_baseline_is_refused() {
+    let case = Case::new("devices");
+    for args in [
+        ["check", "--config", "/dev/zero"],
+        ["check", "--baseline", "/dev/zero"],
+        ["render", "--args", "/dev/zero"],
+    ] {
+        let output = case.run(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("/dev/zero: not a regular file"), "{stderr}");
+    }
+}

@@ -58,12 +58,28 @@ impl Check for MissingMessage {
                 .collect();
             let mut seen = HashSet::default();
             let wanted: Vec<EntryId> = ref_file.ids().filter(|id| seen.insert(*id)).collect();
+            // The nearest present neighbours of each wanted id, in one pass
+            // each way: a file may lack 60,000 entries.
+            let mut next_present = vec![None; wanted.len()];
+            let mut next = None;
+            for (i, id) in wanted.iter().enumerate().rev() {
+                next_present[i] = next;
+                if let Some(found) = present.get(id) {
+                    next = Some(found);
+                }
+            }
+            let mut previous = None;
             for (i, id) in wanted.iter().enumerate() {
-                if present.contains_key(id) || broken.contains(id.to_string().as_str()) {
+                let found = present.get(id);
+                if found.is_some() {
+                    previous = found;
+                }
+                if found.is_some()
+                    || (!broken.is_empty() && broken.contains(id.to_string().as_str()))
+                {
                     continue;
                 }
-                let next = wanted[i + 1..].iter().find_map(|n| present.get(n));
-                let previous = wanted[..i].iter().rev().find_map(|p| present.get(p));
+                let next = next_present[i];
                 let (span, label) = match (next, previous) {
                     (Some(next), _) => (
                         file.entry_id_span(*next),

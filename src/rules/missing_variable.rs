@@ -127,5 +127,11 @@ fn direct_use_line(
         }
     });
     let line = file.source.line_col(found?).line;
-    Some(file.source.line_text(line).trim().to_owned())
+    let text = file.source.line_text(line).trim();
+    // A help line quotes a line, not a 10 MB one.
+    const MAX_QUOTE: usize = 200;
+    Some(match text.char_indices().nth(MAX_QUOTE) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    })
 }

@@ -50,16 +50,23 @@ impl Check for UnknownVariable {
             }
             // Applications may pass a variable only some languages need; the
             // reference documents it in the message's or the section's comment.
-            let documented = documented_variables(
-                comment_lines(ref_message.comment.as_ref())
-                    .chain(comment_lines(ref_file.group_comment_of(ref_message))),
-            );
+            // Read only when a variable is not known: finding the section's
+            // comment walks the file.
+            let documented = std::cell::OnceCell::new();
+            let documented = || {
+                documented.get_or_init(|| {
+                    documented_variables(
+                        comment_lines(ref_message.comment.as_ref())
+                            .chain(comment_lines(ref_file.group_comment_of(ref_message))),
+                    )
+                })
+            };
             let mut reported: BTreeMap<&str, ()> = BTreeMap::new();
             for (attribute, pattern) in patterns(message) {
                 visit_references(pattern, &mut |r| {
                     let Reference::Variable(name) = r else { return };
                     if known.contains(name)
-                        || documented.contains(name)
+                        || documented().contains(name)
                         || reported.insert(name, ()).is_some()
                     {
                         return;
