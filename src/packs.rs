@@ -304,7 +304,7 @@ impl Neighbour {
             (Neighbour::None, None) => true,
             (Neighbour::None, Some(_)) | (_, None) => false,
             (Neighbour::Word(word), Some(t)) => {
-                t.kind == Kind::Word && t.text.to_lowercase() == *word
+                t.kind == Kind::Word && crate::text::eq_lowercase(&t.text, word)
             }
             (Neighbour::Number, Some(t)) => t.kind == Kind::Number,
             (Neighbour::Capitalized, Some(t)) => t.is_capitalized(),
@@ -406,7 +406,7 @@ fn phrase_at(phrase: &[String], tokens: &[Token], i: usize, exact: bool) -> bool
                 && if exact {
                     t.text == *word
                 } else {
-                    t.text.to_lowercase() == *word
+                    crate::text::eq_lowercase(&t.text, word)
                 }
         })
     })

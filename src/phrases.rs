@@ -184,7 +184,7 @@ pub fn phrase_matches(
         if token.kind != Kind::Word || token.quoted {
             continue;
         }
-        let lower = token.text.to_lowercase();
+        let lower = crate::text::lowercase(&token.text);
         for pack in packs {
             if enabled(&Calque::META) {
                 for (_, calque) in pack.calque_candidates(&lower) {

@@ -6,6 +6,7 @@
 //! sign-offs that must not be there or contradict the register.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -22,7 +23,7 @@ use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
     SalutationRegister,
 };
-use crate::text::{Kind, Prose, Token, tokenize};
+use crate::text::{Kind, Prose, Token, lowercase, tokenize};
 
 /// More combinations of selector values than this are not enumerated: each
 /// selector then varies alone while the others keep their default.
@@ -353,7 +354,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             if token.kind != Kind::Word || token.quoted || !at(i) {
                 continue;
             }
-            let lower = token.text.to_lowercase();
+            let lower = lowercase(&token.text);
             let Some((entry, len)) = entries.iter().find_map(|(entry, opening)| {
                 Some((*entry, opening.matcher.matches(tokens, i, &lower)?))
             }) else {
@@ -380,7 +381,7 @@ impl<'a, 's> Analyzer<'a, 's> {
     fn markers(&self, tokens: &[Token], prose: &Prose) -> Vec<Hit> {
         let mut hits = Vec::new();
         // Lower-cased once: stock phrases around each hit compare them.
-        let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        let lowers: Vec<Cow<str>> = tokens.iter().map(|t| lowercase(&t.text)).collect();
         let mut i = 0;
         'tokens: while i < tokens.len() {
             let token = &tokens[i];
@@ -425,7 +426,7 @@ impl<'a, 's> Analyzer<'a, 's> {
     fn stock_phrase(
         &self,
         tokens: &[Token],
-        lower: &[String],
+        lower: &[Cow<str>],
         at: usize,
         register: Register,
     ) -> Option<String> {
@@ -437,7 +438,10 @@ impl<'a, 's> Analyzer<'a, 's> {
                     let end = start + words.len();
                     let fits = end <= tokens.len()
                         && tokens[start..end].iter().all(|t| t.sentence == sentence)
-                        && lower[start..end] == words[..];
+                        && lower[start..end]
+                            .iter()
+                            .zip(words)
+                            .all(|(l, w)| *l == *w.as_str());
                     if fits {
                         return phrase
                             .counterpart(register.other(), index)

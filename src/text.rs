@@ -764,6 +764,20 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
+/// `text` in lower case, borrowed when it has no capital: most words.
+pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Whether `text` in lower case is `lower`, without allocating.
+pub fn eq_lowercase(text: &str, lower: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
