@@ -269,28 +269,34 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         baseline.apply(&mut report);
     }
 
-    let text = match args.format {
-        Format::Human => report::human(&report, use_color(args.color)),
+    match args.format {
+        Format::Human => print(&report::human(&report, use_color(args.color)))?,
         Format::Short => {
             let mut text = report::short(&report);
             text.push_str(&report::summary_line(&report.summary));
             text.push('\n');
-            text
+            print(&text)?;
         }
-        Format::Json => report::json(&report),
-        Format::Sarif => report::sarif(&report, &options.rules(), &options.selection),
-        Format::Github => report::github(&report),
-    };
-    print(&text)?;
+        Format::Json => write_stdout(|out| report::write_json(&report, out))?,
+        Format::Sarif => write_stdout(|out| {
+            report::write_sarif(&report, &options.rules(), &options.selection, out)
+        })?,
+        Format::Github => print(&report::github(&report))?,
+    }
     print_read_errors(&report.read_errors);
-    let failed = report.summary.errors > 0 || (args.deny_warnings && report.summary.warnings > 0);
-    Ok(if !report.read_errors.is_empty() {
+    Ok(exit_code(&report, args.deny_warnings))
+}
+
+/// 2 when files could not be read, 1 on errors (or warnings, if denied), else 0.
+fn exit_code(report: &etiquette::check::Report, deny_warnings: bool) -> ExitCode {
+    let failed = report.summary.errors > 0 || (deny_warnings && report.summary.warnings > 0);
+    if !report.read_errors.is_empty() {
         ExitCode::from(2)
     } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 fn run_render(args: RenderArgs) -> Result<ExitCode> {
@@ -443,11 +449,13 @@ fn use_color(choice: Color) -> bool {
 
 /// Writes to stdout; a closed pipe (`etiquette check | head`) is not an error.
 fn print(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    write_stdout(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes to stdout through a buffer, as `write` makes it.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

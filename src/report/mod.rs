@@ -9,8 +9,8 @@ mod short;
 
 pub use github::github;
 pub use human::human;
-pub use json::json;
-pub use sarif::sarif;
+pub use json::{json, write_json};
+pub use sarif::{sarif, write_sarif};
 pub use short::short;
 
 use crate::check::Summary;

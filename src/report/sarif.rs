@@ -1,3 +1,4 @@
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::check::Report;
@@ -9,7 +10,20 @@ use crate::rules::{RuleMeta, Selection};
 /// region (columns in Unicode code points, as etiquette counts them) and the
 /// fingerprint that baselines use.
 pub fn sarif(report: &Report, rules: &[&'static RuleMeta], selection: &Selection) -> String {
-    let index = |id: &str| rules.iter().position(|r| r.id == id);
+    let mut text = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_sarif(report, rules, selection, &mut text);
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// The same document, written as it is made: results are serialized one by
+/// one, never held as a tree of JSON values.
+pub fn write_sarif(
+    report: &Report,
+    rules: &[&'static RuleMeta],
+    selection: &Selection,
+    out: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
     let descriptors: Vec<Value> = rules
         .iter()
         .map(|rule| {
@@ -27,30 +41,63 @@ pub fn sarif(report: &Report, rules: &[&'static RuleMeta], selection: &Selection
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|finding| result(finding, index(finding.rule)))
-        .collect();
-    let document = json!({
-        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+    let results = Results {
+        findings: &report.findings,
+        rules,
+    };
+    let document = json_document(descriptors, results);
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
+}
+
+fn json_document(descriptors: Vec<Value>, results: Results<'_>) -> impl Serialize + '_ {
+    #[derive(Serialize)]
+    struct Document<'a> {
+        #[serde(rename = "$schema")]
+        schema: &'static str,
+        version: &'static str,
+        runs: [Run<'a>; 1],
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Run<'a> {
+        tool: Value,
+        column_kind: &'static str,
+        results: Results<'a>,
+    }
+    Document {
+        schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
                 "driver": {
                     "name": "etiquette",
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
                     "rules": descriptors,
                 },
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }),
+            column_kind: "unicodeCodePoints",
+            results,
         }],
-    });
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    }
+}
+
+/// The results, serialized one finding at a time.
+struct Results<'a> {
+    findings: &'a [Finding],
+    rules: &'a [&'static RuleMeta],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.findings.iter().map(|finding| {
+            result(
+                finding,
+                self.rules.iter().position(|r| r.id == finding.rule),
+            )
+        }))
+    }
 }
 
 fn result(finding: &Finding, rule_index: Option<usize>) -> Value {
