@@ -265,80 +265,79 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                                 &message.attributes.iter().find(|a| a.id.name == name)?.value
                             }
                         };
-                        Some((target_file, message, pattern))
+                        Some((target_file, message.id.name, pattern))
                     });
-                match target {
-                    Some((target_file, message, pattern))
-                        if self.follows_references()
-                            && depth < MAX_REFERENCE_DEPTH
-                            && self.expansions < MAX_EXPANSIONS
-                            && !self.stack.contains(&(pattern as *const _)) =>
-                    {
-                        self.expansions += 1;
-                        let file_index = self.file_index(target_file);
-                        let inner = origin_index(
-                            self.origins,
-                            Origin {
-                                file: file_index,
-                                message_id: message.id.name.to_owned(),
-                                attribute: attribute.map(str::to_owned),
-                            },
-                        );
-                        self.stack.push(pattern as *const _);
-                        self.pattern(prose, inner, file_index, pattern, None, depth + 1);
-                        self.stack.pop();
-                    }
-                    _ => prose.push_placeholder(origin, parsed.span(id.name)),
-                }
+                let span = parsed.span(id.name);
+                self.follow(prose, origin, span, target, false, attribute, None, depth);
             }
             InlineExpression::TermReference {
                 id,
                 attribute,
                 arguments,
             } => {
-                let attribute_name = attribute.as_ref().map(|a| a.name);
+                let attribute = attribute.as_ref().map(|a| a.name);
                 let target = self.locale.term(id.name).and_then(|(target_file, term)| {
-                    let pattern = match attribute_name {
+                    let pattern = match attribute {
                         None => &term.value,
                         Some(name) => &term.attributes.iter().find(|a| a.id.name == name)?.value,
                     };
-                    Some((target_file, term, pattern))
+                    Some((target_file, term.id.name, pattern))
                 });
-                match target {
-                    Some((target_file, term, pattern))
-                        if self.follows_references()
-                            && depth < MAX_REFERENCE_DEPTH
-                            && self.expansions < MAX_EXPANSIONS
-                            && !self.stack.contains(&(pattern as *const _)) =>
-                    {
-                        self.expansions += 1;
-                        let file_index = self.file_index(target_file);
-                        let inner = origin_index(
-                            self.origins,
-                            Origin {
-                                file: file_index,
-                                message_id: format!("-{}", term.id.name),
-                                attribute: attribute_name.map(str::to_owned),
-                            },
-                        );
-                        self.stack.push(pattern as *const _);
-                        self.pattern(
-                            prose,
-                            inner,
-                            file_index,
-                            pattern,
-                            arguments.as_ref(),
-                            depth + 1,
-                        );
-                        self.stack.pop();
-                    }
-                    _ => prose.push_placeholder(origin, parsed.span(id.name)),
-                }
+                let span = parsed.span(id.name);
+                let arguments = arguments.as_ref();
+                self.follow(
+                    prose, origin, span, target, true, attribute, arguments, depth,
+                );
             }
             InlineExpression::Placeable { expression } => {
                 self.expression(prose, origin, file, expression, term_args, depth)
             }
         }
+    }
+
+    /// Writes the referenced pattern `target` (the file, the message or
+    /// term name, the pattern) in place, or a placeholder at `span` when it
+    /// is not followed: unknown, not on a path, too deep, a loop, or over the
+    /// expansion budget.
+    #[allow(clippy::too_many_arguments)]
+    fn follow(
+        &mut self,
+        prose: &mut Prose,
+        origin: usize,
+        span: std::ops::Range<usize>,
+        target: Option<(&'a ParsedFile<'s>, &'s str, &'a Pattern<&'s str>)>,
+        term: bool,
+        attribute: Option<&str>,
+        arguments: Option<&'a CallArguments<&'s str>>,
+        depth: usize,
+    ) {
+        let target = target.filter(|&(_, _, pattern)| {
+            self.follows_references()
+                && depth < MAX_REFERENCE_DEPTH
+                && self.expansions < MAX_EXPANSIONS
+                && !self.stack.contains(&(pattern as *const _))
+        });
+        let Some((target_file, name, pattern)) = target else {
+            prose.push_placeholder(origin, span);
+            return;
+        };
+        self.expansions += 1;
+        let file_index = self.file_index(target_file);
+        let inner = origin_index(
+            self.origins,
+            Origin {
+                file: file_index,
+                message_id: if term {
+                    format!("-{name}")
+                } else {
+                    name.to_owned()
+                },
+                attribute: attribute.map(str::to_owned),
+            },
+        );
+        self.stack.push(pattern as *const _);
+        self.pattern(prose, inner, file_index, pattern, arguments, depth + 1);
+        self.stack.pop();
     }
 
     fn follows_references(&self) -> bool {
