@@ -145,24 +145,6 @@ impl Baseline {
         Ok(Baseline { counts })
     }
 
-    /// The baseline of these findings.
-    pub fn of(findings: &[Finding]) -> Baseline {
-        let mut counts = HashMap::new();
-        for finding in findings {
-            *counts.entry(finding.fingerprint.clone()).or_insert(0) += 1;
-        }
-        Baseline { counts }
-    }
-
-    /// How many findings the baseline accepts.
-    pub fn len(&self) -> usize {
-        self.counts.values().sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
-    }
-
     /// Removes from `report` the findings the baseline accepts, and counts
     /// them in its summary.
     pub fn apply(&self, report: &mut Report) {

@@ -1,5 +1,6 @@
-//! One renderer per output format, over the same findings. Renderers return
-//! text; only the binary prints.
+//! One renderer per output format, over the same findings. The text formats
+//! return text; JSON and SARIF, which can be large, write to a writer. Only
+//! the binary prints.
 
 mod github;
 mod human;
@@ -9,8 +10,8 @@ mod short;
 
 pub use github::github;
 pub use human::human;
-pub use json::{json, write_json};
-pub use sarif::{sarif, write_sarif};
+pub use json::write_json;
+pub use sarif::write_sarif;
 pub use short::short;
 
 use crate::check::Summary;

@@ -9,15 +9,9 @@ use crate::rules::{RuleMeta, Selection};
 /// rule of the run with its documentation, one result per finding with its
 /// region (columns in Unicode code points, as etiquette counts them) and the
 /// fingerprint that baselines use.
-pub fn sarif(report: &Report, rules: &[&'static RuleMeta], selection: &Selection) -> String {
-    let mut text = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write_sarif(report, rules, selection, &mut text);
-    String::from_utf8(text).unwrap_or_default()
-}
-
-/// The same document, written as it is made: results are serialized one by
-/// one, never held as a tree of JSON values.
+///
+/// Written as it is made: results are serialized one by one, never held as
+/// a tree of JSON values.
 pub fn write_sarif(
     report: &Report,
     rules: &[&'static RuleMeta],
