@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::rules::RuleMeta;
-use crate::source::{LineCol, SourceFile};
+use crate::source::{LineCol, SourceFile, floor_char_boundary};
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -300,14 +300,14 @@ impl Snippet {
             let (line_start, line) = lines[0];
             let at = span.start.saturating_sub(line_start).min(line.len());
             let until = span.end.saturating_sub(line_start).clamp(at, line.len());
-            let from = floor_boundary(line, at.saturating_sub(SNIPPET_CONTEXT));
-            let to = floor_boundary(
+            let from = floor_char_boundary(line, at.saturating_sub(SNIPPET_CONTEXT));
+            let to = floor_char_boundary(
                 line,
                 (until.min(at + SNIPPET_CONTEXT) + SNIPPET_CONTEXT).min(line.len()),
             );
             let (at, until) = (
-                floor_boundary(line, at),
-                floor_boundary(line, until.min(to)),
+                floor_char_boundary(line, at),
+                floor_char_boundary(line, until.min(to)),
             );
             return Snippet {
                 first_line: start.line,
@@ -332,8 +332,8 @@ impl Snippet {
             }
         }
         // A span that starts inside a BOM or a line break is moved to a boundary.
-        let rel_start = floor_boundary(&text, rel_start);
-        let rel_end = floor_boundary(&text, rel_end.max(rel_start));
+        let rel_start = floor_char_boundary(&text, rel_start);
+        let rel_end = floor_char_boundary(&text, rel_end.max(rel_start));
         Snippet {
             first_line: start.line,
             span: rel_start..rel_end,
@@ -341,12 +341,4 @@ impl Snippet {
             column_shift: 0,
         }
     }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

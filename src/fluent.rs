@@ -12,7 +12,7 @@ use fluent_syntax::ast::{
 };
 use fluent_syntax::parser::{ErrorKind, ParserError};
 
-use crate::source::SourceFile;
+use crate::source::{SourceFile, floor_char_boundary};
 
 /// Placeables nested deeper than this are refused before parsing: the parser
 /// recurses once per level, and real files never go past four or five.
@@ -234,11 +234,12 @@ pub(crate) fn too_deep(body: &str) -> Option<usize> {
 fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem {
     let base = source.body_start();
     let body = source.body();
-    let pos = clamp(body, error.pos.start)..clamp(body, error.pos.end.max(error.pos.start));
+    let pos = floor_char_boundary(body, error.pos.start)
+        ..floor_char_boundary(body, error.pos.end.max(error.pos.start));
     let entry = error
         .slice
         .clone()
-        .map(|s| clamp(body, s.start)..clamp(body, s.end.max(s.start)))
+        .map(|s| floor_char_boundary(body, s.start)..floor_char_boundary(body, s.end.max(s.start)))
         .unwrap_or_else(|| pos.clone());
     let entry_text = &body[entry.clone()];
     let entry_id = leading_id(entry_text);
@@ -365,14 +366,6 @@ fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem {
         label,
         help,
     }
-}
-
-fn clamp(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 fn lowercase_first(text: &str) -> String {

@@ -163,12 +163,17 @@ impl SourceFile {
     }
 
     fn floor_char_boundary(&self, offset: usize) -> usize {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
+        floor_char_boundary(&self.text, offset)
     }
+}
+
+/// `offset`, clamped to `text` and moved back to a character boundary.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// The byte offset of `part` inside `whole`; `part` must be a slice of `whole`.
@@ -183,10 +188,7 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
     let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT);
     let (mut at, mut chars) = (0, 0);
     while at + CHECKPOINT < text.len() {
-        let mut next = at + CHECKPOINT;
-        while !text.is_char_boundary(next) {
-            next -= 1;
-        }
+        let next = floor_char_boundary(text, at + CHECKPOINT);
         chars += text[at..next].chars().count();
         at = next;
         checkpoints.push((at, chars));
