@@ -2,7 +2,6 @@
 //! share an id prefix, or templates composed from message-id globs so that a
 //! shared footer counts in every email that includes it.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
 use fluent_syntax::ast::Message;
@@ -27,8 +26,9 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
             messages: Vec::new(),
         })
         .collect();
-    let mut grouped: BTreeMap<String, Email> = BTreeMap::new();
+    let mut grouped: BTreeMap<&str, Email> = BTreeMap::new();
     for (file_index, file) in locale.files.iter().enumerate() {
+        let file_name = file_email_name_str(&file.source.rel_path);
         for message in file.messages() {
             let mut in_template = false;
             for (email, template) in templated.iter_mut().zip(&config.template) {
@@ -45,13 +45,13 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
                 continue;
             }
             let name = match config.group_by {
-                GroupBy::File => file_email_name(&file.source.rel_path),
-                GroupBy::IdPrefix => id_prefix(message.id.name).to_owned(),
+                GroupBy::File => file_name,
+                GroupBy::IdPrefix => id_prefix(message.id.name),
             };
             grouped
-                .entry(name.clone())
+                .entry(name)
                 .or_insert_with(|| Email {
-                    name,
+                    name: name.to_owned(),
                     messages: Vec::new(),
                 })
                 .messages
@@ -65,7 +65,11 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
 
 /// The email name of a file: its path below the locale, without `.ftl`.
 pub fn file_email_name(rel_path: &str) -> String {
-    rel_path.strip_suffix(".ftl").unwrap_or(rel_path).to_owned()
+    file_email_name_str(rel_path).to_owned()
+}
+
+fn file_email_name_str(rel_path: &str) -> &str {
+    rel_path.strip_suffix(".ftl").unwrap_or(rel_path)
 }
 
 /// The part of an id before its first `-`.
@@ -73,36 +77,34 @@ pub fn id_prefix(id: &str) -> &str {
     id.split('-').next().unwrap_or(id)
 }
 
-/// Which email a finding in `file` about `message_id` belongs to.
-pub struct EmailIndex {
-    by_message: HashMap<(usize, String), String>,
-    group_by: GroupBy,
+/// Which email a finding in `file` about `message_id` belongs to: what
+/// [`emails`] would say, answered for the one message instead of built for
+/// every message of the locale.
+pub struct EmailIndex<'a, 's> {
+    locale: &'a LocaleModel<'s>,
+    config: &'a Emails,
 }
 
-impl EmailIndex {
-    pub fn new(locale: &LocaleModel<'_>, config: &Emails) -> Self {
-        let mut by_message = HashMap::default();
-        for email in emails(locale, config) {
-            for (file, message) in &email.messages {
-                by_message
-                    .entry((*file, message.id.name.to_owned()))
-                    .or_insert_with(|| email.name.clone());
-            }
-        }
-        EmailIndex {
-            by_message,
-            group_by: config.group_by,
-        }
+impl<'a, 's> EmailIndex<'a, 's> {
+    pub fn new(locale: &'a LocaleModel<'s>, config: &'a Emails) -> Self {
+        EmailIndex { locale, config }
     }
 
     /// The email of a message, or of a file when the finding has no message.
     pub fn email(&self, file: usize, rel_path: &str, message_id: Option<&str>) -> Option<String> {
+        // A message of the file goes to the first template that lists it.
         if let Some(id) = message_id
-            && let Some(name) = self.by_message.get(&(file, id.to_owned()))
+            && !self.config.template.is_empty()
+            && self.locale.defines_message_in(file, id)
+            && let Some(template) = self
+                .config
+                .template
+                .iter()
+                .find(|t| t.messages.iter().any(|glob| glob_match(glob, id)))
         {
-            return Some(name.clone());
+            return Some(template.name.clone());
         }
-        match (self.group_by, message_id) {
+        match (self.config.group_by, message_id) {
             (GroupBy::File, _) => Some(file_email_name(rel_path)),
             (GroupBy::IdPrefix, Some(id)) => Some(id_prefix(id.trim_start_matches('-')).to_owned()),
             (GroupBy::IdPrefix, None) => None,

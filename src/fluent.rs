@@ -201,6 +201,13 @@ pub(crate) fn too_deep(body: &str) -> Option<usize> {
     let mut parens = 0usize;
     let mut i = 0;
     while i < bytes.len() {
+        // Outside placeables only `{` counts: most of a file is text.
+        if braces == 0 {
+            match memchr::memchr(b'{', &bytes[i..]) {
+                Some(at) => i += at,
+                None => break,
+            }
+        }
         match bytes[i] {
             b'{' => braces += 1,
             b'}' => {

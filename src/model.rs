@@ -85,6 +85,13 @@ impl<'s> LocaleModel<'s> {
         }
     }
 
+    /// Whether the file at index `file` defines the message `id`.
+    pub fn defines_message_in(&self, file: usize, id: &str) -> bool {
+        self.messages
+            .get(id)
+            .is_some_and(|at| at.iter().any(|at| at.file == file))
+    }
+
     /// The term `-id` (without its dash) as Fluent resolves it.
     pub fn term(&self, id: &str) -> Option<(&ParsedFile<'s>, &Term<&'s str>)> {
         let at = *self.terms.get(id)?.first()?;

@@ -7,6 +7,7 @@
 //! ones, from its own folders.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use serde::Deserialize;
@@ -538,6 +539,8 @@ pub struct Pack {
     markers: WordIndex,
     calques: WordIndex,
     rules: WordIndex,
+    salutations: WordIndex,
+    closings: WordIndex,
 }
 
 /// A pack that cannot be used; the run stops with exit code 2.
@@ -773,6 +776,8 @@ impl Pack {
             markers: WordIndex::default(),
             calques: WordIndex::default(),
             rules: WordIndex::default(),
+            salutations: WordIndex::default(),
+            closings: WordIndex::default(),
         };
         pack.reindex();
         Ok(pack)
@@ -791,13 +796,21 @@ impl Pack {
             EntryKind::Rule(r) => r.matcher.as_ref(),
             _ => None,
         });
+        self.salutations = WordIndex::new(&self.entries, |e| match &e.kind {
+            EntryKind::Salutation(o) => Some(&o.matcher),
+            _ => None,
+        });
+        self.closings = WordIndex::new(&self.entries, |e| match &e.kind {
+            EntryKind::Closing(o) => Some(&o.matcher),
+            _ => None,
+        });
     }
 
     /// The markers that may match a lower-cased word, in pack order.
     pub fn marker_candidates<'p>(
         &'p self,
         lower: &str,
-    ) -> impl Iterator<Item = (usize, &'p Marker)> + 'p {
+    ) -> impl Iterator<Item = (usize, &'p Marker)> + use<'p> {
         self.markers
             .candidates(lower)
             .filter_map(move |i| match &self.entries[i].kind {
@@ -810,7 +823,7 @@ impl Pack {
     pub fn calque_candidates<'p>(
         &'p self,
         lower: &str,
-    ) -> impl Iterator<Item = (usize, &'p Calque)> + 'p {
+    ) -> impl Iterator<Item = (usize, &'p Calque)> + use<'p> {
         self.calques
             .candidates(lower)
             .filter_map(move |i| match &self.entries[i].kind {
@@ -823,7 +836,7 @@ impl Pack {
     pub fn rule_candidates<'p>(
         &'p self,
         lower: &str,
-    ) -> impl Iterator<Item = (usize, &'p ProjectRule)> + 'p {
+    ) -> impl Iterator<Item = (usize, &'p ProjectRule)> + use<'p> {
         self.rules
             .candidates(lower)
             .filter_map(move |i| match &self.entries[i].kind {
@@ -832,23 +845,27 @@ impl Pack {
             })
     }
 
-    /// The salutations, in order.
-    pub fn salutations(&self) -> impl Iterator<Item = (usize, &Opening)> {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| match &e.kind {
+    /// The salutations that may start at a lower-cased word, in pack order.
+    pub fn salutation_candidates<'p>(
+        &'p self,
+        lower: &str,
+    ) -> impl Iterator<Item = (usize, &'p Opening)> + use<'p> {
+        self.salutations
+            .candidates(lower)
+            .filter_map(move |i| match &self.entries[i].kind {
                 EntryKind::Salutation(o) => Some((i, o)),
                 _ => None,
             })
     }
 
-    /// The sign-offs, in order.
-    pub fn closings(&self) -> impl Iterator<Item = (usize, &Opening)> {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| match &e.kind {
+    /// The sign-offs that may start at a lower-cased word, in pack order.
+    pub fn closing_candidates<'p>(
+        &'p self,
+        lower: &str,
+    ) -> impl Iterator<Item = (usize, &'p Opening)> + use<'p> {
+        self.closings
+            .candidates(lower)
+            .filter_map(move |i| match &self.entries[i].kind {
                 EntryKind::Closing(o) => Some((i, o)),
                 _ => None,
             })
@@ -1160,13 +1177,21 @@ impl WordIndex {
         index
     }
 
-    /// The entries that may match a word, in pack order.
-    fn candidates(&self, lower: &str) -> impl Iterator<Item = usize> + use<> {
+    /// The entries that may match a word, in pack order. Most words have
+    /// none, and most packs no suffix entries: nothing is allocated then.
+    fn candidates<'i>(&'i self, lower: &str) -> impl Iterator<Item = usize> + use<'i> {
         let listed = self.by_word.get(lower).map(Vec::as_slice).unwrap_or(&[]);
-        let mut merged: Vec<usize> = listed.iter().chain(&self.with_suffix).copied().collect();
-        merged.sort_unstable();
-        merged.dedup();
-        merged.into_iter()
+        let merged: Cow<'i, [usize]> = if self.with_suffix.is_empty() {
+            Cow::Borrowed(listed)
+        } else if listed.is_empty() {
+            Cow::Borrowed(&self.with_suffix)
+        } else {
+            let mut merged: Vec<usize> = listed.iter().chain(&self.with_suffix).copied().collect();
+            merged.sort_unstable();
+            merged.dedup();
+            Cow::Owned(merged)
+        };
+        (0..merged.len()).map(move |k| merged[k])
     }
 }
 

@@ -301,13 +301,22 @@ impl<'a, 's> Analyzer<'a, 's> {
         prose.mask();
         let mut tokens = tokenize(prose.text(), &self.pack.abbreviations);
         let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
-        let salutations: Vec<(usize, &Opening)> = self.pack.salutations().collect();
-        let closings: Vec<(usize, &Opening)> = self.pack.closings().collect();
+        let pack = self.pack;
         let opening = self
-            .openings(&salutations, &tokens, &prose, |i| i == 0)
+            .openings(
+                |lower| pack.salutation_candidates(lower),
+                &tokens,
+                &prose,
+                |i| i == 0,
+            )
             .into_iter()
             .next();
-        let closings = self.openings(&closings, &tokens, &prose, |i| tokens[i].init);
+        let closings = self.openings(
+            |lower| pack.closing_candidates(lower),
+            &tokens,
+            &prose,
+            |i| tokens[i].init,
+        );
         let hits = self.markers(&tokens, &prose);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
         for hit in &hits {
@@ -340,23 +349,26 @@ impl<'a, 's> Analyzer<'a, 's> {
         }
     }
 
-    /// The salutations or sign-offs of `entries` that start at a token
-    /// `at` accepts; a neutral one stops the search at its token.
-    fn openings(
+    /// The salutations or sign-offs `candidates` offers for a lower-cased
+    /// word that start at a token `at` accepts.
+    fn openings<'p, I>(
         &self,
-        entries: &[(usize, &Opening)],
+        candidates: impl Fn(&str) -> I,
         tokens: &[Token],
         prose: &Prose,
         at: impl Fn(usize) -> bool,
-    ) -> Vec<LineHit> {
+    ) -> Vec<LineHit>
+    where
+        I: Iterator<Item = (usize, &'p Opening)>,
+    {
         let mut found = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
             if token.kind != Kind::Word || token.quoted || !at(i) {
                 continue;
             }
             let lower = lowercase(&token.text);
-            let Some((entry, len)) = entries.iter().find_map(|(entry, opening)| {
-                Some((*entry, opening.matcher.matches(tokens, i, &lower)?))
+            let Some((entry, len)) = candidates(&lower).find_map(|(entry, opening)| {
+                Some((entry, opening.matcher.matches(tokens, i, &lower)?))
             }) else {
                 continue;
             };

@@ -187,10 +187,10 @@ fn fill(bytes: &mut [u8], range: Range<usize>, with: u8) {
 fn mask_html(bytes: &mut [u8]) {
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
-            continue;
-        }
+        let Some(at) = memchr::memchr(b'<', &bytes[i..]) else {
+            break;
+        };
+        i += at;
         if bytes[i..].starts_with(b"<!--") {
             let end = find(bytes, i + 4, b"-->").map_or(bytes.len(), |e| e + 3);
             fill(bytes, i..end, FILLER);
@@ -307,20 +307,17 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if from >= bytes.len() {
         return None;
     }
-    bytes[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    memchr::memmem::find(&bytes[from..], needle).map(|p| p + from)
 }
 
 /// Replaces an entity with what it stands for, padded with filler.
 fn mask_entities(bytes: &mut [u8]) {
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] != b'&' {
-            i += 1;
-            continue;
-        }
+        let Some(at) = memchr::memchr(b'&', &bytes[i..]) else {
+            break;
+        };
+        i += at;
         let Some(end) = (i + 1..bytes.len().min(i + 12)).find(|&j| bytes[j] == b';') else {
             i += 1;
             continue;
@@ -405,6 +402,15 @@ fn numeric(name: &str) -> Option<char> {
 
 /// Masks URLs and e-mail addresses.
 fn mask_addresses(bytes: &mut [u8]) {
+    // Most prose has neither: skip the byte-by-byte walk.
+    let finder = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if memchr::memchr(b'@', bytes).is_none()
+        && !finder(b"http")
+        && !finder(b"www.")
+        && !finder(b"mailto:")
+    {
+        return;
+    }
     let stop = |b: u8| b.is_ascii_whitespace() || matches!(b, b'"' | b'<' | b'>' | b')' | BOUNDARY);
     let mut i = 0;
     while i < bytes.len() {
@@ -447,6 +453,14 @@ fn mask_foreign_placeholders(bytes: &mut [u8]) {
     const MAX_PLACEHOLDER: usize = 100;
     let mut i = 0;
     while i + 1 < bytes.len() {
+        // Every placeholder starts with one of these.
+        let Some(at) = memchr::memchr3(b'{', b'$', b'%', &bytes[i..]) else {
+            break;
+        };
+        i += at;
+        if i + 1 >= bytes.len() {
+            break;
+        }
         let window = &bytes[..(i + 2 + MAX_PLACEHOLDER).min(bytes.len())];
         let end = match (bytes[i], bytes[i + 1]) {
             (b'{', b'{') => find(window, i + 2, b"}}").map(|e| e + 2),

@@ -65,6 +65,11 @@ impl Check for ReferenceCycle {
         let mut index: HashMap<(EntryId, Option<&str>), usize> = HashMap::default();
         for file in &locale.files {
             for (id, attribute, pattern) in entry_patterns(file) {
+                // A pattern that references nothing closes no loop: most
+                // of them, and the graph stays small.
+                if !references_an_entry(pattern) {
+                    continue;
+                }
                 let first = match id.kind {
                     EntryKind::Message => locale.message(id.name).is_some_and(|(f, m)| {
                         std::ptr::eq(f, file) && std::ptr::eq(m.id.name, id.name)
@@ -114,15 +119,7 @@ impl Check for ReferenceCycle {
                 }
             });
         }
-        for component in strongly_connected(&nodes) {
-            let looped = component.len() > 1
-                || nodes[component[0]]
-                    .edges
-                    .iter()
-                    .any(|(t, _)| *t == component[0]);
-            if !looped {
-                continue;
-            }
+        for component in loops(&nodes) {
             let start = *component
                 .iter()
                 .min_by_key(|&&n| {
@@ -165,9 +162,19 @@ impl Check for ReferenceCycle {
     }
 }
 
-/// Tarjan's strongly connected components, without recursion, so that a
-/// chain of 20,000 references cannot overflow the stack.
-fn strongly_connected(nodes: &[Node]) -> Vec<Vec<usize>> {
+/// Whether a pattern references a message or a term.
+fn references_an_entry(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
+    let mut found = false;
+    visit_references(pattern, &mut |reference| {
+        found |= matches!(reference, Reference::Message(..) | Reference::Term(..));
+    });
+    found
+}
+
+/// The strongly connected components that are loops: more than one node,
+/// or one that references itself. Tarjan's algorithm, without recursion,
+/// so that a chain of 20,000 references cannot overflow the stack.
+fn loops(nodes: &[Node]) -> Vec<Vec<usize>> {
     let n = nodes.len();
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
@@ -175,11 +182,12 @@ fn strongly_connected(nodes: &[Node]) -> Vec<Vec<usize>> {
     let mut stack = Vec::new();
     let mut components = Vec::new();
     let mut counter = 0;
+    let mut calls = Vec::new();
     for root in 0..n {
         if index[root] != usize::MAX {
             continue;
         }
-        let mut calls = vec![(root, 0)];
+        calls.push((root, 0));
         index[root] = counter;
         low[root] = counter;
         counter += 1;
@@ -208,12 +216,21 @@ fn strongly_connected(nodes: &[Node]) -> Vec<Vec<usize>> {
                 let mut component = Vec::new();
                 while let Some(w) = stack.pop() {
                     on_stack[w] = false;
+                    if w == v && component.is_empty() {
+                        // Alone: a loop only when it references itself.
+                        if nodes[v].edges.iter().any(|(t, _)| *t == v) {
+                            components.push(vec![v]);
+                        }
+                        break;
+                    }
                     component.push(w);
                     if w == v {
                         break;
                     }
                 }
-                components.push(component);
+                if !component.is_empty() {
+                    components.push(component);
+                }
             }
         }
     }
