@@ -148,23 +148,44 @@ impl Baseline {
     /// Removes from `report` the findings the baseline accepts, and counts
     /// them in its summary.
     pub fn apply(&self, report: &mut Report) {
-        let mut left = self.counts.clone();
-        let before = report.findings.len();
-        report
-            .findings
-            .retain(|finding| match left.get_mut(&finding.fingerprint) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    false
-                }
-                _ => true,
-            });
-        report.summary.baselined += before - report.findings.len();
+        let mut left = self.remaining();
+        report.summary.baselined += left.take(&mut report.findings);
         report.summary.errors = report.count(Severity::Error);
         report.summary.warnings = report.count(Severity::Warning);
         report.summary.infos = report.count(Severity::Info);
     }
 
+    /// What the baseline accepts, to take from findings as they come.
+    pub fn remaining(&self) -> Remaining {
+        Remaining {
+            counts: self.counts.clone(),
+        }
+    }
+}
+
+/// The findings a baseline still accepts: each fingerprint as many times
+/// as the baseline lists it.
+#[derive(Clone, Debug)]
+pub struct Remaining {
+    counts: HashMap<String, usize>,
+}
+
+impl Remaining {
+    /// Removes the findings the baseline accepts; returns how many.
+    pub fn take(&mut self, findings: &mut Vec<Finding>) -> usize {
+        let before = findings.len();
+        findings.retain(|finding| match self.counts.get_mut(&finding.fingerprint) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        });
+        before - findings.len()
+    }
+}
+
+impl Baseline {
     /// Writes the baseline of `findings` to `path`.
     pub fn write(findings: &[Finding], path: &Path) -> Result<(), BaselineError> {
         std::fs::write(path, to_json(findings)).map_err(|source| BaselineError::Write {

@@ -2,21 +2,22 @@
 //! turn (two at a time on two cores), against a reference kept in memory.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use std::path::PathBuf;
 
+use crate::baseline::{Baseline, Remaining};
 use crate::config::{Config, Emails, Level, Register};
 use crate::emails::EmailIndex;
 use crate::finding::{Diagnostic, Finding, Place, Severity};
 use crate::fluent::{ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::Packs;
-use crate::project::{LocaleDir, Project, ReadError};
+use crate::project::{Project, ReadError};
 use crate::render::SampleArgs;
 use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule};
 
@@ -162,76 +163,219 @@ impl Report {
     }
 }
 
-/// Checks the project's locales against its reference.
+/// Checks the project's locales against its reference and collects the
+/// whole report. [`check_each`] hands the findings over locale by locale.
 pub fn check(
     project: &Project,
     options: &CheckOptions,
 ) -> Result<Report, crate::project::ProjectError> {
+    check_each(project, options, |locales| {
+        let mut report = Report::default();
+        for locale in locales {
+            report.summary.add(&locale);
+            report.findings.extend(locale.findings);
+            report.read_errors.extend(locale.read_errors);
+        }
+        report.read_errors.sort_by(|a, b| a.path.cmp(&b.path));
+        report
+    })
+}
+
+/// One locale's part of a report.
+#[derive(Debug, Default)]
+pub struct LocaleReport {
+    /// Sorted by file, byte offset, rule.
+    pub findings: Vec<Finding>,
+    pub files: usize,
+    pub messages: usize,
+    /// Files that could not be read; the run went on without them.
+    pub read_errors: Vec<ReadError>,
+}
+
+/// Checks the project's locales against its reference on every core and
+/// hands `consume` each locale's findings in report order (by file), as soon
+/// as the locales before it are done. Memory holds the reference and the
+/// locales in flight, never the whole tree; whatever `consume` does not keep
+/// is freed as it goes.
+pub fn check_each<R>(
+    project: &Project,
+    options: &CheckOptions,
+    consume: impl FnOnce(&mut dyn Iterator<Item = LocaleReport>) -> R,
+) -> Result<R, crate::project::ProjectError> {
     let mut wanted = BTreeSet::new();
     for name in &options.locales {
         wanted.insert(project.locale_index(name)?);
     }
-    let checked = |i: usize| wanted.is_empty() || wanted.contains(&i);
+    // Findings sort by file path, so locales go in the order of their
+    // folders' paths (`pt-BR/` before `pt/`).
+    let mut order: Vec<(String, usize)> = (0..project.locales.len())
+        .filter(|i| wanted.is_empty() || wanted.contains(i))
+        .map(|i| {
+            let path = crate::project::display_path(&project.locales[i].path);
+            (format!("{}/", path.trim_end_matches('/')), i)
+        })
+        .collect();
+    order.sort();
 
     let reference_dir = project.reference();
     let (reference_sources, reference_errors) = reference_dir.read_files();
     let reference = LocaleModel::new(reference_dir, &reference_sources);
-
-    let others: Vec<&LocaleDir> = project
-        .locales
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != project.reference && checked(i))
-        .map(|(_, dir)| dir)
-        .collect();
-    let mut outcomes: Vec<LocaleOutcome> = others
-        .par_iter()
-        .map(|dir| {
+    let reference_errors = std::sync::Mutex::new(reference_errors);
+    let work = |index: usize| {
+        if index == project.reference {
+            let mut outcome = check_locale(&reference, None, options);
+            outcome.read_errors = std::mem::take(
+                &mut *reference_errors
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            );
+            outcome
+        } else {
+            let dir = &project.locales[index];
             let (sources, errors) = dir.read_files();
             let model = LocaleModel::new(dir, &sources);
             let mut outcome = check_locale(&model, Some(&reference), options);
             outcome.read_errors = errors;
             outcome
-        })
-        .collect();
-    if checked(project.reference) {
-        let mut outcome = check_locale(&reference, None, options);
-        outcome.read_errors = reference_errors;
-        outcomes.push(outcome);
+        }
+    };
+    // Called from inside a rayon pool, waiting for the pool's workers could
+    // wait forever: check one locale after the other instead.
+    if rayon::current_thread_index().is_some() {
+        return Ok(consume(&mut order.iter().map(|&(_, index)| work(index))));
     }
 
-    let mut report = Report::default();
-    for outcome in outcomes {
-        report.summary.locales += 1;
-        report.summary.files += outcome.files;
-        report.summary.messages += outcome.messages;
-        report.findings.extend(outcome.findings);
-        report.read_errors.extend(outcome.read_errors);
-    }
-    report.findings.sort_by(Finding::order);
-    // An email template that includes a shared footer reports the footer's
-    // findings once per email; keep one.
-    report.findings.dedup_by(|b, a| {
-        a.file == b.file
-            && a.span == b.span
-            && a.rule == b.rule
-            && a.message_id == b.message_id
-            && a.attribute == b.attribute
+    let (sender, receiver) = std::sync::mpsc::channel();
+    // Set when `consume` returns early (a closed pipe): what is left undone.
+    let stopped = std::sync::atomic::AtomicBool::new(false);
+    let result = rayon::in_place_scope(|scope| {
+        for (position, &(_, index)) in order.iter().enumerate() {
+            let sender = sender.clone();
+            let (work, stopped) = (&work, &stopped);
+            scope.spawn(move |_| {
+                if !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                    // The receiver is gone only when `consume` has returned.
+                    let _ = sender.send((position, work(index)));
+                }
+            });
+        }
+        drop(sender);
+        let result = consume(&mut InOrder {
+            receiver,
+            early: BTreeMap::new(),
+            next: 0,
+        });
+        stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+        result
     });
-    report.read_errors.sort_by(|a, b| a.path.cmp(&b.path));
-    report.summary.errors = report.count(Severity::Error);
-    report.summary.warnings = report.count(Severity::Warning);
-    report.summary.infos = report.count(Severity::Info);
-    Ok(report)
+    Ok(result)
 }
 
-/// What one locale yields.
-#[derive(Default)]
-struct LocaleOutcome {
-    findings: Vec<Finding>,
-    files: usize,
-    messages: usize,
-    read_errors: Vec<ReadError>,
+/// A run's findings one at a time, locale by locale, without those a
+/// baseline accepts. The [`Tally`] counts what has gone by.
+pub struct Stream<'i> {
+    locales: &'i mut dyn Iterator<Item = LocaleReport>,
+    baseline: Option<Remaining>,
+    current: std::vec::IntoIter<Finding>,
+    tally: &'i Tally,
+}
+
+/// The summary and the read errors of what a [`Stream`] has delivered.
+#[derive(Debug, Default)]
+pub struct Tally {
+    summary: Cell<Summary>,
+    read_errors: RefCell<Vec<ReadError>>,
+}
+
+impl Tally {
+    pub fn summary(&self) -> Summary {
+        self.summary.get()
+    }
+
+    /// The files that could not be read, sorted by path.
+    pub fn into_read_errors(self) -> Vec<ReadError> {
+        let mut errors = self.read_errors.into_inner();
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        errors
+    }
+}
+
+impl<'i> Stream<'i> {
+    pub fn new(
+        locales: &'i mut dyn Iterator<Item = LocaleReport>,
+        baseline: Option<&Baseline>,
+        tally: &'i Tally,
+    ) -> Self {
+        Stream {
+            locales,
+            baseline: baseline.map(Baseline::remaining),
+            current: Vec::new().into_iter(),
+            tally,
+        }
+    }
+}
+
+impl Iterator for Stream<'_> {
+    type Item = Finding;
+
+    fn next(&mut self) -> Option<Finding> {
+        loop {
+            if let Some(finding) = self.current.next() {
+                return Some(finding);
+            }
+            let mut locale = self.locales.next()?;
+            let mut summary = self.tally.summary.get();
+            if let Some(baseline) = &mut self.baseline {
+                summary.baselined += baseline.take(&mut locale.findings);
+            }
+            summary.add(&locale);
+            self.tally.summary.set(summary);
+            self.tally
+                .read_errors
+                .borrow_mut()
+                .append(&mut locale.read_errors);
+            self.current = locale.findings.into_iter();
+        }
+    }
+}
+
+/// Locale reports in report order, from workers that finish in any order.
+struct InOrder {
+    receiver: std::sync::mpsc::Receiver<(usize, LocaleReport)>,
+    /// Reports that arrived before the ones ahead of them.
+    early: BTreeMap<usize, LocaleReport>,
+    next: usize,
+}
+
+impl Iterator for InOrder {
+    type Item = LocaleReport;
+
+    fn next(&mut self) -> Option<LocaleReport> {
+        loop {
+            if let Some(report) = self.early.remove(&self.next) {
+                self.next += 1;
+                return Some(report);
+            }
+            let (position, report) = self.receiver.recv().ok()?;
+            self.early.insert(position, report);
+        }
+    }
+}
+
+impl Summary {
+    /// Counts a locale's report in.
+    pub fn add(&mut self, locale: &LocaleReport) {
+        self.locales += 1;
+        self.files += locale.files;
+        self.messages += locale.messages;
+        for finding in &locale.findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
 }
 
 /// Runs every selected check on one locale and resolves the findings while
@@ -240,7 +384,7 @@ fn check_locale(
     locale: &LocaleModel<'_>,
     reference: Option<&LocaleModel<'_>>,
     options: &CheckOptions,
-) -> LocaleOutcome {
+) -> LocaleReport {
     let selection = &options.selection;
     let cx = Context {
         locale,
@@ -255,7 +399,7 @@ fn check_locale(
     }
     let suppressions = Suppressions::new(locale);
     let emails = EmailIndex::new(locale, &options.emails);
-    let findings = diagnostics
+    let mut findings: Vec<Finding> = diagnostics
         .into_iter()
         .filter(|d| selection.is_enabled(d.rule.id) && !suppressions.silences(d))
         .map(|mut d| {
@@ -275,7 +419,17 @@ fn check_locale(
             d.resolve(locale.name, severity)
         })
         .collect();
-    LocaleOutcome {
+    findings.sort_by(Finding::order);
+    // An email template that includes a shared footer reports the footer's
+    // findings once per email; keep one.
+    findings.dedup_by(|b, a| {
+        a.file == b.file
+            && a.span == b.span
+            && a.rule == b.rule
+            && a.message_id == b.message_id
+            && a.attribute == b.attribute
+    });
+    LocaleReport {
         findings,
         files: locale.files.len(),
         messages: locale.message_count(),

@@ -9,8 +9,9 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use etiquette::baseline::Baseline;
-use etiquette::check::{CheckOptions, check};
+use etiquette::check::{CheckOptions, Stream, Summary, Tally, check_each};
 use etiquette::config::{Config, Register};
+use etiquette::finding::Finding;
 use etiquette::project::{Project, ReadError, display_path};
 use etiquette::render::{self, SampleArgs};
 use etiquette::report;
@@ -247,50 +248,67 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Some(path) => Some(Baseline::read(path)?),
         None => None,
     };
-    let mut report = check(&project, &options)?;
-    if let Some(path) = &args.write_baseline {
-        Baseline::write(&report.findings, path)?;
-        let count = match report.findings.len() {
+    // Findings are written as each locale is done, in report order, and
+    // then dropped: memory does not grow with the locales.
+    let tally = Tally::default();
+    let written = check_each(&project, &options, |locales| {
+        let mut findings = Stream::new(locales, baseline.as_ref(), &tally);
+        if let Some(path) = &args.write_baseline {
+            let all: Vec<Finding> = findings.collect();
+            return Baseline::write(&all, path)
+                .map(|()| Some(all.len()))
+                .map_err(Into::into);
+        }
+        let summary = || tally.summary();
+        write_stdout(|out| match args.format {
+            Format::Human => {
+                report::write_human(&mut findings, summary, use_color(args.color), out)
+            }
+            Format::Short => report::write_short(&mut findings, summary, out),
+            Format::Json => report::write_json(&mut findings, summary, out),
+            Format::Sarif => {
+                report::write_sarif(&mut findings, &options.rules(), &options.selection, out)
+            }
+            Format::Github => report::write_github(&mut findings, out),
+        })
+        .map(|()| None)
+    })??;
+    let summary = tally.summary();
+    let read_errors = tally.into_read_errors();
+    if let Some(count) = written {
+        let count = match count {
             1 => "1 finding".to_string(),
             n => format!("{n} findings"),
         };
         #[allow(clippy::print_stderr)]
         {
-            eprintln!("etiquette: wrote {count} to {}", path.display());
+            eprintln!(
+                "etiquette: wrote {count} to {}",
+                args.write_baseline
+                    .as_deref()
+                    .unwrap_or(Path::new(""))
+                    .display()
+            );
         }
-        print_read_errors(&report.read_errors);
-        return Ok(if report.read_errors.is_empty() {
+        print_read_errors(&read_errors);
+        return Ok(if read_errors.is_empty() {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(2)
         });
     }
-    if let Some(baseline) = &baseline {
-        baseline.apply(&mut report);
-    }
-
-    match args.format {
-        Format::Human => print(&report::human(&report, use_color(args.color)))?,
-        Format::Short => {
-            let mut text = report::short(&report);
-            text.push_str(&report::summary_line(&report.summary));
-            text.push('\n');
-            print(&text)?;
-        }
-        Format::Json => write_stdout(|out| report::write_json(&report, out))?,
-        Format::Sarif => write_stdout(|out| {
-            report::write_sarif(&report, &options.rules(), &options.selection, out)
-        })?,
-        Format::Github => print(&report::github(&report))?,
-    }
-    print_read_errors(&report.read_errors);
-    Ok(exit_code(&report, args.deny_warnings))
+    print_read_errors(&read_errors);
+    Ok(exit_code(
+        &summary,
+        !read_errors.is_empty(),
+        args.deny_warnings,
+    ))
 }
 
 /// 2 when files could not be read, 1 on errors (or warnings, if denied), else 0.
-fn exit_code(report: &etiquette::check::Report, deny_warnings: bool) -> ExitCode {
-    let failed = report.summary.errors > 0 || (deny_warnings && report.summary.warnings > 0);
-    if !report.read_errors.is_empty() {
+fn exit_code(summary: &Summary, read_errors: bool, deny_warnings: bool) -> ExitCode {
+    let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
+    if read_errors {
         ExitCode::from(2)
     } else if failed {
         ExitCode::from(1)

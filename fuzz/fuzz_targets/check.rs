@@ -40,7 +40,9 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(root.join("nl/email.ftl"), translation).unwrap();
 
     let project = Project::discover(root, None).unwrap();
-    let mut options = CheckOptions::default();
+    // The built-in packs are parsed once, not per input.
+    static OPTIONS: OnceLock<CheckOptions> = OnceLock::new();
+    let mut options = OPTIONS.get_or_init(CheckOptions::default).clone();
     let samples = args
         .and_then(|bytes| std::str::from_utf8(bytes).ok())
         .and_then(|text| SampleArgs::parse_toml(text, "args.toml").ok());

@@ -1,14 +1,17 @@
-use std::fmt::Write;
+use std::borrow::Borrow;
+use std::io::Write;
 
-use crate::check::Report;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 
 /// GitHub Actions workflow commands, one per finding, which GitHub shows as
 /// annotations on the pull request's diff:
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
-pub fn github(report: &Report) -> String {
-    let mut out = String::new();
-    for f in &report.findings {
+pub fn write_github<F: Borrow<Finding>>(
+    findings: impl Iterator<Item = F>,
+    out: &mut (impl Write + ?Sized),
+) -> std::io::Result<()> {
+    for f in findings {
+        let f = f.borrow();
         let command = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -19,7 +22,7 @@ pub fn github(report: &Report) -> String {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             property(&f.file),
@@ -29,9 +32,9 @@ pub fn github(report: &Report) -> String {
             f.end.column,
             property(&format!("etiquette {}[{}]", f.severity, f.rule)),
             data(&message),
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// Escapes a command's message, as `@actions/core` does.

@@ -1,24 +1,37 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::check::Report;
+use std::borrow::Borrow;
+use std::io::Write;
+
+use crate::check::{Report, Summary};
 use crate::finding::{Finding, Severity};
 
 /// Code frames in the style of rustc and ruff, one per finding, then a
 /// summary line. `color` adds ANSI styles.
 pub fn human(report: &Report, color: bool) -> String {
+    let mut out = Vec::new();
+    let _ = write_human(report.findings.iter(), || report.summary, color, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`human`], written finding by finding as they come; `summary` is asked
+/// for once they are all written.
+pub fn write_human<F: Borrow<Finding>>(
+    findings: impl Iterator<Item = F>,
+    summary: impl FnOnce() -> Summary,
+    color: bool,
+    out: &mut (impl Write + ?Sized),
+) -> std::io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
-    for finding in &report.findings {
-        out.push_str(&renderer.render(&frame(finding)));
-        out.push_str("\n\n");
+    for finding in findings {
+        out.write_all(renderer.render(&frame(finding.borrow())).as_bytes())?;
+        out.write_all(b"\n\n")?;
     }
-    out.push_str(&super::summary_line(&report.summary));
-    out.push('\n');
-    out
+    writeln!(out, "{}", super::summary_line(&summary()))
 }
 
 fn level(severity: Severity) -> Level<'static> {

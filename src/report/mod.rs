@@ -1,6 +1,7 @@
-//! One renderer per output format, over the same findings. The text formats
-//! return text; JSON and SARIF, which can be large, write to a writer. Only
-//! the binary prints.
+//! One renderer per output format, over the same findings: each writes
+//! them as they come from an iterator (a collected report's, or a run's
+//! stream), so that no format holds the whole output. Only the binary
+//! prints.
 
 mod github;
 mod human;
@@ -8,11 +9,11 @@ mod json;
 mod sarif;
 mod short;
 
-pub use github::github;
-pub use human::human;
+pub use github::write_github;
+pub use human::{human, write_human};
 pub use json::write_json;
 pub use sarif::write_sarif;
-pub use short::short;
+pub use short::write_short;
 
 use crate::check::Summary;
 

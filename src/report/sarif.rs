@@ -1,7 +1,10 @@
+use std::borrow::Borrow;
+use std::cell::RefCell;
+
 use serde::Serialize;
+use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
 
-use crate::check::Report;
 use crate::finding::{Finding, Severity};
 use crate::rules::{RuleMeta, Selection};
 
@@ -12,8 +15,8 @@ use crate::rules::{RuleMeta, Selection};
 ///
 /// Written as it is made: results are serialized one by one, never held as
 /// a tree of JSON values.
-pub fn write_sarif(
-    report: &Report,
+pub fn write_sarif<F: Borrow<Finding>>(
+    findings: impl Iterator<Item = F>,
     rules: &[&'static RuleMeta],
     selection: &Selection,
     out: &mut (impl std::io::Write + ?Sized),
@@ -36,7 +39,7 @@ pub fn write_sarif(
         })
         .collect();
     let results = Results {
-        findings: &report.findings,
+        findings: RefCell::new(Some(findings)),
         rules,
     };
     let document = json_document(descriptors, results);
@@ -44,20 +47,23 @@ pub fn write_sarif(
     out.write_all(b"\n")
 }
 
-fn json_document(descriptors: Vec<Value>, results: Results<'_>) -> impl Serialize + '_ {
+fn json_document<'a, I: Serialize + 'a>(
+    descriptors: Vec<Value>,
+    results: I,
+) -> impl Serialize + 'a {
     #[derive(Serialize)]
-    struct Document<'a> {
+    struct Document<I> {
         #[serde(rename = "$schema")]
         schema: &'static str,
         version: &'static str,
-        runs: [Run<'a>; 1],
+        runs: [Run<I>; 1],
     }
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
-    struct Run<'a> {
+    struct Run<I> {
         tool: Value,
         column_kind: &'static str,
-        results: Results<'a>,
+        results: I,
     }
     Document {
         schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
@@ -77,20 +83,21 @@ fn json_document(descriptors: Vec<Value>, results: Results<'_>) -> impl Serializ
     }
 }
 
-/// The results, serialized one finding at a time.
-struct Results<'a> {
-    findings: &'a [Finding],
+/// The results, pulled from the iterator and written one at a time.
+struct Results<'a, I> {
+    findings: RefCell<Option<I>>,
     rules: &'a [&'static RuleMeta],
 }
 
-impl Serialize for Results<'_> {
+impl<F: Borrow<Finding>, I: Iterator<Item = F>> Serialize for Results<'_, I> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.findings.iter().map(|finding| {
-            result(
-                finding,
-                self.rules.iter().position(|r| r.id == finding.rule),
-            )
-        }))
+        let mut seq = serializer.serialize_seq(None)?;
+        for finding in self.findings.borrow_mut().take().into_iter().flatten() {
+            let finding = finding.borrow();
+            let rule_index = self.rules.iter().position(|r| r.id == finding.rule);
+            seq.serialize_element(&result(finding, rule_index))?;
+        }
+        seq.end()
     }
 }
 

@@ -1,16 +1,23 @@
-use std::fmt::Write;
+use std::borrow::Borrow;
+use std::io::Write;
 
-use crate::check::Report;
+use crate::check::Summary;
+use crate::finding::Finding;
 
-/// `path:line:col: severity[rule] message`, one finding per line.
-pub fn short(report: &Report) -> String {
-    let mut out = String::new();
-    for f in &report.findings {
-        let _ = writeln!(
+/// `path:line:col: severity[rule] message`, one finding per line, then the
+/// summary line.
+pub fn write_short<F: Borrow<Finding>>(
+    findings: impl Iterator<Item = F>,
+    summary: impl FnOnce() -> Summary,
+    out: &mut (impl Write + ?Sized),
+) -> std::io::Result<()> {
+    for f in findings {
+        let f = f.borrow();
+        writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
             f.file, f.start.line, f.start.column, f.severity, f.rule, f.message
-        );
+        )?;
     }
-    out
+    writeln!(out, "{}", super::summary_line(&summary()))
 }
