@@ -386,11 +386,7 @@ fn check_locale(
     options: &CheckOptions,
 ) -> LocaleReport {
     let selection = &options.selection;
-    let cx = Context {
-        locale,
-        reference,
-        options,
-    };
+    let cx = Context::new(locale, reference, options);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for check in CHECKS {
         if check.runs(&cx) {

@@ -43,7 +43,11 @@ impl Check for WrittenRules {
             return;
         }
         let allowed = &cx.options.allowed_identifiers;
-        for (origin, pattern, prose) in written(locale) {
+        // Without calques or project rules, only a pattern that may leak
+        // needs writing out: most have none of the characters leaks need.
+        let phrases = !packs.is_empty() && (calques || rules);
+        let wanted = |pattern: &Pattern<&str>| phrases || (leaks && may_leak(pattern));
+        for (origin, pattern, prose) in written(locale, wanted) {
             let source = locale.files[origin.file].source;
             let mut push =
                 |rule: &'static RuleMeta, span, message: String, help: Option<String>| {
@@ -139,26 +143,54 @@ pub fn packs_for<'p>(packs: &'p Packs, locale: &LocaleModel<'_>) -> Vec<&'p Pack
 /// variants, with HTML and addresses masked.
 fn written<'a>(
     locale: &'a LocaleModel<'a>,
+    wanted: impl Fn(&Pattern<&str>) -> bool + Copy + 'a,
 ) -> impl Iterator<Item = (Origin, &'a Pattern<&'a str>, Prose)> + 'a {
     locale
         .files
         .iter()
         .enumerate()
         .flat_map(move |(file, parsed)| {
-            crate::rules::entry_patterns(parsed).map(move |(id, attribute, pattern)| {
-                let mut origins = Origins::default();
-                let origin = Origin {
-                    file,
-                    message_id: id.to_string(),
-                    attribute: attribute.map(str::to_owned),
-                };
-                let index = origin_index(&mut origins, origin.clone());
-                let mut prose = Prose::new();
-                Writer::all_variants(locale, &mut origins).write(&mut prose, index, file, pattern);
-                prose.mask_markup();
-                (origin, pattern, prose)
-            })
+            crate::rules::entry_patterns(parsed)
+                .filter(move |(_, _, pattern)| wanted(pattern))
+                .map(move |(id, attribute, pattern)| {
+                    let mut origins = Origins::default();
+                    let origin = Origin {
+                        file,
+                        message_id: id.to_string(),
+                        attribute: attribute.map(str::to_owned),
+                    };
+                    let index = origin_index(&mut origins, origin.clone());
+                    let mut prose = Prose::new();
+                    Writer::all_variants(locale, &mut origins)
+                        .write(&mut prose, index, file, pattern);
+                    prose.mask_markup();
+                    (origin, pattern, prose)
+                })
         })
+}
+
+/// Whether `leaked` or `double_braces` could find anything in the text
+/// `written` makes of `pattern`: its text and string literals have one of
+/// the characters a leak needs (`&` for an entity that decodes to one), or
+/// it has a placeable in a placeable.
+fn may_leak(pattern: &Pattern<&str>) -> bool {
+    fn in_expression(expression: &Expression<&str>) -> bool {
+        match expression {
+            Expression::Select { variants, .. } => {
+                variants.iter().any(|variant| may_leak(&variant.value))
+            }
+            Expression::Inline(InlineExpression::StringLiteral { value }) => needs(value),
+            Expression::Inline(InlineExpression::Placeable { .. }) => true,
+            Expression::Inline(_) => false,
+        }
+    }
+    fn needs(text: &str) -> bool {
+        text.contains(['_', '$', '%', '{', '&'])
+    }
+    pattern.elements.iter().any(|element| match element {
+        PatternElement::TextElement { value } => needs(value),
+        PatternElement::Placeable { expression } => in_expression(expression),
+    })
 }
 
 /// A calque or project-rule match.

@@ -63,8 +63,12 @@ impl Check for MissingVariable {
                 };
                 // What the reference shows itself is required; what it pulls in
                 // through a message reference is checked at that message.
+                let required = shown_variables(ref_pattern);
+                if !required.values().any(|&shown| shown) {
+                    continue;
+                }
                 let used = cx.locale.pattern_variables(pattern);
-                for (variable, shown) in shown_variables(ref_pattern) {
+                for (variable, shown) in required {
                     if !shown || used.contains_key(variable) {
                         continue;
                     }

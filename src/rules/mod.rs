@@ -151,9 +151,31 @@ pub struct Context<'a> {
     pub locale: &'a LocaleModel<'a>,
     pub reference: Option<&'a LocaleModel<'a>>,
     pub options: &'a CheckOptions,
+    /// [`translated_messages`], paired once for every check that asks.
+    translated: std::cell::OnceCell<Vec<Translated<'a>>>,
 }
 
-impl Context<'_> {
+/// A message of the locale, its file, and the reference's message and file.
+type Translated<'a> = (
+    &'a ParsedFile<'a>,
+    &'a Message<&'a str>,
+    (&'a ParsedFile<'a>, &'a Message<&'a str>),
+);
+
+impl<'a> Context<'a> {
+    pub fn new(
+        locale: &'a LocaleModel<'a>,
+        reference: Option<&'a LocaleModel<'a>>,
+        options: &'a CheckOptions,
+    ) -> Self {
+        Context {
+            locale,
+            reference,
+            options,
+            translated: std::cell::OnceCell::new(),
+        }
+    }
+
     /// Whether the run reports `rule`; checks skip work nobody asked for.
     pub fn enabled(&self, rule: &RuleMeta) -> bool {
         self.options.selection.is_enabled(rule.id)
@@ -272,27 +294,28 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 /// reference itself.
 pub(crate) fn translated_messages<'c, 'a>(
     cx: &'c Context<'a>,
-) -> impl Iterator<
-    Item = (
-        &'a ParsedFile<'a>,
-        &'a Message<&'a str>,
-        (&'a ParsedFile<'a>, &'a Message<&'a str>),
-    ),
-> + 'c {
-    let reference = cx.reference;
-    let locale = cx.locale;
-    reference.into_iter().flat_map(move |reference| {
-        locale.files.iter().flat_map(move |file| {
-            file.messages().filter_map(move |message| {
-                let (_, first) = locale.message(message.id.name)?;
-                if !std::ptr::eq(first, message) {
-                    return None;
-                }
-                let found = reference.message(message.id.name)?;
-                Some((file, message, found))
+) -> impl Iterator<Item = Translated<'a>> + 'c {
+    let pairs = cx.translated.get_or_init(|| {
+        let locale = cx.locale;
+        let Some(reference) = cx.reference else {
+            return Vec::new();
+        };
+        locale
+            .files
+            .iter()
+            .flat_map(move |file| {
+                file.messages().filter_map(move |message| {
+                    let (_, first) = locale.message(message.id.name)?;
+                    if !std::ptr::eq(first, message) {
+                        return None;
+                    }
+                    let found = reference.message(message.id.name)?;
+                    Some((file, message, found))
+                })
             })
-        })
-    })
+            .collect()
+    });
+    pairs.iter().copied()
 }
 
 /// Every pattern of a file's messages and terms: `(id, attribute, pattern)`.

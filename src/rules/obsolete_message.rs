@@ -41,11 +41,17 @@ impl Check for ObsoleteMessage {
         let Some(reference) = cx.reference else {
             return;
         };
-        let used_terms = used_terms(cx.locale);
+        // Walks every pattern: only when a term is obsolete.
+        let used_terms = std::cell::OnceCell::new();
         for file in &cx.locale.files {
             let Some(ref_file) = reference.file(&file.source.rel_path) else {
                 continue;
             };
+            // Most files have the reference's ids in its order: nothing to
+            // look up.
+            if file.ids().eq(ref_file.ids()) {
+                continue;
+            }
             let expected: HashSet<EntryId> = ref_file.ids().collect();
             let mut seen = HashSet::default();
             for id in file.ids() {
@@ -53,7 +59,11 @@ impl Check for ObsoleteMessage {
                     continue;
                 }
                 let elsewhere = reference.defining_file(id);
-                if id.kind == EntryKind::Term && elsewhere.is_none() && used_terms.contains(id.name)
+                if id.kind == EntryKind::Term
+                    && elsewhere.is_none()
+                    && used_terms
+                        .get_or_init(|| used_terms_of(cx.locale))
+                        .contains(id.name)
                 {
                     continue;
                 }
@@ -86,7 +96,7 @@ impl Check for ObsoleteMessage {
 }
 
 /// The terms the locale's messages and terms reference.
-fn used_terms<'s>(locale: &LocaleModel<'s>) -> HashSet<&'s str> {
+fn used_terms_of<'s>(locale: &LocaleModel<'s>) -> HashSet<&'s str> {
     let mut used = HashSet::default();
     for file in &locale.files {
         for message in file.messages() {

@@ -44,10 +44,17 @@ impl Check for UnknownVariable {
             return;
         };
         for (file, message, (ref_file, ref_message)) in translated_messages(cx) {
-            let mut known: BTreeSet<&str> = BTreeSet::new();
-            for (_, pattern) in patterns(ref_message) {
-                known.extend(reference.pattern_variables(pattern).into_keys());
-            }
+            // Most messages use no variable: nothing to know then.
+            let known = std::cell::OnceCell::new();
+            let known = || {
+                known.get_or_init(|| {
+                    let mut known: BTreeSet<&str> = BTreeSet::new();
+                    for (_, pattern) in patterns(ref_message) {
+                        known.extend(reference.pattern_variables(pattern).into_keys());
+                    }
+                    known
+                })
+            };
             // Applications may pass a variable only some languages need; the
             // reference documents it in the message's or the section's comment.
             // Read only when a variable is not known: finding the section's
@@ -65,6 +72,7 @@ impl Check for UnknownVariable {
             for (attribute, pattern) in patterns(message) {
                 visit_references(pattern, &mut |r| {
                     let Reference::Variable(name) = r else { return };
+                    let known = known();
                     if known.contains(name)
                         || documented().contains(name)
                         || reported.insert(name, ()).is_some()
@@ -72,7 +80,7 @@ impl Check for UnknownVariable {
                         return;
                     }
                     let span = file.span(name);
-                    let hint = match closest(name, &known) {
+                    let hint = match closest(name, known) {
                         Some(near) => format!("did you mean `${near}`?"),
                         None if known.is_empty() => {
                             format!("the {} message takes no variables", reference.name)
