@@ -299,13 +299,16 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut writer = Writer::on_path(self.locale, selectors, path, origins);
         writer.write(&mut prose, origin, segment.file, segment.pattern);
         prose.mask();
-        let mut tokens = tokenize(prose.text(), &self.pack.abbreviations);
+        let tokens = tokenize(prose.text(), &self.pack.abbreviations);
+        // Lower-cased once: markers, openings and stock phrases compare them.
+        let lowers: Vec<Cow<str>> = tokens.iter().map(|t| lowercase(&t.text)).collect();
         let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
         let pack = self.pack;
         let opening = self
             .openings(
                 |lower| pack.salutation_candidates(lower),
                 &tokens,
+                &lowers,
                 &prose,
                 |i| i == 0,
             )
@@ -314,23 +317,24 @@ impl<'a, 's> Analyzer<'a, 's> {
         let closings = self.openings(
             |lower| pack.closing_candidates(lower),
             &tokens,
+            &lowers,
             &prose,
             |i| tokens[i].init,
         );
-        let hits = self.markers(&tokens, &prose);
+        let hits = self.markers(&tokens, &lowers, &prose);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
         for hit in &hits {
             add_vote(&mut votes[hit.sentence], hit);
         }
         let lead_mid = match tokens.first() {
             Some(first) if first.init && first.kind == Kind::Word => {
-                tokens[0].init = false;
-                let first_sentence: Vec<Token> = tokens
+                let mut first_sentence: Vec<Token> = tokens
                     .iter()
                     .take_while(|t| t.sentence == 0)
                     .cloned()
                     .collect();
-                let hits = self.markers(&first_sentence, &prose);
+                first_sentence[0].init = false;
+                let hits = self.markers(&first_sentence, &lowers[..first_sentence.len()], &prose);
                 let mut vote = (0.0, 0.0);
                 for hit in &hits {
                     add_vote(&mut vote, hit);
@@ -355,6 +359,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         &self,
         candidates: impl Fn(&str) -> I,
         tokens: &[Token],
+        lowers: &[Cow<str>],
         prose: &Prose,
         at: impl Fn(usize) -> bool,
     ) -> Vec<LineHit>
@@ -366,9 +371,9 @@ impl<'a, 's> Analyzer<'a, 's> {
             if token.kind != Kind::Word || token.quoted || !at(i) {
                 continue;
             }
-            let lower = lowercase(&token.text);
-            let Some((entry, len)) = candidates(&lower).find_map(|(entry, opening)| {
-                Some((entry, opening.matcher.matches(tokens, i, &lower)?))
+            let lower = &lowers[i];
+            let Some((entry, len)) = candidates(lower).find_map(|(entry, opening)| {
+                Some((entry, opening.matcher.matches(tokens, i, lower)?))
             }) else {
                 continue;
             };
@@ -390,10 +395,8 @@ impl<'a, 's> Analyzer<'a, 's> {
     }
 
     /// The address markers among `tokens`.
-    fn markers(&self, tokens: &[Token], prose: &Prose) -> Vec<Hit> {
+    fn markers(&self, tokens: &[Token], lowers: &[Cow<str>], prose: &Prose) -> Vec<Hit> {
         let mut hits = Vec::new();
-        // Lower-cased once: stock phrases around each hit compare them.
-        let lowers: Vec<Cow<str>> = tokens.iter().map(|t| lowercase(&t.text)).collect();
         let mut i = 0;
         'tokens: while i < tokens.len() {
             let token = &tokens[i];
@@ -421,7 +424,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                             word: written(&tokens[i..i + len], marker.matcher.joined),
                             marker: entry,
                             sentence: token.sentence,
-                            suggestion: self.stock_phrase(tokens, &lowers, i, marker.register),
+                            suggestion: self.stock_phrase(tokens, lowers, i, marker.register),
                         });
                     }
                 }

@@ -183,7 +183,7 @@ pub fn offset_in(whole: &str, part: &str) -> usize {
     offset.min(whole.len())
 }
 
-/// Byte offsets of every line start. `\r\n`, `\n` and a lone `\r` each end a line.
+/// Every [`CHECKPOINT`] bytes: (byte offset, characters before it).
 fn checkpoints(text: &str) -> Vec<(usize, usize)> {
     let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT);
     let (mut at, mut chars) = (0, 0);
@@ -196,21 +196,17 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
     checkpoints
 }
 
+/// Byte offsets of every line start. `\r\n`, `\n` and a lone `\r` each end a line.
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
         match bytes[i] {
-            b'\n' => starts.push(i + 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
-                i += 1;
-            }
-            b'\r' => starts.push(i + 1),
-            _ => {}
+            // The `\n` of a `\r\n` ended its line at the `\r`.
+            b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => starts.push(i + 2),
+            _ => starts.push(i + 1),
         }
-        i += 1;
     }
     starts
 }

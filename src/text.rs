@@ -129,6 +129,18 @@ impl Prose {
     }
 
     fn edit(&mut self, edit: impl FnOnce(&mut [u8])) {
+        // Every mask needs one of these: without any, there is nothing to
+        // edit, and the text need not be checked as UTF-8 again.
+        let bytes = self.text.as_bytes();
+        let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+        if memchr::memchr3(b'<', b'&', b'@', bytes).is_none()
+            && memchr::memchr3(b'{', b'$', b'%', bytes).is_none()
+            && !has(b"://")
+            && !has(b"www.")
+            && !has(b"mailto:")
+        {
+            return;
+        }
         // Every edit keeps the byte length, so the piece map stays true.
         let mut bytes = std::mem::take(&mut self.text).into_bytes();
         edit(&mut bytes);
@@ -567,7 +579,8 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
         .char_indices()
         .filter(|&(_, c)| c as u32 != FILLER as u32)
         .collect();
-    let mut tokens: Vec<Token<'t>> = Vec::new();
+    // About one token in six bytes of prose.
+    let mut tokens: Vec<Token<'t>> = Vec::with_capacity(text.len() / 6);
     let mut sentence = 0;
     let mut at_start = true;
     let mut pending_break = false;
@@ -740,6 +753,11 @@ fn line_ends_sentence(tokens: &[Token], text: &str, offset: usize) -> bool {
 /// Byte ranges inside paired quotation marks, within one paragraph.
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
+    // Most prose quotes nothing: find an opening mark before walking it.
+    let opens = |mark: &str| memchr::memmem::find(text.as_bytes(), mark.as_bytes()).is_some();
+    if !(opens("\"") || opens("„") || opens("“") || opens("«")) {
+        return ranges;
+    }
     let mut open: Option<(usize, char)> = None;
     let mut previous = ' ';
     for (i, c) in text.char_indices() {
