@@ -115,7 +115,13 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let line_start = self.line_starts[line_index];
-        let mut column = self.chars_before(offset) - self.chars_before(line_start) + 1;
+        // Lines are short: count from the line's start, unless it is one
+        // of those 10 MB lines.
+        let mut column = if offset - line_start <= CHECKPOINT {
+            self.text[line_start..offset].chars().count() + 1
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start) + 1
+        };
         // A BOM is not a column anyone can see.
         if line_index == 0 && self.body_start() > 0 && offset >= BOM.len() {
             column -= 1;
