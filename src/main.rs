@@ -1,6 +1,8 @@
 //! The `etiquette` binary: parse the arguments, run, map the outcome to an
 //! exit code (0 clean, 1 findings at error severity, 2 could not run).
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 use std::process::ExitCode;

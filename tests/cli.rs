@@ -290,3 +290,53 @@ fn register_flag_declares_a_locale() {
         stderr(&output)
     );
 }
+
+/// Locales are checked in parallel and written as each is done: the report
+/// is still in file order, `pt-BR/` before `pt/` as the paths sort, and the
+/// same as the library's collected report.
+#[test]
+fn locales_checked_in_parallel_report_in_file_order() {
+    let root = std::env::temp_dir().join(format!("etiquette-order-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for locale in ["en", "pt", "pt-BR", "en-GB", "de", "nl"] {
+        std::fs::create_dir_all(root.join(locale)).unwrap();
+        let text = if locale == "en" {
+            "hello = Hello\nbye = Bye\n"
+        } else {
+            "hello = Olá\nstale = Old\n"
+        };
+        std::fs::write(root.join(locale).join("main.ftl"), text).unwrap();
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_etiquette"))
+        .args(["check", "--reference", "en", "--format", "short"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    let files: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.split_once(".ftl:").map(|(file, _)| file))
+        .collect();
+    // Two findings (missing `bye`, obsolete `stale`) in each of 5 locales.
+    assert_eq!(files.len(), 10, "{text}");
+    assert!(files.is_sorted(), "{text}");
+    let pt_br = files
+        .iter()
+        .position(|f| f.ends_with("pt-BR/main"))
+        .unwrap();
+    let pt = files.iter().position(|f| f.ends_with("/pt/main")).unwrap();
+    assert!(pt_br < pt, "{text}");
+
+    let project = etiquette::Project::discover(&root, Some("en")).unwrap();
+    let report =
+        etiquette::check::check(&project, &etiquette::check::CheckOptions::default()).unwrap();
+    assert!(
+        report
+            .findings
+            .is_sorted_by(|a, b| a.order(b) != std::cmp::Ordering::Greater)
+    );
+    assert_eq!(report.summary.locales, 6);
+    assert_eq!(report.findings.len(), 10);
+    std::fs::remove_dir_all(&root).unwrap();
+}
