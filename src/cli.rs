@@ -251,7 +251,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     // Findings are written as each locale is done, in report order, and
     // then dropped: memory does not grow with the locales.
     let tally = Tally::default();
-    let written = check_each(&project, &options, |locales| {
+    let written = check_each(&project, &options, |locales| -> Result<Option<usize>> {
         let mut findings = Stream::new(locales, baseline.as_ref(), &tally);
         if let Some(path) = &args.write_baseline {
             let all: Vec<Finding> = findings.collect();
@@ -270,8 +270,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                 report::write_sarif(&mut findings, &options.rules(), &options.selection, out)
             }
             Format::Github => report::write_github(&mut findings, out),
-        })
-        .map(|()| None)
+        })?;
+        // A closed pipe stops the writing, not the count the exit code
+        // comes from.
+        findings.for_each(drop);
+        Ok(None)
     })??;
     let summary = tally.summary();
     let read_errors = tally.into_read_errors();
