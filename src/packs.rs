@@ -512,6 +512,43 @@ pub enum EntryKind {
     Rule(ProjectRule),
 }
 
+impl EntryKind {
+    pub fn marker(&self) -> Option<&Marker> {
+        match self {
+            EntryKind::Marker(marker) => Some(marker),
+            _ => None,
+        }
+    }
+
+    pub fn salutation(&self) -> Option<&Opening> {
+        match self {
+            EntryKind::Salutation(opening) => Some(opening),
+            _ => None,
+        }
+    }
+
+    pub fn closing(&self) -> Option<&Opening> {
+        match self {
+            EntryKind::Closing(opening) => Some(opening),
+            _ => None,
+        }
+    }
+
+    pub fn calque(&self) -> Option<&Calque> {
+        match self {
+            EntryKind::Calque(calque) => Some(calque),
+            _ => None,
+        }
+    }
+
+    pub fn rule(&self) -> Option<&ProjectRule> {
+        match self {
+            EntryKind::Rule(rule) => Some(rule),
+            _ => None,
+        }
+    }
+}
+
 /// One entry of a pack, with its examples and where it is written.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -784,26 +821,25 @@ impl Pack {
     }
 
     fn reindex(&mut self) {
-        self.markers = WordIndex::new(&self.entries, |e| match &e.kind {
-            EntryKind::Marker(m) => Some(&m.matcher),
-            _ => None,
-        });
-        self.calques = WordIndex::new(&self.entries, |e| match &e.kind {
-            EntryKind::Calque(c) => Some(&c.matcher),
-            _ => None,
-        });
-        self.rules = WordIndex::new(&self.entries, |e| match &e.kind {
-            EntryKind::Rule(r) => r.matcher.as_ref(),
-            _ => None,
-        });
-        self.salutations = WordIndex::new(&self.entries, |e| match &e.kind {
-            EntryKind::Salutation(o) => Some(&o.matcher),
-            _ => None,
-        });
-        self.closings = WordIndex::new(&self.entries, |e| match &e.kind {
-            EntryKind::Closing(o) => Some(&o.matcher),
-            _ => None,
-        });
+        let entries = &self.entries;
+        self.markers = WordIndex::new(entries, |e| Some(&e.kind.marker()?.matcher));
+        self.calques = WordIndex::new(entries, |e| Some(&e.kind.calque()?.matcher));
+        self.rules = WordIndex::new(entries, |e| e.kind.rule()?.matcher.as_ref());
+        self.salutations = WordIndex::new(entries, |e| Some(&e.kind.salutation()?.matcher));
+        self.closings = WordIndex::new(entries, |e| Some(&e.kind.closing()?.matcher));
+    }
+
+    /// The entries of `index` that may match a lower-cased word, in pack
+    /// order, as `kind` reads them.
+    fn candidates<'p, T: 'p>(
+        &'p self,
+        index: &'p WordIndex,
+        lower: &str,
+        kind: fn(&'p EntryKind) -> Option<&'p T>,
+    ) -> impl Iterator<Item = (usize, &'p T)> + use<'p, T> {
+        index
+            .candidates(lower)
+            .filter_map(move |i| Some((i, kind(&self.entries[i].kind)?)))
     }
 
     /// The markers that may match a lower-cased word, in pack order.
@@ -811,12 +847,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Marker)> + use<'p> {
-        self.markers
-            .candidates(lower)
-            .filter_map(move |i| match &self.entries[i].kind {
-                EntryKind::Marker(m) => Some((i, m)),
-                _ => None,
-            })
+        self.candidates(&self.markers, lower, EntryKind::marker)
     }
 
     /// The calques that may start at a lower-cased word.
@@ -824,12 +855,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Calque)> + use<'p> {
-        self.calques
-            .candidates(lower)
-            .filter_map(move |i| match &self.entries[i].kind {
-                EntryKind::Calque(c) => Some((i, c)),
-                _ => None,
-            })
+        self.candidates(&self.calques, lower, EntryKind::calque)
     }
 
     /// The word-based project rules that may start at a lower-cased word.
@@ -837,12 +863,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p ProjectRule)> + use<'p> {
-        self.rules
-            .candidates(lower)
-            .filter_map(move |i| match &self.entries[i].kind {
-                EntryKind::Rule(r) => Some((i, r)),
-                _ => None,
-            })
+        self.candidates(&self.rules, lower, EntryKind::rule)
     }
 
     /// The salutations that may start at a lower-cased word, in pack order.
@@ -850,12 +871,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Opening)> + use<'p> {
-        self.salutations
-            .candidates(lower)
-            .filter_map(move |i| match &self.entries[i].kind {
-                EntryKind::Salutation(o) => Some((i, o)),
-                _ => None,
-            })
+        self.candidates(&self.salutations, lower, EntryKind::salutation)
     }
 
     /// The sign-offs that may start at a lower-cased word, in pack order.
@@ -863,12 +879,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Opening)> + use<'p> {
-        self.closings
-            .candidates(lower)
-            .filter_map(move |i| match &self.entries[i].kind {
-                EntryKind::Closing(o) => Some((i, o)),
-                _ => None,
-            })
+        self.candidates(&self.closings, lower, EntryKind::closing)
     }
 
     /// The stock phrases.

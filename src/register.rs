@@ -17,7 +17,7 @@ use crate::emails::Email;
 use crate::finding::{Diagnostic, Severity};
 use crate::fluent::{key_name, patterns};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
-use crate::packs::{EntryKind, Joined, Marker, Opening, Pack, Position, Strength, Tone};
+use crate::packs::{Joined, Marker, Opening, Pack, Position, Strength, Tone};
 use crate::prose::{Origin, Origins, Path, Writer, origin_index, selector_key};
 use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
@@ -469,17 +469,12 @@ impl<'a, 's> Analyzer<'a, 's> {
     }
 
     fn marker(&self, entry: usize) -> Option<&Marker> {
-        match &self.pack.entries.get(entry)?.kind {
-            EntryKind::Marker(marker) => Some(marker),
-            _ => None,
-        }
+        self.pack.entries.get(entry)?.kind.marker()
     }
 
     fn opening(&self, entry: usize) -> Option<&Opening> {
-        match &self.pack.entries.get(entry)?.kind {
-            EntryKind::Salutation(opening) | EntryKind::Closing(opening) => Some(opening),
-            _ => None,
-        }
+        let kind = &self.pack.entries.get(entry)?.kind;
+        kind.salutation().or_else(|| kind.closing())
     }
 
     /// Decides the register of one path and flags what contradicts it.
