@@ -28,7 +28,7 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
         .collect();
     let mut grouped: BTreeMap<&str, Email> = BTreeMap::new();
     for (file_index, file) in locale.files.iter().enumerate() {
-        let file_name = file_email_name_str(&file.source.rel_path);
+        let file_name = file_email_name(&file.source.rel_path);
         for message in file.messages() {
             let mut in_template = false;
             for (email, template) in templated.iter_mut().zip(&config.template) {
@@ -64,11 +64,7 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
 }
 
 /// The email name of a file: its path below the locale, without `.ftl`.
-pub fn file_email_name(rel_path: &str) -> String {
-    file_email_name_str(rel_path).to_owned()
-}
-
-fn file_email_name_str(rel_path: &str) -> &str {
+pub fn file_email_name(rel_path: &str) -> &str {
     rel_path.strip_suffix(".ftl").unwrap_or(rel_path)
 }
 
@@ -105,7 +101,7 @@ impl<'a, 's> EmailIndex<'a, 's> {
             return Some(template.name.clone());
         }
         match (self.config.group_by, message_id) {
-            (GroupBy::File, _) => Some(file_email_name(rel_path)),
+            (GroupBy::File, _) => Some(file_email_name(rel_path).to_owned()),
             (GroupBy::IdPrefix, Some(id)) => Some(id_prefix(id.trim_start_matches('-')).to_owned()),
             (GroupBy::IdPrefix, None) => None,
         }
