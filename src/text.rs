@@ -132,7 +132,7 @@ impl Prose {
         // Every mask needs one of these: without any, there is nothing to
         // edit, and the text need not be checked as UTF-8 again.
         let bytes = self.text.as_bytes();
-        let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+        let has = |needle: &[u8]| contains(bytes, needle);
         if memchr::memchr3(b'<', b'&', b'@', bytes).is_none()
             && memchr::memchr3(b'{', b'$', b'%', bytes).is_none()
             && !has(b"://")
@@ -315,6 +315,14 @@ fn visible_values(bytes: &[u8], from: usize, end: usize) -> Vec<Range<usize>> {
     values
 }
 
+/// Whether `bytes` contain `needle`: for the short prose of one message,
+/// cheaper than building a substring searcher each time.
+fn contains(bytes: &[u8], needle: &[u8]) -> bool {
+    needle.first().is_some_and(|&first| {
+        memchr::memchr_iter(first, bytes).any(|i| bytes[i..].starts_with(needle))
+    })
+}
+
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if from >= bytes.len() {
         return None;
@@ -415,7 +423,7 @@ fn numeric(name: &str) -> Option<char> {
 /// Masks URLs and e-mail addresses.
 fn mask_addresses(bytes: &mut [u8]) {
     // Most prose has neither: skip the byte-by-byte walk.
-    let finder = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    let finder = |needle: &[u8]| contains(bytes, needle);
     if memchr::memchr(b'@', bytes).is_none()
         && !finder(b"http")
         && !finder(b"www.")
@@ -575,10 +583,7 @@ pub fn abbreviations<S: AsRef<str>>(list: &[S]) -> HashSet<String> {
 /// with their periods) do not end a sentence.
 pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token<'t>> {
     let quoted = quoted_ranges(text);
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .filter(|&(_, c)| c as u32 != FILLER as u32)
-        .collect();
+    let mut chars = Chars(text.char_indices());
     // About one token in six bytes of prose.
     let mut tokens: Vec<Token<'t>> = Vec::with_capacity(text.len() / 6);
     let mut sentence = 0;
@@ -586,12 +591,13 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
     let mut pending_break = false;
     let mut after_colon = false;
     let mut newlines = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
+    // The last two characters read, the last first.
+    let mut previous: (Option<char>, Option<char>) = (None, None);
+    while let Some((offset, c)) = chars.next() {
+        let (before, before2) = previous;
+        previous = (Some(c), before);
         if c as u32 == BOUNDARY as u32 {
             pending_break = true;
-            i += 1;
             continue;
         }
         if c.is_whitespace() {
@@ -601,14 +607,13 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
                     pending_break = true;
                 }
             }
-            i += 1;
             continue;
         }
         let starts_token = is_word_char(c) || c.is_ascii_digit() || c == PLACEHOLDER;
         if !starts_token {
             match c {
                 '.' | '!' | '?' | '…' | '。' | '！' | '？'
-                    if ends_sentence(&chars, i, text, abbreviations, &tokens) =>
+                    if ends_sentence(chars.clone(), c, offset, text, abbreviations, &tokens) =>
                 {
                     pending_break = true;
                 }
@@ -619,7 +624,6 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
                 }
                 _ => {}
             }
-            i += 1;
             continue;
         }
         newlines = 0;
@@ -631,38 +635,39 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
         pending_break = false;
         after_colon = false;
         // The token: a run of word characters, digits, or one placeholder.
-        let start = i;
+        let mut end = offset + c.len_utf8();
         let kind = if c == PLACEHOLDER {
-            i += 1;
             Kind::Placeholder
         } else if c.is_ascii_digit() {
-            while i < chars.len()
-                && (chars[i].1.is_ascii_digit()
-                    || (matches!(chars[i].1, '.' | ',' | ':')
-                        && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit())))
+            // Digits, and `.`, `,` or `:` between digits.
+            while let Some((at, next)) = chars.peek()
+                && (next.is_ascii_digit()
+                    || (matches!(next, '.' | ',' | ':')
+                        && chars.peek_second().is_some_and(|n| n.is_ascii_digit())))
             {
-                i += 1;
+                chars.next();
+                previous = (Some(next), previous.0);
+                end = at + 1;
             }
             Kind::Number
         } else {
-            while i < chars.len() && is_word_char(chars[i].1) {
-                i += 1;
+            while let Some((at, next)) = chars.peek()
+                && is_word_char(next)
+            {
+                chars.next();
+                previous = (Some(next), previous.0);
+                end = at + next.len_utf8();
             }
             Kind::Word
         };
-        let span_start = chars[start].0;
-        let span_end = chars.get(i).map_or(text.len(), |&(o, _)| o);
-        let span_end = span_end.min(chars[i - 1].0 + chars[i - 1].1.len_utf8());
-        let raw = &text[span_start..span_end];
+        let raw = &text[offset..end];
         let word: Cow<'t, str> = if raw.bytes().any(|b| b == FILLER) {
             Cow::Owned(raw.chars().filter(|&c| c as u32 != FILLER as u32).collect())
         } else {
             Cow::Borrowed(raw)
         };
-        let before = start.checked_sub(1).map(|j| chars[j].1);
-        let before2 = start.checked_sub(2).map(|j| chars[j].1);
-        let after = chars.get(i).map(|x| x.1);
-        let after2 = chars.get(i + 1).map(|x| x.1);
+        let after = chars.peek().map(|(_, c)| c);
+        let after2 = chars.peek_second();
         let glued_before = match (before, before2) {
             (Some(g), Some(w)) if is_glue(g) && (is_word_char(w) || w.is_ascii_digit()) => Some(g),
             _ => None,
@@ -673,7 +678,7 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
         };
         tokens.push(Token {
             text: word,
-            span: span_start..span_end,
+            span: offset..end,
             kind,
             sentence,
             init,
@@ -681,42 +686,65 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
             glued_after,
             // The ranges are sorted and disjoint.
             quoted: quoted
-                .get(quoted.partition_point(|q| q.end <= span_start))
-                .is_some_and(|q| q.contains(&span_start)),
+                .get(quoted.partition_point(|q| q.end <= offset))
+                .is_some_and(|q| q.contains(&offset)),
         });
     }
     tokens
 }
 
-/// Whether the `.`/`!`/`?` at `i` ends a sentence.
+/// The characters of prose and their offsets, without the filler bytes
+/// that stand where markup was masked.
+#[derive(Clone)]
+struct Chars<'t>(std::str::CharIndices<'t>);
+
+impl Chars<'_> {
+    fn peek(&self) -> Option<(usize, char)> {
+        self.clone().next()
+    }
+
+    fn peek_second(&self) -> Option<char> {
+        self.clone().nth(1).map(|(_, c)| c)
+    }
+}
+
+impl Iterator for Chars<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        self.0.find(|&(_, c)| c as u32 != FILLER as u32)
+    }
+}
+
+/// Whether the `mark` (`.`, `!`, `?`…) at `dot` ends a sentence; `after`
+/// reads on from it.
 fn ends_sentence(
-    chars: &[(usize, char)],
-    i: usize,
+    mut after: Chars<'_>,
+    mark: char,
+    dot: usize,
     text: &str,
     abbreviations: &HashSet<String>,
     tokens: &[Token],
 ) -> bool {
     // Followed by space, a closing quote or bracket, a boundary, or the end.
-    let mut j = i + 1;
-    while j < chars.len()
-        && matches!(
-            chars[j].1,
+    let next = after.find(|&(_, c)| {
+        !matches!(
+            c,
             '.' | '!' | '?' | '…' | '"' | '”' | '’' | '»' | ')' | '“' | '\''
         )
+    });
+    if let Some((_, c)) = next
+        && !(c.is_whitespace() || c as u32 == BOUNDARY as u32)
     {
-        j += 1;
-    }
-    if j < chars.len() && !(chars[j].1.is_whitespace() || chars[j].1 as u32 == BOUNDARY as u32) {
         return false;
     }
-    if chars[i].1 != '.' {
+    if mark != '.' {
         return true;
     }
     // The word right before the period.
     let Some(last) = tokens.last() else {
         return true;
     };
-    let dot = chars[i].0;
     if last.span.end != dot {
         return true;
     }
@@ -754,8 +782,16 @@ fn line_ends_sentence(tokens: &[Token], text: &str, offset: usize) -> bool {
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     // Most prose quotes nothing: find an opening mark before walking it.
-    let opens = |mark: &str| memchr::memmem::find(text.as_bytes(), mark.as_bytes()).is_some();
-    if !(opens("\"") || opens("„") || opens("“") || opens("«")) {
+    // `"` is one byte, `„` and `“` start with 0xE2, `«` with 0xC2.
+    let bytes = text.as_bytes();
+    let opens = memchr::memchr3_iter(b'"', 0xe2, 0xc2, bytes).any(|i| {
+        let rest = &bytes[i..];
+        rest[0] == b'"'
+            || rest.starts_with("„".as_bytes())
+            || rest.starts_with("“".as_bytes())
+            || rest.starts_with("«".as_bytes())
+    });
+    if !opens {
         return ranges;
     }
     let mut open: Option<(usize, char)> = None;
