@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
@@ -387,16 +388,22 @@ fn check_locale(
 ) -> LocaleReport {
     let selection = &options.selection;
     let cx = Context::new(locale, reference, options);
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for check in CHECKS {
-        if check.runs(&cx) {
-            check.check(&cx, &mut diagnostics);
-        }
-    }
+    // The checks are independent: on two cores, the register's reading of
+    // the prose goes beside the rest.
+    let diagnostics: Vec<Vec<Diagnostic>> = CHECKS
+        .par_iter()
+        .filter(|check| check.runs(&cx))
+        .map(|check| {
+            let mut out = Vec::new();
+            check.check(&cx, &mut out);
+            out
+        })
+        .collect();
     let suppressions = Suppressions::new(locale);
     let emails = EmailIndex::new(locale, &options.emails);
     let mut findings: Vec<Finding> = diagnostics
         .into_iter()
+        .flatten()
         .filter(|d| selection.is_enabled(d.rule.id) && !suppressions.silences(d))
         .map(|mut d| {
             if d.email.is_none()

@@ -4,6 +4,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use fluent_syntax::ast::{Entry, Message, Pattern, Term};
 use unic_langid::LanguageIdentifier;
 
@@ -40,7 +42,7 @@ pub struct LocaleModel<'s> {
 impl<'s> LocaleModel<'s> {
     /// Parses `sources` (sorted by relative path) and indexes their entries.
     pub fn new(dir: &'s LocaleDir, sources: &'s [SourceFile]) -> Self {
-        let files: Vec<ParsedFile<'s>> = sources.iter().map(parse).collect();
+        let files: Vec<ParsedFile<'s>> = sources.par_iter().map(parse).collect();
         let mut messages: HashMap<&'s str, Vec<EntryRef>> = HashMap::default();
         let mut terms: HashMap<&'s str, Vec<EntryRef>> = HashMap::default();
         let mut by_path = HashMap::default();

@@ -9,6 +9,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -591,7 +594,9 @@ pub struct PackError {
 /// All packs of a run.
 #[derive(Clone, Debug, Default)]
 pub struct Packs {
-    packs: Vec<Pack>,
+    /// Shared: every run starts from the same built-in packs, and a project
+    /// pack copies only the pack it extends.
+    packs: Vec<Arc<Pack>>,
 }
 
 impl Packs {
@@ -601,11 +606,13 @@ impl Packs {
         BUILT
             .get_or_init(|| Packs {
                 packs: BUILTIN
-                    .iter()
+                    .par_iter()
                     .map(|(path, text)| {
                         // A test parses every built-in pack, so this cannot fail at run time.
-                        Pack::parse(path, text)
-                            .unwrap_or_else(|e| panic!("built-in pack is invalid: {e}"))
+                        Arc::new(
+                            Pack::parse(path, text)
+                                .unwrap_or_else(|e| panic!("built-in pack is invalid: {e}")),
+                        )
                     })
                     .collect(),
             })
@@ -652,7 +659,7 @@ impl Packs {
         // entry became part of.
         for (path, locale) in added {
             let pack = if locale == EVERY_LOCALE {
-                packs.packs.iter().find(|p| p.path == path)
+                packs.iter().find(|p| p.path == path)
             } else {
                 locale.parse().ok().and_then(|l| packs.for_locale(&l))
             };
@@ -684,8 +691,11 @@ impl Packs {
                     continue;
                 }
                 if pack.replace {
-                    existing.locales.retain(|l| !pack.locales.contains(l));
+                    Arc::make_mut(existing)
+                        .locales
+                        .retain(|l| !pack.locales.contains(l));
                 } else {
+                    let existing = Arc::make_mut(existing);
                     let mut entries = pack.entries.clone();
                     entries.append(&mut existing.entries);
                     existing.entries = entries;
@@ -698,7 +708,7 @@ impl Packs {
             }
         }
         if !extended {
-            self.packs.push(pack);
+            self.packs.push(Arc::new(pack));
         }
     }
 
@@ -706,26 +716,24 @@ impl Packs {
     /// names the tag, dropping variants, region and script in turn.
     pub fn for_locale(&self, langid: &LanguageIdentifier) -> Option<&Pack> {
         fallbacks(langid).iter().find_map(|tag| {
-            self.packs
-                .iter()
+            self.iter()
                 .find(|p| p.locales.iter().any(|l| l.eq_ignore_ascii_case(tag)))
         })
     }
 
     /// The packs for every locale (`locales = ["*"]`).
     pub fn universal(&self) -> impl Iterator<Item = &Pack> {
-        self.packs
-            .iter()
+        self.iter()
             .filter(|p| p.locales.iter().any(|l| l == EVERY_LOCALE))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Pack> {
-        self.packs.iter()
+        self.packs.iter().map(|p| &**p)
     }
 
     /// Every project rule of every pack.
     pub fn rules(&self) -> impl Iterator<Item = &ProjectRule> {
-        self.packs.iter().flat_map(Pack::project_rules)
+        self.iter().flat_map(Pack::project_rules)
     }
 }
 

@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::finding::Diagnostic;
@@ -42,92 +43,107 @@ impl Check for WrittenRules {
         if !(calques || leaks || rules) {
             return;
         }
-        let allowed = &cx.options.allowed_identifiers;
         // Without calques or project rules, only a pattern that may leak
         // needs writing out: most have none of the characters leaks need.
         let phrases = !packs.is_empty() && (calques || rules);
         let wanted = |pattern: &Pattern<&str>| phrases || (leaks && may_leak(pattern));
-        for (origin, pattern, prose) in written(locale, wanted) {
-            let source = locale.files[origin.file].source;
-            let mut push =
-                |rule: &'static RuleMeta, span, message: String, help: Option<String>| {
-                    let mut diagnostic = Diagnostic::new(rule, source, span, message)
-                        .message_id(origin.message_id.clone())
-                        .attribute(origin.attribute.as_deref());
-                    if let Some(help) = help {
-                        diagnostic = diagnostic.help(help);
+        // File by file on both cores; findings in file order.
+        let found: Vec<Vec<Diagnostic<'a>>> = (0..locale.files.len())
+            .into_par_iter()
+            .map(|file| {
+                let mut out = Vec::new();
+                for (origin, pattern, prose) in written(locale, file, wanted) {
+                    let source = locale.files[origin.file].source;
+                    let mut push =
+                        |rule: &'static RuleMeta, span, message: String, help: Option<String>| {
+                            let mut diagnostic = Diagnostic::new(rule, source, span, message)
+                                .message_id(origin.message_id.clone())
+                                .attribute(origin.attribute.as_deref());
+                            if let Some(help) = help {
+                                diagnostic = diagnostic.help(help);
+                            }
+                            out.push(diagnostic);
+                        };
+                    if leaks {
+                        for (span, message, help) in leaks_in(cx, &origin, pattern, &prose) {
+                            push(&LeakedIdentifier::META, span, message, Some(help));
+                        }
                     }
-                    out.push(diagnostic);
-                };
-            if leaks {
-                let found: Vec<_> = leaked(&prose, allowed)
-                    .into_iter()
-                    .chain(double_braces(&locale.files[origin.file], pattern))
-                    .collect();
-                // What the message's comments and the reference's message
-                // show on purpose is not a leak: a key name, an error code,
-                // the `%s` of a search URL.
-                let (context, reference_text) = if found.is_empty() {
-                    (String::new(), String::new())
-                } else {
-                    explained(cx, &origin)
-                };
-                // Once per message, and only when a leak needs it.
-                let dropped = std::cell::OnceCell::new();
-                for (span, text) in found {
-                    // A comment documents `$variables`: only the reference's
-                    // own text excuses a placeholder-shaped leak.
-                    let excused_by = if text.starts_with(['$', '{', '%']) {
-                        &reference_text
-                    } else {
-                        &context
-                    };
-                    if mentions(excused_by, &text)
-                        || (cx.reference.is_none() && !is_named_placeholder(&text))
-                    {
-                        continue;
+                    if calques || rules {
+                        for found in phrase_matches(&packs, &prose, |meta| {
+                            cx.options.selection.is_enabled(meta.id)
+                        }) {
+                            push(found.rule, found.span, found.message, found.help);
+                        }
                     }
-                    let (message, help) = match (
-                        cx.reference,
-                        near_identifier(&reference_text, &text),
-                    ) {
-                        (Some(reference), Some(near)) => (
-                            format!(
-                                "`{text}` is not what the {} message writes: `{near}`",
-                                reference.name
-                            ),
-                            format!(
-                                "copy `{near}` exactly: it is code or a name, not a word to translate"
-                            ),
-                        ),
-                        _ => (
-                            leak_message(&text),
-                            match (
-                                cx.reference,
-                                dropped
-                                    .get_or_init(|| dropped_variables(cx, &origin))
-                                    .as_slice(),
-                            ) {
-                                (Some(reference), [name]) => format!(
-                                    "write `{{ ${name} }}`: the {} message has it, this translation does not",
-                                    reference.name
-                                ),
-                                _ => leak_help(&text),
-                            },
-                        ),
-                    };
-                    push(&LeakedIdentifier::META, span, message, Some(help));
                 }
-            }
-            if calques || rules {
-                for found in phrase_matches(&packs, &prose, |meta| {
-                    cx.options.selection.is_enabled(meta.id)
-                }) {
-                    push(found.rule, found.span, found.message, found.help);
-                }
-            }
-        }
+                out
+            })
+            .collect();
+        out.extend(found.into_iter().flatten());
     }
+}
+
+/// The leaked identifiers and placeholders of one pattern, written out as
+/// `prose`: span, message and help of each.
+fn leaks_in(
+    cx: &Context<'_>,
+    origin: &Origin,
+    pattern: &Pattern<&str>,
+    prose: &Prose,
+) -> Vec<(std::ops::Range<usize>, String, String)> {
+    let found: Vec<_> = leaked(prose, &cx.options.allowed_identifiers)
+        .into_iter()
+        .chain(double_braces(&cx.locale.files[origin.file], pattern))
+        .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // What the message's comments and the reference's message show on
+    // purpose is not a leak: a key name, an error code, the `%s` of a
+    // search URL.
+    let (context, reference_text) = explained(cx, origin);
+    // Once per message, and only when a leak needs it.
+    let dropped = std::cell::OnceCell::new();
+    let mut leaks = Vec::new();
+    for (span, text) in found {
+        // A comment documents `$variables`: only the reference's own text
+        // excuses a placeholder-shaped leak.
+        let excused_by = if text.starts_with(['$', '{', '%']) {
+            &reference_text
+        } else {
+            &context
+        };
+        if mentions(excused_by, &text) || (cx.reference.is_none() && !is_named_placeholder(&text)) {
+            continue;
+        }
+        let (message, help) = match (cx.reference, near_identifier(&reference_text, &text)) {
+            (Some(reference), Some(near)) => (
+                format!(
+                    "`{text}` is not what the {} message writes: `{near}`",
+                    reference.name
+                ),
+                format!("copy `{near}` exactly: it is code or a name, not a word to translate"),
+            ),
+            _ => (
+                leak_message(&text),
+                match (
+                    cx.reference,
+                    dropped
+                        .get_or_init(|| dropped_variables(cx, origin))
+                        .as_slice(),
+                ) {
+                    (Some(reference), [name]) => format!(
+                        "write `{{ ${name} }}`: the {} message has it, this translation does not",
+                        reference.name
+                    ),
+                    _ => leak_help(&text),
+                },
+            ),
+        };
+        leaks.push((span, message, help));
+    }
+    leaks
 }
 
 /// The language pack of a locale and the packs for every locale.
@@ -143,29 +159,23 @@ pub fn packs_for<'p>(packs: &'p Packs, locale: &LocaleModel<'_>) -> Vec<&'p Pack
 /// variants, with HTML and addresses masked.
 fn written<'a>(
     locale: &'a LocaleModel<'a>,
-    wanted: impl Fn(&Pattern<&str>) -> bool + Copy + 'a,
+    file: usize,
+    wanted: impl Fn(&Pattern<&str>) -> bool + 'a,
 ) -> impl Iterator<Item = (Origin, &'a Pattern<&'a str>, Prose)> + 'a {
-    locale
-        .files
-        .iter()
-        .enumerate()
-        .flat_map(move |(file, parsed)| {
-            crate::rules::entry_patterns(parsed)
-                .filter(move |(_, _, pattern)| wanted(pattern))
-                .map(move |(id, attribute, pattern)| {
-                    let mut origins = Origins::default();
-                    let origin = Origin {
-                        file,
-                        message_id: id.to_string(),
-                        attribute: attribute.map(str::to_owned),
-                    };
-                    let index = origin_index(&mut origins, origin.clone());
-                    let mut prose = Prose::new();
-                    Writer::all_variants(locale, &mut origins)
-                        .write(&mut prose, index, file, pattern);
-                    prose.mask_markup();
-                    (origin, pattern, prose)
-                })
+    crate::rules::entry_patterns(&locale.files[file])
+        .filter(move |(_, _, pattern)| wanted(pattern))
+        .map(move |(id, attribute, pattern)| {
+            let mut origins = Origins::default();
+            let origin = Origin {
+                file,
+                message_id: id.to_string(),
+                attribute: attribute.map(str::to_owned),
+            };
+            let index = origin_index(&mut origins, origin.clone());
+            let mut prose = Prose::new();
+            Writer::all_variants(locale, &mut origins).write(&mut prose, index, file, pattern);
+            prose.mask_markup();
+            (origin, pattern, prose)
         })
 }
 

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use crate::source::SourceFile;
@@ -129,7 +130,7 @@ impl LocaleDir {
     /// Reads every `.ftl` file below the folder, sorted by relative path.
     /// Hidden entries are skipped; symlinks are followed, loops are not.
     pub fn read_files(&self) -> (Vec<SourceFile>, Vec<ReadError>) {
-        let mut files = Vec::new();
+        let mut paths = Vec::new();
         let mut errors = Vec::new();
         let walker = walkdir::WalkDir::new(&self.path)
             .follow_links(true)
@@ -137,35 +138,44 @@ impl LocaleDir {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    errors.push(ReadError {
-                        path: err.path().unwrap_or(&self.path).to_owned(),
-                        message: walk_error_message(&err),
-                    });
-                    continue;
-                }
-            };
-            let path = entry.path();
-            if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "ftl") {
-                continue;
-            }
-            let rel_path = path
-                .strip_prefix(&self.path)
-                .unwrap_or(path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            match std::fs::read(path) {
-                Ok(bytes) => {
-                    files.push(SourceFile::from_bytes(display_path(path), rel_path, bytes))
+            match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "ftl") {
+                        paths.push(entry.into_path());
+                    }
                 }
                 Err(err) => errors.push(ReadError {
-                    path: path.to_owned(),
-                    message: err.to_string(),
+                    path: err.path().unwrap_or(&self.path).to_owned(),
+                    message: walk_error_message(&err),
                 }),
+            }
+        }
+        // Reading (and checking UTF-8, finding lines) is per file: both cores.
+        let read: Vec<Result<SourceFile, ReadError>> = paths
+            .par_iter()
+            .map(|path| {
+                let rel_path = path
+                    .strip_prefix(&self.path)
+                    .unwrap_or(path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                match std::fs::read(path) {
+                    Ok(bytes) => Ok(SourceFile::from_bytes(display_path(path), rel_path, bytes)),
+                    Err(err) => Err(ReadError {
+                        path: path.clone(),
+                        message: err.to_string(),
+                    }),
+                }
+            })
+            .collect();
+        let mut files = Vec::with_capacity(read.len());
+        for outcome in read {
+            match outcome {
+                Ok(file) => files.push(file),
+                Err(error) => errors.push(error),
             }
         }
         files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));

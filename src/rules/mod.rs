@@ -152,7 +152,7 @@ pub struct Context<'a> {
     pub reference: Option<&'a LocaleModel<'a>>,
     pub options: &'a CheckOptions,
     /// [`translated_messages`], paired once for every check that asks.
-    translated: std::cell::OnceCell<Vec<Translated<'a>>>,
+    translated: std::sync::OnceLock<Vec<Translated<'a>>>,
 }
 
 /// A message of the locale, its file, and the reference's message and file.
@@ -172,7 +172,7 @@ impl<'a> Context<'a> {
             locale,
             reference,
             options,
-            translated: std::cell::OnceCell::new(),
+            translated: std::sync::OnceLock::new(),
         }
     }
 
