@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -248,13 +249,21 @@ pub fn check_each<R>(
 
     let (sender, receiver) = std::sync::mpsc::channel();
     // Set when `consume` returns early (a closed pipe): what is left undone.
-    let stopped = std::sync::atomic::AtomicBool::new(false);
+    let stopped = AtomicBool::new(false);
+    // One task per worker, each taking the next locale when it is done with
+    // one: a worker that waits inside a locale's own parallel work may pick
+    // up another task, but there are never more locales in memory than tasks.
+    let next = AtomicUsize::new(0);
     let result = rayon::in_place_scope(|scope| {
-        for (position, &(_, index)) in order.iter().enumerate() {
+        for _ in 0..rayon::current_num_threads().min(order.len()) {
             let sender = sender.clone();
-            let (work, stopped) = (&work, &stopped);
+            let (work, stopped, next, order) = (&work, &stopped, &next, &order);
             scope.spawn(move |_| {
-                if !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                while !stopped.load(Ordering::Relaxed) {
+                    let position = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&(_, index)) = order.get(position) else {
+                        break;
+                    };
                     // The receiver is gone only when `consume` has returned.
                     let _ = sender.send((position, work(index)));
                 }
@@ -266,7 +275,7 @@ pub fn check_each<R>(
             early: BTreeMap::new(),
             next: 0,
         });
-        stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+        stopped.store(true, Ordering::Relaxed);
         result
     });
     Ok(result)
