@@ -3,6 +3,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use std::collections::hash_map::Entry as Slot;
 
 use rayon::prelude::*;
 
@@ -34,18 +35,56 @@ pub struct LocaleModel<'s> {
     pub langid: &'s LanguageIdentifier,
     /// The parsed files, sorted by path below the locale folder.
     pub files: Vec<ParsedFile<'s>>,
-    messages: HashMap<&'s str, Vec<EntryRef>>,
-    terms: HashMap<&'s str, Vec<EntryRef>>,
+    messages: Index<'s>,
+    terms: Index<'s>,
     by_path: HashMap<&'s str, usize>,
+}
+
+/// Where each id is defined: the first definition (the one Fluent resolves)
+/// apart from the rare later ones, so that an id costs no allocation.
+#[derive(Default)]
+struct Index<'s> {
+    first: HashMap<&'s str, EntryRef>,
+    later: HashMap<&'s str, Vec<EntryRef>>,
+}
+
+impl<'s> Index<'s> {
+    fn with_capacity(capacity: usize) -> Self {
+        Index {
+            first: HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            later: HashMap::default(),
+        }
+    }
+
+    fn insert(&mut self, id: &'s str, at: EntryRef) {
+        match self.first.entry(id) {
+            Slot::Vacant(vacant) => {
+                vacant.insert(at);
+            }
+            Slot::Occupied(_) => self.later.entry(id).or_default().push(at),
+        }
+    }
+
+    fn first(&self, id: &str) -> Option<EntryRef> {
+        self.first.get(id).copied()
+    }
+
+    /// Every definition of `id`, the first first.
+    fn all(&self, id: &str) -> impl Iterator<Item = EntryRef> {
+        self.first(id)
+            .into_iter()
+            .chain(self.later.get(id).into_iter().flatten().copied())
+    }
 }
 
 impl<'s> LocaleModel<'s> {
     /// Parses `sources` (sorted by relative path) and indexes their entries.
     pub fn new(dir: &'s LocaleDir, sources: &'s [SourceFile]) -> Self {
         let files: Vec<ParsedFile<'s>> = sources.par_iter().map(parse).collect();
-        let mut messages: HashMap<&'s str, Vec<EntryRef>> = HashMap::default();
-        let mut terms: HashMap<&'s str, Vec<EntryRef>> = HashMap::default();
-        let mut by_path = HashMap::default();
+        let entries = files.iter().map(|f| f.resource.body.len()).sum();
+        let mut messages = Index::with_capacity(entries);
+        let mut terms = Index::default();
+        let mut by_path = HashMap::with_capacity_and_hasher(files.len(), Default::default());
         for (file_index, file) in files.iter().enumerate() {
             by_path.insert(file.source.rel_path.as_str(), file_index);
             for (entry_index, entry) in file.resource.body.iter().enumerate() {
@@ -54,10 +93,8 @@ impl<'s> LocaleModel<'s> {
                     entry: entry_index,
                 };
                 match entry {
-                    Entry::Message(message) => {
-                        messages.entry(message.id.name).or_default().push(at)
-                    }
-                    Entry::Term(term) => terms.entry(term.id.name).or_default().push(at),
+                    Entry::Message(message) => messages.insert(message.id.name, at),
+                    Entry::Term(term) => terms.insert(term.id.name, at),
                     _ => {}
                 }
             }
@@ -80,7 +117,7 @@ impl<'s> LocaleModel<'s> {
 
     /// The message `id` as Fluent resolves it: the first definition wins.
     pub fn message(&self, id: &str) -> Option<(&ParsedFile<'s>, &Message<&'s str>)> {
-        let at = *self.messages.get(id)?.first()?;
+        let at = self.messages.first(id)?;
         match &self.files[at.file].resource.body[at.entry] {
             Entry::Message(message) => Some((&self.files[at.file], message)),
             _ => None,
@@ -89,28 +126,16 @@ impl<'s> LocaleModel<'s> {
 
     /// Whether the file at index `file` defines the message `id`.
     pub fn defines_message_in(&self, file: usize, id: &str) -> bool {
-        self.messages
-            .get(id)
-            .is_some_and(|at| at.iter().any(|at| at.file == file))
+        self.messages.all(id).any(|at| at.file == file)
     }
 
     /// The term `-id` (without its dash) as Fluent resolves it.
     pub fn term(&self, id: &str) -> Option<(&ParsedFile<'s>, &Term<&'s str>)> {
-        let at = *self.terms.get(id)?.first()?;
+        let at = self.terms.first(id)?;
         match &self.files[at.file].resource.body[at.entry] {
             Entry::Term(term) => Some((&self.files[at.file], term)),
             _ => None,
         }
-    }
-
-    /// Every definition of each message id, in no particular order.
-    pub fn message_definitions(&self) -> impl Iterator<Item = (&'s str, &[EntryRef])> {
-        self.messages.iter().map(|(id, at)| (*id, at.as_slice()))
-    }
-
-    /// Every definition of each term id, in no particular order.
-    pub fn term_definitions(&self) -> impl Iterator<Item = (&'s str, &[EntryRef])> {
-        self.terms.iter().map(|(id, at)| (*id, at.as_slice()))
     }
 
     /// The entry at `at`.
@@ -125,13 +150,12 @@ impl<'s> LocaleModel<'s> {
             EntryKind::Message => &self.messages,
             EntryKind::Term => &self.terms,
         };
-        let at = index.get(id.name)?.first()?;
-        Some(&self.files[at.file])
+        Some(&self.files[index.first(id.name)?.file])
     }
 
     /// The number of messages, duplicates counted once.
     pub fn message_count(&self) -> usize {
-        self.messages.len()
+        self.messages.first.len()
     }
 
     /// The pattern of `message` (its value, or the attribute `attribute`).
