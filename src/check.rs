@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -223,28 +224,34 @@ pub fn check_each<R>(
     let (reference_sources, reference_errors) = reference_dir.read_files();
     let reference = LocaleModel::new(reference_dir, &reference_sources);
     let reference_errors = std::sync::Mutex::new(reference_errors);
-    let work = |index: usize| {
+    // Hands the report on before the locale's files are freed, so that the
+    // caller writes while the worker frees.
+    let work = |index: usize, reference: &LocaleModel, deliver: &mut dyn FnMut(LocaleReport)| {
         if index == project.reference {
-            let mut outcome = check_locale(&reference, None, options);
+            let mut outcome = check_locale(reference, None, options);
             outcome.read_errors = std::mem::take(
                 &mut *reference_errors
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner),
             );
-            outcome
+            deliver(outcome);
         } else {
             let dir = &project.locales[index];
             let (sources, errors) = dir.read_files();
             let model = LocaleModel::new(dir, &sources);
-            let mut outcome = check_locale(&model, Some(&reference), options);
+            let mut outcome = check_locale(&model, Some(reference), options);
             outcome.read_errors = errors;
-            outcome
+            deliver(outcome);
         }
     };
     // Called from inside a rayon pool, waiting for the pool's workers could
     // wait forever: check one locale after the other instead.
     if rayon::current_thread_index().is_some() {
-        return Ok(consume(&mut order.iter().map(|&(_, index)| work(index))));
+        return Ok(consume(&mut order.iter().map(|&(_, index)| {
+            let mut report = LocaleReport::default();
+            work(index, &reference, &mut |outcome| report = outcome);
+            report
+        })));
     }
 
     let (sender, receiver) = std::sync::mpsc::channel();
@@ -255,8 +262,11 @@ pub fn check_each<R>(
     // up another task, but there are never more locales in memory than tasks.
     let next = AtomicUsize::new(0);
     let result = rayon::in_place_scope(|scope| {
+        // The last task to finish frees the reference, while the caller
+        // writes the last locale.
+        let reference = Arc::new(reference);
         for _ in 0..rayon::current_num_threads().min(order.len()) {
-            let sender = sender.clone();
+            let (sender, reference) = (sender.clone(), Arc::clone(&reference));
             let (work, stopped, next, order) = (&work, &stopped, &next, &order);
             scope.spawn(move |_| {
                 while !stopped.load(Ordering::Relaxed) {
@@ -264,16 +274,19 @@ pub fn check_each<R>(
                     let Some(&(_, index)) = order.get(position) else {
                         break;
                     };
-                    // The receiver is gone only when `consume` has returned.
-                    let _ = sender.send((position, work(index)));
+                    work(index, &reference, &mut |report| {
+                        // The receiver is gone only when `consume` has returned.
+                        let _ = sender.send((position, report));
+                    });
                 }
             });
         }
-        drop(sender);
+        drop((sender, reference));
         let result = consume(&mut InOrder {
             receiver,
             early: BTreeMap::new(),
             next: 0,
+            len: order.len(),
         });
         stopped.store(true, Ordering::Relaxed);
         result
@@ -355,12 +368,18 @@ struct InOrder {
     /// Reports that arrived before the ones ahead of them.
     early: BTreeMap<usize, LocaleReport>,
     next: usize,
+    /// How many reports there are: the last one ends the iteration without
+    /// waiting for the workers to free their locales.
+    len: usize,
 }
 
 impl Iterator for InOrder {
     type Item = LocaleReport;
 
     fn next(&mut self) -> Option<LocaleReport> {
+        if self.next == self.len {
+            return None;
+        }
         loop {
             if let Some(report) = self.early.remove(&self.next) {
                 self.next += 1;
