@@ -221,14 +221,26 @@ pub fn phrase_matches(
     let Some(language) = packs.first() else {
         return found;
     };
-    let tokens = tokenize(prose.text(), &language.abbreviations);
+    // Most prose has no word a calque or rule starts with: it needs no tokens.
+    let calques = enabled(&Calque::META);
+    let starts = |lower: &str| {
+        packs.iter().any(|pack| {
+            (calques && pack.calque_candidates(lower).next().is_some())
+                || pack.rule_candidates(lower).next().is_some()
+        })
+    };
+    let tokens = if crate::text::any_word(prose.text(), starts) {
+        tokenize(prose.text(), &language.abbreviations)
+    } else {
+        Vec::new()
+    };
     for (i, token) in tokens.iter().enumerate() {
         if token.kind != Kind::Word || token.quoted {
             continue;
         }
         let lower = crate::text::lowercase(&token.text);
         for pack in packs {
-            if enabled(&Calque::META) {
+            if calques {
                 for (_, calque) in pack.calque_candidates(&lower) {
                     let Some(len) = calque.matcher.matches(&tokens, i, &lower) else {
                         continue;

@@ -23,7 +23,7 @@ use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
     SalutationRegister,
 };
-use crate::text::{Kind, Prose, Token, lowercase, tokenize};
+use crate::text::{Kind, Prose, Token, any_word, lowercase, tokenize};
 
 /// More combinations of selector values than this are not enumerated: each
 /// selector then varies alone while the others keep their default.
@@ -299,11 +299,22 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut writer = Writer::on_path(self.locale, selectors, path, origins);
         writer.write(&mut prose, origin, segment.file, segment.pattern);
         prose.mask();
-        let tokens = tokenize(prose.text(), &self.pack.abbreviations);
+        let pack = self.pack;
+        // Prose without a word that a marker, salutation or sign-off starts
+        // with has nothing to vote or flag; unless it ends with a comma it is
+        // no salutation line either, and reads as nothing.
+        let starts = |lower: &str| {
+            pack.marker_candidates(lower).next().is_some()
+                || pack.salutation_candidates(lower).next().is_some()
+                || pack.closing_candidates(lower).next().is_some()
+        };
+        if !prose.ends_with(',') && !any_word(prose.text(), starts) {
+            return Reading::default();
+        }
+        let tokens = tokenize(prose.text(), &pack.abbreviations);
         // Lower-cased once: markers, openings and stock phrases compare them.
         let lowers: Vec<Cow<str>> = tokens.iter().map(|t| lowercase(&t.text)).collect();
         let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
-        let pack = self.pack;
         let opening = self
             .openings(
                 |lower| pack.salutation_candidates(lower),

@@ -567,6 +567,35 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Whether `wanted` accepts the lower-cased text of a word [`tokenize`]
+/// would make of `text`: a cheap look before tokenizing prose that a pack
+/// has nothing for. Every word token is offered (quoted ones too).
+pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
+    let mut offer = |word: &str| {
+        if word.as_bytes().contains(&FILLER) {
+            let joined: String = word
+                .chars()
+                .filter(|&c| c as u32 != FILLER as u32)
+                .collect();
+            wanted(&lowercase(&joined))
+        } else {
+            wanted(&lowercase(word))
+        }
+    };
+    // The start of the word being read; the filler byte does not end one.
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) || (c as u32 == FILLER as u32 && start.is_some()) {
+            start.get_or_insert(i);
+        } else if let Some(from) = start.take()
+            && offer(&text[from..i])
+        {
+            return true;
+        }
+    }
+    start.is_some_and(|from| offer(&text[from..]))
+}
+
 /// The set [`tokenize`] expects: each abbreviation lower-cased, without its
 /// spaces (`z.b.`) and split at them (`z.`, `b.`).
 pub fn abbreviations<S: AsRef<str>>(list: &[S]) -> HashSet<String> {
@@ -834,7 +863,13 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// `text` in lower case, borrowed when it has no capital: most words.
 pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_uppercase) {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    } else if text.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(text.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(text)
@@ -855,6 +890,46 @@ mod tests {
         prose.push_text(0, 0, text);
         prose.mask();
         prose
+    }
+
+    /// `any_word` offers exactly the words `tokenize` makes, on texts built
+    /// from the characters that decide where words end.
+    #[test]
+    fn any_word_offers_the_word_tokens() {
+        let alphabet = [
+            "a", "B", "é", "Ü", "\u{301}", "3", ".", ",", " ", "\n", "'", "-", "\u{7f}", "\u{1e}",
+            "\u{fffc}", "İ", "ß", "日", ":", "\"", "„",
+        ];
+        // A fixed linear congruential sequence: the same texts every run.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            let tokens: Vec<String> = tokenize(&text, &HashSet::default())
+                .into_iter()
+                .filter(|t| t.kind == Kind::Word)
+                .map(|t| lowercase(&t.text).into_owned())
+                .collect();
+            let mut offered = Vec::new();
+            any_word(&text, |word| {
+                offered.push(word.to_owned());
+                false
+            });
+            assert_eq!(offered, tokens, "{text:?}");
+            for (i, word) in tokens.iter().enumerate() {
+                let mut seen = 0;
+                assert!(any_word(&text, |w| {
+                    seen += 1;
+                    w == word
+                }));
+                assert!(seen <= i + 1);
+            }
+        }
     }
 
     fn sentences(text: &str, abbreviations: &[&str]) -> Vec<Vec<String>> {
