@@ -153,6 +153,12 @@ impl<'s> LocaleModel<'s> {
         Some(&self.files[index.first(id.name)?.file])
     }
 
+    /// Whether some message id is defined more than once: else every
+    /// message is the one Fluent resolves for its id.
+    pub fn has_duplicate_messages(&self) -> bool {
+        !self.messages.later.is_empty()
+    }
+
     /// The number of messages, duplicates counted once.
     pub fn message_count(&self) -> usize {
         self.messages.first.len()

@@ -195,7 +195,8 @@ fn may_leak(pattern: &Pattern<&str>) -> bool {
         }
     }
     fn needs(text: &str) -> bool {
-        text.contains(['_', '$', '%', '{', '&'])
+        text.bytes()
+            .any(|b| matches!(b, b'_' | b'$' | b'%' | b'{' | b'&'))
     }
     pattern.elements.iter().any(|element| match element {
         PatternElement::TextElement { value } => needs(value),

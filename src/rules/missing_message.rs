@@ -54,14 +54,17 @@ impl Check for MissingMessage {
                 continue;
             }
             // Keyed by content; the values are this file's own slices.
-            let present: HashMap<EntryId, EntryId> = file.ids().map(|id| (id, id)).collect();
+            let mut present: HashMap<EntryId, EntryId> =
+                HashMap::with_capacity_and_hasher(file.resource.body.len(), Default::default());
+            present.extend(file.ids().map(|id| (id, id)));
             // An entry that does not parse is already a `syntax-error`.
             let broken: HashSet<&str> = file
                 .problems
                 .iter()
                 .filter_map(|p| p.entry_id.as_deref())
                 .collect();
-            let mut seen = HashSet::default();
+            let mut seen =
+                HashSet::with_capacity_and_hasher(ref_file.resource.body.len(), Default::default());
             let wanted: Vec<EntryId> = ref_file.ids().filter(|id| seen.insert(*id)).collect();
             // The nearest present neighbours of each wanted id, in one pass
             // each way: a file may lack 60,000 entries.

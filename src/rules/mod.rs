@@ -300,14 +300,17 @@ pub(crate) fn translated_messages<'c, 'a>(
         let Some(reference) = cx.reference else {
             return Vec::new();
         };
+        let duplicates = locale.has_duplicate_messages();
         locale
             .files
             .iter()
             .flat_map(move |file| {
                 file.messages().filter_map(move |message| {
-                    let (_, first) = locale.message(message.id.name)?;
-                    if !std::ptr::eq(first, message) {
-                        return None;
+                    if duplicates {
+                        let (_, first) = locale.message(message.id.name)?;
+                        if !std::ptr::eq(first, message) {
+                            return None;
+                        }
                     }
                     let found = reference.message(message.id.name)?;
                     Some((file, message, found))
