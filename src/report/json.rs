@@ -23,8 +23,10 @@ pub fn write_json<F: Borrow<Finding>>(
         findings: Findings(RefCell::new(Some(findings))),
         summary: Later(summary),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    out.write_all(b"\n")
+    let mut chunks = super::Chunks::new(out);
+    serde_json::to_writer_pretty(&mut chunks, &document)?;
+    std::io::Write::write_all(&mut chunks, b"\n")?;
+    chunks.finish()
 }
 
 #[derive(Serialize)]

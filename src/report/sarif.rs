@@ -43,8 +43,10 @@ pub fn write_sarif<F: Borrow<Finding>>(
         rules,
     };
     let document = json_document(descriptors, results);
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    out.write_all(b"\n")
+    let mut chunks = super::Chunks::new(out);
+    serde_json::to_writer_pretty(&mut chunks, &document)?;
+    std::io::Write::write_all(&mut chunks, b"\n")?;
+    chunks.finish()
 }
 
 fn json_document<'a, I: Serialize + 'a>(
