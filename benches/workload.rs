@@ -14,8 +14,9 @@
 
 #![allow(clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::{corpus, ftl_files};
 use divan::Bencher;
 use etiquette::check::{CheckOptions, check};
 use etiquette::project::Project;
@@ -32,40 +33,10 @@ fn main() {
     divan::main();
 }
 
-fn corpus() -> PathBuf {
-    std::env::var_os("ETIQUETTE_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/firefox-l10n"),
-        PathBuf::from,
-    )
-}
-
-/// Every `.ftl` file below `root`.
-fn ftl_files(root: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    files
-}
-
 #[divan::bench(sample_count = 10)]
 fn floor(bencher: Bencher) {
     let files = ftl_files(&corpus());
-    bencher.bench(|| {
-        let mut entries = 0;
-        for path in &files {
-            let text = std::fs::read_to_string(path).unwrap();
-            let resource = match fluent_syntax::parser::parse(text.as_str()) {
-                Ok(resource) => resource,
-                Err((resource, _)) => resource,
-            };
-            entries += resource.body.len();
-        }
-        entries
-    });
+    bencher.bench(|| common::floor(&files));
 }
 
 #[divan::bench(sample_count = 10)]
