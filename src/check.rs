@@ -437,9 +437,8 @@ fn check_locale(
             if d.email.is_none()
                 && let Some((file, rel_path)) = match &d.place {
                     Place::Source(source) => locale
-                        .files
-                        .iter()
-                        .position(|f| std::ptr::eq(f.source, *source))
+                        .file_index(&source.rel_path)
+                        .filter(|&i| std::ptr::eq(locale.files[i].source, *source))
                         .map(|i| (i, source.rel_path.as_str())),
                     Place::Missing { .. } => None,
                 }

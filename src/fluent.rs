@@ -104,7 +104,16 @@ impl std::fmt::Display for EntryId<'_> {
     }
 }
 
-impl EntryId<'_> {
+impl<'s> EntryId<'s> {
+    /// The id as written, with the term's dash: what it displays as,
+    /// without formatting.
+    pub fn text(&self) -> std::borrow::Cow<'s, str> {
+        match self.kind {
+            EntryKind::Message => std::borrow::Cow::Borrowed(self.name),
+            EntryKind::Term => std::borrow::Cow::Owned(["-", self.name].concat()),
+        }
+    }
+
     /// "`refund-subject`" or "term `-brand`", for messages.
     pub fn described(&self) -> String {
         match self.kind {

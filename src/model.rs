@@ -110,6 +110,11 @@ impl<'s> LocaleModel<'s> {
         }
     }
 
+    /// The index in [`LocaleModel::files`] of the file at `rel_path`.
+    pub fn file_index(&self, rel_path: &str) -> Option<usize> {
+        self.by_path.get(rel_path).copied()
+    }
+
     /// The file at `rel_path` below the locale folder.
     pub fn file(&self, rel_path: &str) -> Option<&ParsedFile<'s>> {
         self.by_path.get(rel_path).map(|&i| &self.files[i])

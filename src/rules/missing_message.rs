@@ -1,7 +1,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::finding::Diagnostic;
-use crate::fluent::EntryId;
+use crate::fluent::{EntryId, EntryKind};
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -87,43 +87,63 @@ impl Check for MissingMessage {
                 {
                     continue;
                 }
+                // Made for each missing message (36,000 on the Firefox
+                // tree): joined at their size, not formatted.
+                let text = id.text();
                 let next = next_present[i];
                 let (span, label) = match (next, previous) {
                     (Some(next), _) => (
                         file.entry_id_span(*next),
-                        format!("`{id}` belongs before `{next}`"),
+                        ["`", &text, "` belongs before `", &next.text(), "`"].concat(),
                     ),
                     (None, Some(previous)) => (
                         file.entry_id_span(*previous),
-                        format!("`{id}` belongs after `{previous}`"),
+                        ["`", &text, "` belongs after `", &previous.text(), "`"].concat(),
                     ),
                     (None, None) => {
                         let start = file.source.body_start();
-                        (start..start, format!("`{id}` belongs in this file"))
+                        (
+                            start..start,
+                            ["`", &text, "` belongs in this file"].concat(),
+                        )
                     }
                 };
                 let source_line = ref_file
                     .source
                     .line_col(ref_file.entry_id_span(*id).start)
-                    .line;
+                    .line
+                    .to_string();
+                let described = match id.kind {
+                    EntryKind::Message => "`",
+                    EntryKind::Term => "term `",
+                };
                 let message = match cx.locale.defining_file(*id) {
-                    Some(elsewhere) => format!(
-                        "{} from {} is in `{}`, not in this file",
-                        id.described(),
+                    Some(elsewhere) => [
+                        described,
+                        &text,
+                        "` from ",
                         reference.name,
-                        elsewhere.source.rel_path
-                    ),
-                    None => format!("{} from {} is missing", id.described(), reference.name),
+                        " is in `",
+                        &elsewhere.source.rel_path,
+                        "`, not in this file",
+                    ]
+                    .concat(),
+                    None => [described, &text, "` from ", reference.name, " is missing"].concat(),
                 };
                 out.push(
                     Diagnostic::new(&Self::META, file.source, span, message)
-                        .message_id(id.to_string())
-                        .subject(id.to_string())
+                        .message_id(text.as_ref())
+                        .subject(text)
                         .label(label)
-                        .help(format!(
-                            "translate it from {}:{source_line}",
-                            ref_file.source.path
-                        )),
+                        .help(
+                            [
+                                "translate it from ",
+                                &ref_file.source.path,
+                                ":",
+                                &source_line,
+                            ]
+                            .concat(),
+                        ),
                 );
             }
         }
