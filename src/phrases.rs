@@ -64,7 +64,7 @@ impl Check for WrittenRules {
                             }
                             out.push(diagnostic);
                         };
-                    if leaks {
+                    if leaks && may_leak(pattern) {
                         for (span, message, help) in leaks_in(cx, &origin, pattern, &prose) {
                             push(&LeakedIdentifier::META, span, message, Some(help));
                         }
@@ -195,8 +195,9 @@ fn may_leak(pattern: &Pattern<&str>) -> bool {
         }
     }
     fn needs(text: &str) -> bool {
-        text.bytes()
-            .any(|b| matches!(b, b'_' | b'$' | b'%' | b'{' | b'&'))
+        let bytes = text.as_bytes();
+        memchr::memchr3(b'_', b'$', b'%', bytes).is_some()
+            || memchr::memchr2(b'{', b'&', bytes).is_some()
     }
     pattern.elements.iter().any(|element| match element {
         PatternElement::TextElement { value } => needs(value),

@@ -571,6 +571,8 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// would make of `text`: a cheap look before tokenizing prose that a pack
 /// has nothing for. Every word token is offered (quoted ones too).
 pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
+    // Lower-cased ASCII words are written here: one buffer for them all.
+    let mut lower = String::new();
     let mut offer = |word: &str| {
         if word.as_bytes().contains(&FILLER) {
             let joined: String = word
@@ -578,8 +580,15 @@ pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
                 .filter(|&c| c as u32 != FILLER as u32)
                 .collect();
             wanted(&lowercase(&joined))
-        } else {
+        } else if !word.is_ascii() {
             wanted(&lowercase(word))
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            wanted(&lower)
+        } else {
+            wanted(word)
         }
     };
     // The start of the word being read; the filler byte does not end one.
