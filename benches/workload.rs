@@ -10,7 +10,8 @@
 //!   for how time grows with locales;
 //! - `render_tree`: every file of every locale rendered as an email.
 //!
-//! Divide `check_tree` by `floor` for the ratio the README reports.
+//! Divide `check_tree` by `floor` for the ratio; `cargo bench --bench ratio`
+//! measures it in back-to-back pairs, which a drifting machine disturbs less.
 
 #![allow(clippy::print_stderr)]
 
