@@ -23,10 +23,7 @@ pub fn write_json<F: Borrow<Finding>>(
         findings: Findings(RefCell::new(Some(findings))),
         summary: Later(summary),
     };
-    let mut chunks = super::Chunks::new(out);
-    serde_json::to_writer_pretty(&mut chunks, &document)?;
-    std::io::Write::write_all(&mut chunks, b"\n")?;
-    chunks.finish()
+    super::write_pretty_json(out, &document)
 }
 
 #[derive(Serialize)]

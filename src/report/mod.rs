@@ -17,51 +17,20 @@ pub use short::write_short;
 
 use crate::check::Summary;
 
-/// Gathers small writes and hands them on in large pieces: serde_json
-/// writes a finding in dozens of pieces, each a dynamic call when the
-/// output is a `dyn Write`. [`Chunks::finish`] writes what is left.
-struct Chunks<'o, W: std::io::Write + ?Sized> {
-    buffer: Vec<u8>,
-    out: &'o mut W,
-}
-
-impl<'o, W: std::io::Write + ?Sized> Chunks<'o, W> {
-    const SIZE: usize = 64 * 1024;
-
-    fn new(out: &'o mut W) -> Self {
-        Chunks {
-            buffer: Vec::with_capacity(Self::SIZE),
-            out,
-        }
-    }
-
-    fn finish(mut self) -> std::io::Result<()> {
-        self.out.write_all(&self.buffer)?;
-        self.buffer.clear();
-        Ok(())
-    }
-}
-
-impl<W: std::io::Write + ?Sized> std::io::Write for Chunks<'_, W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.buffer.extend_from_slice(bytes);
-        if self.buffer.len() >= Self::SIZE {
-            self.out.write_all(&self.buffer)?;
-            self.buffer.clear();
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.write_all(&self.buffer)?;
-        self.buffer.clear();
-        self.out.flush()
-    }
+/// Writes `document` as pretty JSON and a final newline. serde_json writes
+/// a finding in dozens of small pieces: a buffer of its own in front of
+/// `out` keeps each from being a dynamic call when `out` is a `dyn Write`.
+fn write_pretty_json<W: std::io::Write + ?Sized>(
+    out: &mut W,
+    document: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut buffered, document)?;
+    std::io::Write::write_all(&mut buffered, b"\n")?;
+    buffered
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
+    Ok(())
 }
 
 /// The last line of the human and short reports.

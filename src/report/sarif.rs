@@ -43,10 +43,7 @@ pub fn write_sarif<F: Borrow<Finding>>(
         rules,
     };
     let document = json_document(descriptors, results);
-    let mut chunks = super::Chunks::new(out);
-    serde_json::to_writer_pretty(&mut chunks, &document)?;
-    std::io::Write::write_all(&mut chunks, b"\n")?;
-    chunks.finish()
+    super::write_pretty_json(out, &document)
 }
 
 fn json_document<'a, I: Serialize + 'a>(
