@@ -116,10 +116,11 @@ impl<'s> EntryId<'s> {
 
     /// "`refund-subject`" or "term `-brand`", for messages.
     pub fn described(&self) -> String {
-        match self.kind {
-            EntryKind::Message => format!("`{self}`"),
-            EntryKind::Term => format!("term `{self}`"),
-        }
+        let kind = match self.kind {
+            EntryKind::Message => "",
+            EntryKind::Term => "term ",
+        };
+        [kind, "`", &self.text(), "`"].concat()
     }
 }
 

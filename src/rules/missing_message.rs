@@ -1,7 +1,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::finding::Diagnostic;
-use crate::fluent::{EntryId, EntryKind};
+use crate::fluent::EntryId;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -113,22 +113,18 @@ impl Check for MissingMessage {
                     .line_col(ref_file.entry_id_span(*id).start)
                     .line
                     .to_string();
-                let described = match id.kind {
-                    EntryKind::Message => "`",
-                    EntryKind::Term => "term `",
-                };
+                let described = id.described();
                 let message = match cx.locale.defining_file(*id) {
                     Some(elsewhere) => [
-                        described,
-                        &text,
-                        "` from ",
+                        &described,
+                        " from ",
                         reference.name,
                         " is in `",
                         &elsewhere.source.rel_path,
                         "`, not in this file",
                     ]
                     .concat(),
-                    None => [described, &text, "` from ", reference.name, " is missing"].concat(),
+                    None => [&described, " from ", reference.name, " is missing"].concat(),
                 };
                 out.push(
                     Diagnostic::new(&Self::META, file.source, span, message)
