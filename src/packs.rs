@@ -11,8 +11,6 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
@@ -22,17 +20,74 @@ use crate::finding::Severity;
 use crate::rules::RuleMeta;
 use crate::text::{Kind, Token};
 
-/// The packs that ship inside the binary.
-const BUILTIN: &[(&str, &str)] = &[
-    ("rules/nl.toml", include_str!("../rules/nl.toml")),
-    ("rules/de.toml", include_str!("../rules/de.toml")),
-    ("rules/fr.toml", include_str!("../rules/fr.toml")),
-    ("rules/es.toml", include_str!("../rules/es.toml")),
-    ("rules/it.toml", include_str!("../rules/it.toml")),
-    ("rules/pt-PT.toml", include_str!("../rules/pt-PT.toml")),
-    ("rules/pt-BR.toml", include_str!("../rules/pt-BR.toml")),
-    ("rules/pl.toml", include_str!("../rules/pl.toml")),
+/// A pack that ships inside the binary.
+struct Builtin {
+    path: &'static str,
+    /// Its `locales`, known without parsing it: a run parses only the packs
+    /// of the locales it checks. A test holds them to the file.
+    locales: &'static [&'static str],
+    text: &'static str,
+}
+
+/// The packs that ship inside the binary. They define no `[[rule]]`, which
+/// a test holds them to: a run needs every pack's project rules up front.
+const BUILTIN: [Builtin; 8] = [
+    Builtin {
+        path: "rules/nl.toml",
+        locales: &["nl"],
+        text: include_str!("../rules/nl.toml"),
+    },
+    Builtin {
+        path: "rules/de.toml",
+        locales: &["de"],
+        text: include_str!("../rules/de.toml"),
+    },
+    Builtin {
+        path: "rules/fr.toml",
+        locales: &["fr"],
+        text: include_str!("../rules/fr.toml"),
+    },
+    Builtin {
+        path: "rules/es.toml",
+        locales: &["es"],
+        text: include_str!("../rules/es.toml"),
+    },
+    Builtin {
+        path: "rules/it.toml",
+        locales: &["it"],
+        text: include_str!("../rules/it.toml"),
+    },
+    Builtin {
+        path: "rules/pt-PT.toml",
+        locales: &["pt-PT"],
+        text: include_str!("../rules/pt-PT.toml"),
+    },
+    Builtin {
+        path: "rules/pt-BR.toml",
+        locales: &["pt-BR", "pt"],
+        text: include_str!("../rules/pt-BR.toml"),
+    },
+    Builtin {
+        path: "rules/pl.toml",
+        locales: &["pl"],
+        text: include_str!("../rules/pl.toml"),
+    },
 ];
+
+/// The built-in pack at `index` in [`BUILTIN`], parsed the first time any
+/// run asks for it.
+fn builtin_pack(index: usize) -> &'static Arc<Pack> {
+    static PARSED: [std::sync::OnceLock<Arc<Pack>>; BUILTIN.len()] =
+        [const { std::sync::OnceLock::new() }; BUILTIN.len()];
+    PARSED[index].get_or_init(|| {
+        let builtin = &BUILTIN[index];
+        // A test parses every built-in pack, so this cannot fail at run time.
+        Arc::new(
+            Pack::parse(builtin.path, builtin.text)
+                .unwrap_or_else(|e| panic!("built-in pack is invalid: {e}")),
+        )
+    })
+}
 
 /// A pack whose `locales` is `["*"]` applies to every locale.
 const EVERY_LOCALE: &str = "*";
@@ -594,29 +649,54 @@ pub struct PackError {
 /// All packs of a run.
 #[derive(Clone, Debug, Default)]
 pub struct Packs {
-    /// Shared: every run starts from the same built-in packs, and a project
-    /// pack copies only the pack it extends.
-    packs: Vec<Arc<Pack>>,
+    packs: Vec<Slot>,
+}
+
+/// A pack of a run. Shared: every run starts from the same built-in packs,
+/// and a project pack copies only the pack it extends.
+#[derive(Clone, Debug)]
+enum Slot {
+    /// The built-in pack at this index in [`BUILTIN`], not parsed until a
+    /// locale needs it.
+    Builtin(usize),
+    Loaded(Arc<Pack>),
+}
+
+impl Slot {
+    fn pack(&self) -> &Pack {
+        match self {
+            Slot::Builtin(index) => builtin_pack(*index),
+            Slot::Loaded(pack) => pack,
+        }
+    }
+
+    /// Whether one of the tags in the pack's `locales` is `wanted`.
+    fn serves(&self, wanted: impl Fn(&str) -> bool) -> bool {
+        match self {
+            Slot::Builtin(index) => BUILTIN[*index].locales.iter().any(|l| wanted(l)),
+            Slot::Loaded(pack) => pack.locales.iter().any(|l| wanted(l)),
+        }
+    }
+
+    /// The pack, for changing: a built-in one is parsed and copied.
+    fn make_mut(&mut self) -> &mut Pack {
+        if let Slot::Builtin(index) = self {
+            *self = Slot::Loaded(Arc::clone(builtin_pack(*index)));
+        }
+        match self {
+            Slot::Loaded(pack) => Arc::make_mut(pack),
+            Slot::Builtin(_) => unreachable!("a built-in slot was just loaded"),
+        }
+    }
 }
 
 impl Packs {
-    /// The built-in packs, parsed once.
+    /// The built-in packs. Each is parsed the first time a locale of it is
+    /// checked, once per process.
     pub fn builtin() -> Packs {
-        static BUILT: std::sync::OnceLock<Packs> = std::sync::OnceLock::new();
-        BUILT
-            .get_or_init(|| Packs {
-                packs: BUILTIN
-                    .par_iter()
-                    .map(|(path, text)| {
-                        // A test parses every built-in pack, so this cannot fail at run time.
-                        Arc::new(
-                            Pack::parse(path, text)
-                                .unwrap_or_else(|e| panic!("built-in pack is invalid: {e}")),
-                        )
-                    })
-                    .collect(),
-            })
-            .clone()
+        Packs {
+            packs: (0..BUILTIN.len()).map(Slot::Builtin).collect(),
+        }
     }
 
     /// The built-in packs, extended or overridden by the `.toml` packs in
@@ -659,7 +739,10 @@ impl Packs {
         // entry became part of.
         for (path, locale) in added {
             let pack = if locale == EVERY_LOCALE {
-                packs.iter().find(|p| p.path == path)
+                packs.packs.iter().find_map(|slot| match slot {
+                    Slot::Loaded(pack) if pack.path == path => Some(&**pack),
+                    _ => None,
+                })
             } else {
                 locale.parse().ok().and_then(|l| packs.for_locale(&l))
             };
@@ -687,15 +770,13 @@ impl Packs {
         let mut extended = false;
         if !pack.locales.iter().any(|l| l == EVERY_LOCALE) {
             for existing in &mut self.packs {
-                if !existing.locales.iter().any(|l| pack.locales.contains(l)) {
+                if !existing.serves(|l| pack.locales.iter().any(|p| p == l)) {
                     continue;
                 }
+                let existing = existing.make_mut();
                 if pack.replace {
-                    Arc::make_mut(existing)
-                        .locales
-                        .retain(|l| !pack.locales.contains(l));
+                    existing.locales.retain(|l| !pack.locales.contains(l));
                 } else {
-                    let existing = Arc::make_mut(existing);
                     let mut entries = pack.entries.clone();
                     entries.append(&mut existing.entries);
                     existing.entries = entries;
@@ -708,7 +789,7 @@ impl Packs {
             }
         }
         if !extended {
-            self.packs.push(Arc::new(pack));
+            self.packs.push(Slot::Loaded(Arc::new(pack)));
         }
     }
 
@@ -716,24 +797,35 @@ impl Packs {
     /// names the tag, dropping variants, region and script in turn.
     pub fn for_locale(&self, langid: &LanguageIdentifier) -> Option<&Pack> {
         fallbacks(langid).iter().find_map(|tag| {
-            self.iter()
-                .find(|p| p.locales.iter().any(|l| l.eq_ignore_ascii_case(tag)))
+            self.packs
+                .iter()
+                .find(|slot| slot.serves(|l| l.eq_ignore_ascii_case(tag)))
+                .map(Slot::pack)
         })
     }
 
     /// The packs for every locale (`locales = ["*"]`).
     pub fn universal(&self) -> impl Iterator<Item = &Pack> {
-        self.iter()
-            .filter(|p| p.locales.iter().any(|l| l == EVERY_LOCALE))
+        self.packs
+            .iter()
+            .filter(|slot| slot.serves(|l| l == EVERY_LOCALE))
+            .map(Slot::pack)
     }
 
+    /// Every pack; built-in ones not parsed yet are parsed now.
     pub fn iter(&self) -> impl Iterator<Item = &Pack> {
-        self.packs.iter().map(|p| &**p)
+        self.packs.iter().map(Slot::pack)
     }
 
-    /// Every project rule of every pack.
+    /// Every project rule of every pack (the built-in packs have none).
     pub fn rules(&self) -> impl Iterator<Item = &ProjectRule> {
-        self.iter().flat_map(Pack::project_rules)
+        self.packs
+            .iter()
+            .filter_map(|slot| match slot {
+                Slot::Loaded(pack) => Some(pack.project_rules()),
+                Slot::Builtin(_) => None,
+            })
+            .flatten()
     }
 }
 
@@ -784,12 +876,10 @@ impl Pack {
             (Table::Rule, file.rule),
         ];
         let mut entries = Vec::new();
+        let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
         for (table, specs) in tables {
             for spanned in specs {
-                let line = text[..spanned.span().start.min(text.len())]
-                    .matches('\n')
-                    .count()
-                    + 1;
+                let line = newlines.partition_point(|&at| at < spanned.span().start) + 1;
                 let at = |message: &str| {
                     error(format!(
                         "the [[{}]] at line {line}: {message}",
@@ -1227,6 +1317,46 @@ mod tests {
                 "no pack for {tag}"
             );
         }
+    }
+
+    #[test]
+    fn builtin_table_is_true_to_the_packs() {
+        for (index, builtin) in BUILTIN.iter().enumerate() {
+            let pack = builtin_pack(index);
+            assert_eq!(pack.path, builtin.path);
+            assert_eq!(pack.locales, builtin.locales, "{}", builtin.path);
+            assert_eq!(pack.project_rules().count(), 0, "{}", builtin.path);
+        }
+    }
+
+    #[test]
+    fn a_project_pack_extends_or_replaces_a_builtin_one() {
+        let extension = |replace: bool| {
+            Pack::parse(
+                "packs/nl.toml",
+                &format!("[pack]\nname = \"Extra\"\nlocales = [\"nl\"]\nreplace = {replace}\n\n[[calque]]\nphrases = [\"in de lus\"]\nfix = \"op de hoogte\"\nbad = [\"Ik houd u [in de lus].\"]\n"),
+            )
+            .unwrap()
+        };
+        let nl: LanguageIdentifier = "nl".parse().unwrap();
+        let builtin_entries = Packs::builtin().for_locale(&nl).unwrap().entries.len();
+
+        let mut packs = Packs::builtin();
+        packs.add(extension(false));
+        let extended = packs.for_locale(&nl).unwrap();
+        assert_eq!(extended.path, "rules/nl.toml");
+        assert_eq!(extended.entries.len(), builtin_entries + 1);
+        // The shared built-in pack is not changed.
+        assert_eq!(
+            Packs::builtin().for_locale(&nl).unwrap().entries.len(),
+            builtin_entries
+        );
+
+        let mut packs = Packs::builtin();
+        packs.add(extension(true));
+        let replaced = packs.for_locale(&nl).unwrap();
+        assert_eq!(replaced.path, "packs/nl.toml");
+        assert_eq!(replaced.entries.len(), 1);
     }
 
     #[test]
