@@ -122,9 +122,16 @@ impl<'s> LocaleModel<'s> {
 
     /// The message `id` as Fluent resolves it: the first definition wins.
     pub fn message(&self, id: &str) -> Option<(&ParsedFile<'s>, &Message<&'s str>)> {
+        self.indexed_message(id)
+            .map(|(file, message)| (&self.files[file], message))
+    }
+
+    /// [`LocaleModel::message`] with the index of the file in
+    /// [`LocaleModel::files`].
+    pub fn indexed_message(&self, id: &str) -> Option<(usize, &Message<&'s str>)> {
         let at = self.messages.first(id)?;
         match &self.files[at.file].resource.body[at.entry] {
-            Entry::Message(message) => Some((&self.files[at.file], message)),
+            Entry::Message(message) => Some((at.file, message)),
             _ => None,
         }
     }
@@ -136,9 +143,16 @@ impl<'s> LocaleModel<'s> {
 
     /// The term `-id` (without its dash) as Fluent resolves it.
     pub fn term(&self, id: &str) -> Option<(&ParsedFile<'s>, &Term<&'s str>)> {
+        self.indexed_term(id)
+            .map(|(file, term)| (&self.files[file], term))
+    }
+
+    /// [`LocaleModel::term`] with the index of the file in
+    /// [`LocaleModel::files`].
+    pub fn indexed_term(&self, id: &str) -> Option<(usize, &Term<&'s str>)> {
         let at = self.terms.first(id)?;
         match &self.files[at.file].resource.body[at.entry] {
-            Entry::Term(term) => Some((&self.files[at.file], term)),
+            Entry::Term(term) => Some((at.file, term)),
             _ => None,
         }
     }

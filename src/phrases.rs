@@ -13,7 +13,7 @@ use crate::finding::Diagnostic;
 use crate::fluent::{EntryId, EntryKind, ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::{Pack, Packs};
-use crate::prose::{Origin, Origins, Writer, origin_index};
+use crate::prose::{Origin, Origins, Writer};
 use crate::rules::{Calque, Check, Context, LeakedIdentifier, RuleMeta};
 use crate::text::{Kind, Prose, tokenize};
 
@@ -165,15 +165,15 @@ fn written<'a>(
     crate::rules::entry_patterns(&locale.files[file])
         .filter(move |(_, _, pattern)| wanted(pattern))
         .map(move |(id, attribute, pattern)| {
-            let mut origins = Origins::default();
             let origin = Origin {
                 file,
                 message_id: id.to_string(),
                 attribute: attribute.map(str::to_owned),
             };
-            let index = origin_index(&mut origins, origin.clone());
+            // References stay placeholders: the pattern is the only origin.
             let mut prose = Prose::new();
-            Writer::all_variants(locale, &mut origins).write(&mut prose, index, file, pattern);
+            Writer::all_variants(locale, &mut Origins::default())
+                .write(&mut prose, 0, file, pattern);
             prose.mask_markup();
             (origin, pattern, prose)
         })

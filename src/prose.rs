@@ -16,29 +16,52 @@ pub struct Origin {
     pub attribute: Option<String>,
 }
 
+/// An [`Origin`] borrowed from the parsed files, as the prose of an email
+/// is written: made into an owned one only for what is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct OriginRef<'s> {
+    pub file: usize,
+    /// A term's id is written with its dash.
+    pub term: bool,
+    pub id: &'s str,
+    pub attribute: Option<&'s str>,
+}
+
+impl OriginRef<'_> {
+    pub fn to_origin(self) -> Origin {
+        Origin {
+            file: self.file,
+            message_id: if self.term {
+                ["-", self.id].concat()
+            } else {
+                self.id.to_owned()
+            },
+            attribute: self.attribute.map(str::to_owned),
+        }
+    }
+}
+
 /// The origins of an email's prose, numbered in the order they are met;
 /// looked up by hash, since a file may hold 100,000 messages.
 #[derive(Debug, Default)]
-pub struct Origins {
-    list: Vec<Origin>,
-    index: rustc_hash::FxHashMap<Origin, usize>,
+pub struct Origins<'s> {
+    list: Vec<OriginRef<'s>>,
+    index: rustc_hash::FxHashMap<OriginRef<'s>, usize>,
 }
 
-impl std::ops::Deref for Origins {
-    type Target = [Origin];
-    fn deref(&self) -> &[Origin] {
-        &self.list
+impl<'s> Origins<'s> {
+    /// The index of `origin` in the table, added if new.
+    pub fn index(&mut self, origin: OriginRef<'s>) -> usize {
+        *self.index.entry(origin).or_insert_with(|| {
+            self.list.push(origin);
+            self.list.len() - 1
+        })
     }
-}
 
-/// The index of `origin` in the table, added if new.
-pub fn origin_index(origins: &mut Origins, origin: Origin) -> usize {
-    if let Some(&index) = origins.index.get(&origin) {
-        return index;
+    /// The origin at `index`, owned.
+    pub fn origin(&self, index: usize) -> Origin {
+        self.list[index].to_origin()
     }
-    origins.list.push(origin.clone());
-    origins.index.insert(origin, origins.list.len() - 1);
-    origins.list.len() - 1
 }
 
 /// The key a select is enumerated by: `$count` for `{ $count -> … }` and
@@ -76,7 +99,7 @@ enum Mode<'w> {
 pub struct Writer<'w, 'a, 's> {
     locale: &'a LocaleModel<'s>,
     mode: Mode<'w>,
-    origins: &'w mut Origins,
+    origins: &'w mut Origins<'s>,
     /// The message and term patterns being written, against loops.
     stack: Vec<*const Pattern<&'s str>>,
     /// References followed so far: a message that pulls in another twice,
@@ -93,7 +116,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
         locale: &'a LocaleModel<'s>,
         selectors: &'w [(String, Vec<String>)],
         path: &'w Path,
-        origins: &'w mut Origins,
+        origins: &'w mut Origins<'s>,
     ) -> Self {
         Writer {
             locale,
@@ -106,7 +129,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
 
     /// A writer of every variant of a pattern's own text, each its own
     /// sentence, for rules that look at what is written rather than read.
-    pub fn all_variants(locale: &'a LocaleModel<'s>, origins: &'w mut Origins) -> Self {
+    pub fn all_variants(locale: &'a LocaleModel<'s>, origins: &'w mut Origins<'s>) -> Self {
         Writer {
             locale,
             mode: Mode::AllVariants,
@@ -255,18 +278,18 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
             }
             InlineExpression::MessageReference { id, attribute } => {
                 let attribute = attribute.as_ref().map(|a| a.name);
-                let target = self
-                    .locale
-                    .message(id.name)
-                    .and_then(|(target_file, message)| {
-                        let pattern = match attribute {
-                            None => message.value.as_ref()?,
-                            Some(name) => {
-                                &message.attributes.iter().find(|a| a.id.name == name)?.value
-                            }
-                        };
-                        Some((target_file, message.id.name, pattern))
-                    });
+                let target =
+                    self.locale
+                        .indexed_message(id.name)
+                        .and_then(|(target_file, message)| {
+                            let pattern = match attribute {
+                                None => message.value.as_ref()?,
+                                Some(name) => {
+                                    &message.attributes.iter().find(|a| a.id.name == name)?.value
+                                }
+                            };
+                            Some((target_file, message.id.name, pattern))
+                        });
                 let span = parsed.span(id.name);
                 self.follow(prose, origin, span, target, false, attribute, None, depth);
             }
@@ -276,13 +299,18 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                 arguments,
             } => {
                 let attribute = attribute.as_ref().map(|a| a.name);
-                let target = self.locale.term(id.name).and_then(|(target_file, term)| {
-                    let pattern = match attribute {
-                        None => &term.value,
-                        Some(name) => &term.attributes.iter().find(|a| a.id.name == name)?.value,
-                    };
-                    Some((target_file, term.id.name, pattern))
-                });
+                let target = self
+                    .locale
+                    .indexed_term(id.name)
+                    .and_then(|(target_file, term)| {
+                        let pattern = match attribute {
+                            None => &term.value,
+                            Some(name) => {
+                                &term.attributes.iter().find(|a| a.id.name == name)?.value
+                            }
+                        };
+                        Some((target_file, term.id.name, pattern))
+                    });
                 let span = parsed.span(id.name);
                 let arguments = arguments.as_ref();
                 self.follow(
@@ -305,9 +333,9 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
         prose: &mut Prose,
         origin: usize,
         span: std::ops::Range<usize>,
-        target: Option<(&'a ParsedFile<'s>, &'s str, &'a Pattern<&'s str>)>,
+        target: Option<(usize, &'s str, &'a Pattern<&'s str>)>,
         term: bool,
-        attribute: Option<&str>,
+        attribute: Option<&'s str>,
         arguments: Option<&'a CallArguments<&'s str>>,
         depth: usize,
     ) {
@@ -317,24 +345,17 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                 && self.expansions < MAX_EXPANSIONS
                 && !self.stack.contains(&(pattern as *const _))
         });
-        let Some((target_file, name, pattern)) = target else {
+        let Some((file_index, name, pattern)) = target else {
             prose.push_placeholder(origin, span);
             return;
         };
         self.expansions += 1;
-        let file_index = self.file_index(target_file);
-        let inner = origin_index(
-            self.origins,
-            Origin {
-                file: file_index,
-                message_id: if term {
-                    format!("-{name}")
-                } else {
-                    name.to_owned()
-                },
-                attribute: attribute.map(str::to_owned),
-            },
-        );
+        let inner = self.origins.index(OriginRef {
+            file: file_index,
+            term,
+            id: name,
+            attribute,
+        });
         self.stack.push(pattern as *const _);
         self.pattern(prose, inner, file_index, pattern, arguments, depth + 1);
         self.stack.pop();
@@ -342,13 +363,5 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
 
     fn follows_references(&self) -> bool {
         matches!(self.mode, Mode::Path { .. })
-    }
-
-    fn file_index(&self, file: &ParsedFile) -> usize {
-        self.locale
-            .files
-            .iter()
-            .position(|f| std::ptr::eq(f, file))
-            .unwrap_or(0)
     }
 }

@@ -5,7 +5,7 @@
 //! marker of the other register is reported, and so are salutations and
 //! sign-offs that must not be there or contradict the register.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -18,7 +18,7 @@ use crate::finding::{Diagnostic, Severity};
 use crate::fluent::{key_name, patterns};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
 use crate::packs::{Joined, Marker, Opening, Pack, Position, Strength, Tone};
-use crate::prose::{Origin, Origins, Path, Writer, origin_index, selector_key};
+use crate::prose::{Origin, OriginRef, Origins, Path, Writer, selector_key};
 use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
     SalutationRegister,
@@ -109,6 +109,10 @@ pub struct Flag {
     pub help: String,
 }
 
+/// The values a path gives the selectors a segment depends on (`None` for
+/// a default variant).
+type Values<'p> = Vec<Option<&'p str>>;
+
 /// Analyses emails of one locale with its pack.
 pub struct Analyzer<'a, 's> {
     locale: &'a LocaleModel<'s>,
@@ -142,23 +146,27 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut selectors: Vec<(String, Vec<String>)> = Vec::new();
         let segments = self.segments(email, &mut selectors);
         let paths = enumerate(&selectors);
-        // Each segment is read once per combination of the selectors it
-        // depends on; paths share the readings by index.
-        let mut cache: HashMap<(usize, Vec<Option<&str>>), usize> = HashMap::default();
+        // Each segment is read once per combination of the values of the
+        // selectors it depends on (most depend on none); paths share the
+        // readings by index.
+        let mut cache: Vec<Vec<(Values, usize)>> = vec![Vec::new(); segments.len()];
         let mut read: Vec<Reading> = Vec::new();
+        let mut prose = Prose::new();
+        let mut indices: Vec<usize> = Vec::with_capacity(segments.len());
         let mut flags: Vec<Flag> = Vec::new();
         // The same marker flagged on several paths is reported once.
         let mut flagged: HashSet<(&str, usize, usize)> = HashSet::default();
         for path in &paths {
-            let mut indices: Vec<usize> = Vec::with_capacity(segments.len());
-            for (index, segment) in segments.iter().enumerate() {
-                let key: Vec<Option<&str>> = segment
-                    .selectors
+            indices.clear();
+            for (segment, cached) in segments.iter().zip(&mut cache) {
+                let values = || segment.selectors.iter().map(|&s| path[s].as_deref());
+                let found = cached
                     .iter()
-                    .map(|&s| path[s].as_deref())
-                    .collect();
-                let i = *cache.entry((index, key)).or_insert_with(|| {
-                    read.push(self.read(segment, &selectors, path, &mut origins));
+                    .find(|(key, _)| key.iter().copied().eq(values()))
+                    .map(|&(_, i)| i);
+                let i = found.unwrap_or_else(|| {
+                    read.push(self.read(segment, &selectors, path, &mut origins, &mut prose));
+                    cached.push((values().collect(), read.len() - 1));
                     read.len() - 1
                 });
                 indices.push(i);
@@ -285,19 +293,18 @@ impl<'a, 's> Analyzer<'a, 's> {
         segment: &Segment<'a, 's>,
         selectors: &[(String, Vec<String>)],
         path: &Path,
-        origins: &mut Origins,
+        origins: &mut Origins<'s>,
+        prose: &mut Prose,
     ) -> Reading {
-        let mut prose = Prose::new();
-        let origin = origin_index(
-            origins,
-            Origin {
-                file: segment.file,
-                message_id: segment.message_id.to_owned(),
-                attribute: segment.attribute.map(str::to_owned),
-            },
-        );
+        let origin = origins.index(OriginRef {
+            file: segment.file,
+            term: false,
+            id: segment.message_id,
+            attribute: segment.attribute,
+        });
+        prose.clear();
         let mut writer = Writer::on_path(self.locale, selectors, path, origins);
-        writer.write(&mut prose, origin, segment.file, segment.pattern);
+        writer.write(prose, origin, segment.file, segment.pattern);
         prose.mask();
         let pack = self.pack;
         // Prose without a word that a marker, salutation or sign-off starts
@@ -320,7 +327,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                 |lower| pack.salutation_candidates(lower),
                 &tokens,
                 &lowers,
-                &prose,
+                prose,
                 |i| i == 0,
             )
             .into_iter()
@@ -329,10 +336,10 @@ impl<'a, 's> Analyzer<'a, 's> {
             |lower| pack.closing_candidates(lower),
             &tokens,
             &lowers,
-            &prose,
+            prose,
             |i| tokens[i].init,
         );
-        let hits = self.markers(&tokens, &lowers, &prose);
+        let hits = self.markers(&tokens, &lowers, prose);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
         for hit in &hits {
             add_vote(&mut votes[hit.sentence], hit);
@@ -345,7 +352,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                     .cloned()
                     .collect();
                 first_sentence[0].init = false;
-                let hits = self.markers(&first_sentence, &lowers[..first_sentence.len()], &prose);
+                let hits = self.markers(&first_sentence, &lowers[..first_sentence.len()], prose);
                 let mut vote = (0.0, 0.0);
                 for hit in &hits {
                     add_vote(&mut vote, hit);
@@ -494,7 +501,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         readings: &[&Reading],
         selectors: &[(String, Vec<String>)],
         path: &Path,
-        origins: &[Origin],
+        origins: &Origins,
     ) -> Vec<Flag> {
         let mut votes: Vec<(f32, f32)> = Vec::new();
         let mut hits: Vec<&Hit> = Vec::new();
@@ -558,7 +565,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                     flags.push(Flag {
                         rule,
                         severity: opening.severity,
-                        origin: origins[line.origin].clone(),
+                        origin: origins.origin(line.origin),
                         span: line.span.clone(),
                         message: format!("`{}` must not {what} a customer email", line.words),
                         label: self.pack.entries[line.entry]
@@ -703,7 +710,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             flags.push(Flag {
                 rule,
                 severity,
-                origin: origins[hit.origin].clone(),
+                origin: origins.origin(hit.origin),
                 span: hit.span.clone(),
                 message: format!("{} `{}` {context}", hit.register, hit.word),
                 label: label.clone(),
@@ -739,7 +746,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             flags.push(Flag {
                 rule,
                 severity,
-                origin: origins[line.origin].clone(),
+                origin: origins.origin(line.origin),
                 span: line.span.clone(),
                 message: format!("{tone} {noun} `{}` {context}", line.words),
                 label: label.clone(),

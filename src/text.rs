@@ -50,6 +50,12 @@ impl Prose {
         self.text.is_empty()
     }
 
+    /// Empties the prose, keeping its buffers for the next.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.pieces.clear();
+    }
+
     /// Appends `text`, which is found at `source` in file `file`. Control
     /// characters that mean something to the tokenizer are neutralised.
     pub fn push_text(&mut self, file: usize, source: usize, text: &str) {
