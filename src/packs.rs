@@ -636,6 +636,8 @@ pub struct Pack {
     rules: WordIndex,
     salutations: WordIndex,
     closings: WordIndex,
+    /// The words a marker, salutation or sign-off may start at, in one set.
+    address_words: WordSet,
 }
 
 /// A pack that cannot be used; the run stops with exit code 2.
@@ -913,6 +915,7 @@ impl Pack {
             rules: WordIndex::default(),
             salutations: WordIndex::default(),
             closings: WordIndex::default(),
+            address_words: WordSet::default(),
         };
         pack.reindex();
         Ok(pack)
@@ -925,6 +928,13 @@ impl Pack {
         self.rules = WordIndex::new(entries, |e| e.kind.rule()?.matcher.as_ref());
         self.salutations = WordIndex::new(entries, |e| Some(&e.kind.salutation()?.matcher));
         self.closings = WordIndex::new(entries, |e| Some(&e.kind.closing()?.matcher));
+        self.address_words = WordSet::new(&[&self.markers, &self.salutations, &self.closings]);
+    }
+
+    /// Whether a marker, salutation or sign-off may start at a lower-cased
+    /// word: one look instead of one per kind.
+    pub fn starts_address(&self, lower: &str) -> bool {
+        self.address_words.may_start(lower)
     }
 
     /// The entries of `index` that may match a lower-cased word, in pack
@@ -1304,6 +1314,30 @@ impl WordIndex {
     }
 }
 
+/// Whether any entry of some word indexes may start at a word.
+#[derive(Clone, Debug, Default)]
+struct WordSet {
+    words: HashSet<String>,
+    /// An entry with suffixes may start at any word.
+    any: bool,
+}
+
+impl WordSet {
+    fn new(indexes: &[&WordIndex]) -> Self {
+        WordSet {
+            words: indexes
+                .iter()
+                .flat_map(|index| index.by_word.keys().cloned())
+                .collect(),
+            any: indexes.iter().any(|index| !index.with_suffix.is_empty()),
+        }
+    }
+
+    fn may_start(&self, lower: &str) -> bool {
+        self.any || self.words.contains(lower)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1357,6 +1391,31 @@ mod tests {
         let replaced = packs.for_locale(&nl).unwrap();
         assert_eq!(replaced.path, "packs/nl.toml");
         assert_eq!(replaced.entries.len(), 1);
+    }
+
+    #[test]
+    fn address_words_are_the_words_entries_start_at() {
+        for index in 0..BUILTIN.len() {
+            let pack = builtin_pack(index);
+            let candidates = |lower: &str| {
+                pack.marker_candidates(lower).next().is_some()
+                    || pack.salutation_candidates(lower).next().is_some()
+                    || pack.closing_candidates(lower).next().is_some()
+            };
+            let words = pack
+                .entries
+                .iter()
+                .flat_map(|e| e.examples.bad.iter().chain(&e.examples.good))
+                .flat_map(|example| crate::text::words(example).collect::<Vec<_>>());
+            for word in words.chain(["zzz".to_string()]) {
+                assert_eq!(
+                    pack.starts_address(&word),
+                    candidates(&word),
+                    "{word} in {}",
+                    pack.path
+                );
+            }
+        }
     }
 
     #[test]

@@ -310,12 +310,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         // Prose without a word that a marker, salutation or sign-off starts
         // with has nothing to vote or flag; unless it ends with a comma it is
         // no salutation line either, and reads as nothing.
-        let starts = |lower: &str| {
-            pack.marker_candidates(lower).next().is_some()
-                || pack.salutation_candidates(lower).next().is_some()
-                || pack.closing_candidates(lower).next().is_some()
-        };
-        if !prose.ends_with(',') && !any_word(prose.text(), starts) {
+        if !prose.ends_with(',') && !any_word(prose.text(), |lower| pack.starts_address(lower)) {
             return Reading::default();
         }
         let tokens = tokenize(prose.text(), &pack.abbreviations);
@@ -344,7 +339,24 @@ impl<'a, 's> Analyzer<'a, 's> {
         for hit in &hits {
             add_vote(&mut votes[hit.sentence], hit);
         }
+        // Whether the first word is sentence-initial changes what is found
+        // only where a marker may start at the first or second word (the
+        // second looks back at the first); elsewhere the first sentence
+        // reads the same.
+        let init_matters = || {
+            tokens
+                .iter()
+                .zip(&lowers)
+                .take(2)
+                .take_while(|(t, _)| t.sentence == 0)
+                .any(|(_, lower)| pack.starts_address(lower))
+        };
         let lead_mid = match tokens.first() {
+            Some(first) if first.init && first.kind == Kind::Word && !init_matters() => {
+                let first_hits: Vec<Hit> =
+                    hits.iter().filter(|h| h.sentence == 0).cloned().collect();
+                Some((votes.first().copied().unwrap_or_default(), first_hits))
+            }
             Some(first) if first.init && first.kind == Kind::Word => {
                 let mut first_sentence: Vec<Token> = tokens
                     .iter()
