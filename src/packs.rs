@@ -638,6 +638,10 @@ pub struct Pack {
     closings: WordIndex,
     /// The words a marker, salutation or sign-off may start at, in one set.
     address_words: WordSet,
+    /// The words a calque or project rule may start at.
+    phrase_words: WordSet,
+    /// The words a project rule may start at.
+    rule_words: WordSet,
 }
 
 /// A pack that cannot be used; the run stops with exit code 2.
@@ -916,6 +920,8 @@ impl Pack {
             salutations: WordIndex::default(),
             closings: WordIndex::default(),
             address_words: WordSet::default(),
+            phrase_words: WordSet::default(),
+            rule_words: WordSet::default(),
         };
         pack.reindex();
         Ok(pack)
@@ -929,6 +935,18 @@ impl Pack {
         self.salutations = WordIndex::new(entries, |e| Some(&e.kind.salutation()?.matcher));
         self.closings = WordIndex::new(entries, |e| Some(&e.kind.closing()?.matcher));
         self.address_words = WordSet::new(&[&self.markers, &self.salutations, &self.closings]);
+        self.phrase_words = WordSet::new(&[&self.calques, &self.rules]);
+        self.rule_words = WordSet::new(&[&self.rules]);
+    }
+
+    /// Whether a project rule, or with `calques` a calque, may start at a
+    /// lower-cased word.
+    pub fn starts_phrase(&self, lower: &str, calques: bool) -> bool {
+        if calques {
+            self.phrase_words.may_start(lower)
+        } else {
+            self.rule_words.may_start(lower)
+        }
     }
 
     /// Whether a marker, salutation or sign-off may start at a lower-cased
@@ -1394,9 +1412,16 @@ mod tests {
     }
 
     #[test]
-    fn address_words_are_the_words_entries_start_at() {
-        for index in 0..BUILTIN.len() {
-            let pack = builtin_pack(index);
+    fn word_sets_are_the_words_entries_start_at() {
+        let project = Pack::parse(
+            "packs/brand.toml",
+            "[pack]\nname = \"Brand\"\nlocales = [\"*\"]\n\n[[rule]]\nid = \"brand-name\"\nphrases = [\"Tulip and Co\"]\nmessage = \"write `Tulip & Co`\"\nbad = [\"Bestel bij [Tulip and Co].\"]\ngood = [\"Bestel bij Tulip & Co.\"]\n",
+        )
+        .unwrap();
+        let packs = (0..BUILTIN.len())
+            .map(|index| &**builtin_pack(index))
+            .chain([&project]);
+        for pack in packs {
             let candidates = |lower: &str| {
                 pack.marker_candidates(lower).next().is_some()
                     || pack.salutation_candidates(lower).next().is_some()
@@ -1407,6 +1432,10 @@ mod tests {
                 .iter()
                 .flat_map(|e| e.examples.bad.iter().chain(&e.examples.good))
                 .flat_map(|example| crate::text::words(example).collect::<Vec<_>>());
+            let phrases = |lower: &str, calques: bool| {
+                (calques && pack.calque_candidates(lower).next().is_some())
+                    || pack.rule_candidates(lower).next().is_some()
+            };
             for word in words.chain(["zzz".to_string()]) {
                 assert_eq!(
                     pack.starts_address(&word),
@@ -1414,6 +1443,14 @@ mod tests {
                     "{word} in {}",
                     pack.path
                 );
+                for calques in [true, false] {
+                    assert_eq!(
+                        pack.starts_phrase(&word, calques),
+                        phrases(&word, calques),
+                        "{word} in {}",
+                        pack.path
+                    );
+                }
             }
         }
     }

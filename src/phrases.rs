@@ -13,7 +13,7 @@ use crate::finding::Diagnostic;
 use crate::fluent::{EntryId, EntryKind, ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::{Pack, Packs};
-use crate::prose::{Origin, Origins, Writer};
+use crate::prose::{Origin, OriginRef, Origins, Writer};
 use crate::rules::{Calque, Check, Context, LeakedIdentifier, RuleMeta};
 use crate::text::{Kind, Prose, tokenize};
 
@@ -52,19 +52,32 @@ impl Check for WrittenRules {
             .into_par_iter()
             .map(|file| {
                 let mut out = Vec::new();
-                for (origin, pattern, prose) in written(locale, file, wanted) {
-                    let source = locale.files[origin.file].source;
+                let source = locale.files[file].source;
+                // One buffer for the file's patterns.
+                let mut prose = Prose::new();
+                for (id, attribute, pattern) in crate::rules::entry_patterns(&locale.files[file]) {
+                    if !wanted(pattern) {
+                        continue;
+                    }
+                    write_all_variants(locale, file, pattern, &mut prose);
+                    let origin = OriginRef {
+                        file,
+                        term: id.kind == EntryKind::Term,
+                        id: id.name,
+                        attribute,
+                    };
                     let mut push =
                         |rule: &'static RuleMeta, span, message: String, help: Option<String>| {
                             let mut diagnostic = Diagnostic::new(rule, source, span, message)
-                                .message_id(origin.message_id.clone())
-                                .attribute(origin.attribute.as_deref());
+                                .message_id(id.to_string())
+                                .attribute(attribute);
                             if let Some(help) = help {
                                 diagnostic = diagnostic.help(help);
                             }
                             out.push(diagnostic);
                         };
                     if leaks && may_leak(pattern) {
+                        let origin = origin.to_origin();
                         for (span, message, help) in leaks_in(cx, &origin, pattern, &prose) {
                             push(&LeakedIdentifier::META, span, message, Some(help));
                         }
@@ -155,28 +168,18 @@ pub fn packs_for<'p>(packs: &'p Packs, locale: &LocaleModel<'_>) -> Vec<&'p Pack
         .collect()
 }
 
-/// Every message and term pattern of a locale, written with all its
-/// variants, with HTML and addresses masked.
-fn written<'a>(
-    locale: &'a LocaleModel<'a>,
+/// Writes a pattern of file `file` into `prose` with all its variants, with
+/// HTML and addresses masked.
+fn write_all_variants<'s>(
+    locale: &LocaleModel<'s>,
     file: usize,
-    wanted: impl Fn(&Pattern<&str>) -> bool + 'a,
-) -> impl Iterator<Item = (Origin, &'a Pattern<&'a str>, Prose)> + 'a {
-    crate::rules::entry_patterns(&locale.files[file])
-        .filter(move |(_, _, pattern)| wanted(pattern))
-        .map(move |(id, attribute, pattern)| {
-            let origin = Origin {
-                file,
-                message_id: id.to_string(),
-                attribute: attribute.map(str::to_owned),
-            };
-            // References stay placeholders: the pattern is the only origin.
-            let mut prose = Prose::new();
-            Writer::all_variants(locale, &mut Origins::default())
-                .write(&mut prose, 0, file, pattern);
-            prose.mask_markup();
-            (origin, pattern, prose)
-        })
+    pattern: &Pattern<&'s str>,
+    prose: &mut Prose,
+) {
+    prose.clear();
+    // References stay placeholders: the pattern is the only origin.
+    Writer::all_variants(locale, &mut Origins::default()).write(prose, 0, file, pattern);
+    prose.mask_markup();
 }
 
 /// Whether `leaked` or `double_braces` could find anything in the text
@@ -225,12 +228,7 @@ pub fn phrase_matches(
     };
     // Most prose has no word a calque or rule starts with: it needs no tokens.
     let calques = enabled(&Calque::META);
-    let starts = |lower: &str| {
-        packs.iter().any(|pack| {
-            (calques && pack.calque_candidates(lower).next().is_some())
-                || pack.rule_candidates(lower).next().is_some()
-        })
-    };
+    let starts = |lower: &str| packs.iter().any(|pack| pack.starts_phrase(lower, calques));
     let tokens = if crate::text::any_word(prose.text(), starts) {
         tokenize(prose.text(), &language.abbreviations)
     } else {
