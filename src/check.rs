@@ -429,9 +429,11 @@ fn check_locale(
         .collect();
     let suppressions = Suppressions::new(locale);
     let emails = EmailIndex::new(locale, &options.emails);
+    // Resolving (lines, snippets, fingerprints) is per finding: both cores,
+    // in the same order.
     let mut findings: Vec<Finding> = diagnostics
-        .into_iter()
-        .flatten()
+        .into_par_iter()
+        .flatten_iter()
         .filter(|d| selection.is_enabled(d.rule.id) && !suppressions.silences(d))
         .map(|mut d| {
             if d.email.is_none()
@@ -449,7 +451,7 @@ fn check_locale(
             d.resolve(locale.name, severity)
         })
         .collect();
-    findings.sort_by(Finding::order);
+    findings.par_sort_by(Finding::order);
     // An email template that includes a shared footer reports the footer's
     // findings once per email; keep one.
     findings.dedup_by(|b, a| {
