@@ -238,6 +238,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         options.sample_args = SampleArgs::discover(None, None, &root)?;
     }
     options.locales = args.locales.clone();
+    options.exit_after = true;
     options.select(&args.select, &args.ignore, &config.severities())?;
     for (locale, register) in &args.registers {
         options

@@ -72,3 +72,20 @@ fn every_rule_has_a_fixture() {
         );
     }
 }
+
+#[test]
+fn leaving_the_memory_to_the_os_changes_no_finding() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let root = relative(&entry.unwrap().path());
+        let project = Project::discover(&root, None).unwrap();
+        let freed = check(&project, &CheckOptions::default()).unwrap();
+        let options = CheckOptions {
+            exit_after: true,
+            ..CheckOptions::default()
+        };
+        let left = check(&project, &options).unwrap();
+        assert_eq!(freed.findings, left.findings, "{}", root.display());
+        assert_eq!(freed.summary, left.summary, "{}", root.display());
+    }
+}
