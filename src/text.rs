@@ -599,14 +599,28 @@ pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
     };
     // The start of the word being read; the filler byte does not end one.
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) || (c as u32 == FILLER as u32 && start.is_some()) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most prose is ASCII: its letters are the word characters.
+        let (word, len) = match bytes[i] {
+            b if b.is_ascii() => (
+                b.is_ascii_alphabetic() || (b == FILLER && start.is_some()),
+                1,
+            ),
+            _ => match text[i..].chars().next() {
+                Some(c) => (is_word_char(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        if word {
             start.get_or_insert(i);
         } else if let Some(from) = start.take()
             && offer(&text[from..i])
         {
             return true;
         }
+        i += len;
     }
     start.is_some_and(|from| offer(&text[from..]))
 }
