@@ -428,3 +428,31 @@ fn a_device_or_fifo_named_as_config_args_or_baseline_is_refused() {
         assert!(stderr.contains("/dev/zero: not a regular file"), "{stderr}");
     }
 }
+
+#[test]
+fn attributes_among_few_and_among_60000() {
+    let few: String = std::iter::once("few = x\n".to_string())
+        .chain((0..12).map(|i| format!("    .a{} = y\n", i % 10)))
+        .collect();
+    // The translation has `.extra` where the reference has `.a59999`.
+    let many = |last: &str| -> String {
+        std::iter::once("many = x\n".to_string())
+            .chain((0..59_999).map(|i| format!("    .a{i} = y\n")))
+            .chain([format!("    .{last} = y\n"), "    .a7 = z\n".to_string()])
+            .collect()
+    };
+    let report = Case::new("attributes")
+        .file("few.ftl", BOTH, few.as_bytes())
+        .file("many.ftl", &["en"], many("a59999").as_bytes())
+        .file("many.ftl", &["nl"], many("extra").as_bytes())
+        .survives();
+    for expected in [
+        "nl/few.ftl:12:6: error[duplicate-id] attribute `.a0` of `few` is already defined at line 2",
+        "nl/few.ftl:13:6: error[duplicate-id] attribute `.a1` of `few` is already defined at line 3",
+        "nl/many.ftl:60002:6: error[duplicate-id] attribute `.a7` of `many` is already defined at line 9",
+        "error[missing-attribute] attribute `.a59999` of `many` is missing",
+        "nl/many.ftl:60001:6: warning[obsolete-attribute] attribute `.extra` of `many` is not in en",
+    ] {
+        assert!(report.contains(expected), "no `{expected}` in:\n{report}");
+    }
+}

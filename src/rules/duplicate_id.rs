@@ -1,10 +1,11 @@
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::hash_map::Entry::{Occupied, Vacant};
 
 use fluent_syntax::ast::Entry;
 
 use crate::finding::Diagnostic;
 use crate::fluent::{EntryId, EntryKind};
-use crate::rules::{Check, Context, RuleMeta, declare_rule};
+use crate::rules::{Check, Context, FEW_ATTRIBUTES, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -43,20 +44,22 @@ impl Check for DuplicateId {
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
         for file in &cx.locale.files {
-            let mut seen: HashMap<EntryId, usize> = HashMap::default();
+            // The first definition of each id: its name is a slice of the
+            // file, which says where it is.
+            let mut seen: HashSet<EntryId> =
+                HashSet::with_capacity_and_hasher(file.resource.body.len(), Default::default());
             for id in file.ids() {
-                let span = file.entry_id_span(id);
                 match seen.get(&id) {
                     None => {
-                        seen.insert(id, span.start);
+                        seen.insert(id);
                     }
                     Some(&first) => {
-                        let line = file.source.line_col(first).line;
+                        let line = file.source.line_col(file.entry_id_span(first).start).line;
                         out.push(
                             Diagnostic::new(
                                 &Self::META,
                                 file.source,
-                                span,
+                                file.entry_id_span(id),
                                 format!("{} is already defined at line {line}", id.described()),
                             )
                             .message_id(id.to_string())
@@ -84,27 +87,42 @@ impl Check for DuplicateId {
                     ),
                     _ => continue,
                 };
-                let mut seen: HashMap<&str, usize> = HashMap::default();
-                for attribute in attributes {
+                // Entries have a few attributes: a scan beats a map, until
+                // there are many.
+                let mut seen: HashMap<&str, &str> = HashMap::default();
+                for (i, attribute) in attributes.iter().enumerate() {
                     let name = attribute.id.name;
-                    let span = file.id_span(name);
-                    match seen.get(name) {
-                        None => {
-                            seen.insert(name, span.start);
+                    let first = if attributes.len() <= FEW_ATTRIBUTES {
+                        attributes[..i]
+                            .iter()
+                            .map(|a| a.id.name)
+                            .find(|&n| n == name)
+                    } else {
+                        match seen.entry(name) {
+                            Occupied(first) => Some(*first.get()),
+                            Vacant(vacant) => {
+                                vacant.insert(name);
+                                None
+                            }
                         }
-                        Some(&first) => {
-                            let line = file.source.line_col(first).line;
-                            out.push(
-                                Diagnostic::new(&Self::META, file.source, span, format!(
-                                    "attribute `.{name}` of `{id}` is already defined at line {line}"
-                                ))
-                                .message_id(id.to_string())
-                                .attribute(Some(name))
-                                .label("Fluent ignores this definition")
-                                .help("remove one of the definitions"),
-                            );
-                        }
-                    }
+                    };
+                    let Some(first) = first else { continue };
+                    // The first name is a slice of the file at its definition.
+                    let line = file.source.line_col(file.id_span(first).start).line;
+                    out.push(
+                        Diagnostic::new(
+                            &Self::META,
+                            file.source,
+                            file.id_span(name),
+                            format!(
+                                "attribute `.{name}` of `{id}` is already defined at line {line}"
+                            ),
+                        )
+                        .message_id(id.to_string())
+                        .attribute(Some(name))
+                        .label("Fluent ignores this definition")
+                        .help("remove one of the definitions"),
+                    );
                 }
             }
         }

@@ -1,5 +1,5 @@
 use crate::finding::Diagnostic;
-use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_messages};
+use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
 
 declare_rule! {
     /// ## What it does
@@ -37,9 +37,13 @@ impl Check for MissingAttribute {
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
         for (file, message, (ref_file, reference)) in translated_messages(cx) {
+            if reference.attributes.is_empty() {
+                continue;
+            }
+            let translated = AttributeIndex::new(&message.attributes);
             for attribute in &reference.attributes {
                 let name = attribute.id.name;
-                if message.attributes.iter().any(|a| a.id.name == name) {
+                if translated.get(name).is_some() {
                     continue;
                 }
                 let line = ref_file.source.line_col(ref_file.id_span(name).start).line;

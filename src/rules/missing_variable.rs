@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::finding::Diagnostic;
 use crate::fluent::{Reference, patterns, visit_references, visit_references_in_context};
-use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_messages};
+use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
 
 declare_rule! {
     /// ## What it does
@@ -48,15 +48,12 @@ impl Check for MissingVariable {
             return;
         };
         for (file, message, (ref_file, ref_message)) in translated_messages(cx) {
+            let ref_attributes = AttributeIndex::new(&ref_message.attributes);
             for (attribute, pattern) in patterns(message) {
                 let name = attribute.map(|a| a.id.name);
                 let ref_pattern = match name {
                     None => ref_message.value.as_ref(),
-                    Some(name) => ref_message
-                        .attributes
-                        .iter()
-                        .find(|a| a.id.name == name)
-                        .map(|a| &a.value),
+                    Some(name) => ref_attributes.get(name).map(|a| &a.value),
                 };
                 let Some(ref_pattern) = ref_pattern else {
                     continue;

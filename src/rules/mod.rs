@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_syntax::ast::{Entry, Message, Pattern};
+use fluent_syntax::ast::{Attribute, Entry, Message, Pattern};
 
 use crate::check::CheckOptions;
 use crate::config::Level;
@@ -319,6 +319,42 @@ pub(crate) fn translated_messages<'c, 'a>(
             .collect()
     });
     pairs.iter().copied()
+}
+
+/// Up to this many attributes, an entry's are found by a scan; beyond, by
+/// a map (a message with 60,000 attributes is not checked in quadratic time).
+pub(crate) const FEW_ATTRIBUTES: usize = 8;
+
+/// An entry's attributes by name, as Fluent finds them: the first of a name.
+pub(crate) struct AttributeIndex<'m, 's> {
+    attributes: &'m [Attribute<&'s str>],
+    by_name: Option<rustc_hash::FxHashMap<&'s str, &'m Attribute<&'s str>>>,
+}
+
+impl<'m, 's> AttributeIndex<'m, 's> {
+    pub(crate) fn new(attributes: &'m [Attribute<&'s str>]) -> Self {
+        let by_name = (attributes.len() > FEW_ATTRIBUTES).then(|| {
+            let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
+                attributes.len(),
+                Default::default(),
+            );
+            for attribute in attributes {
+                map.entry(attribute.id.name).or_insert(attribute);
+            }
+            map
+        });
+        AttributeIndex {
+            attributes,
+            by_name,
+        }
+    }
+
+    pub(crate) fn get(&self, name: &str) -> Option<&'m Attribute<&'s str>> {
+        match &self.by_name {
+            Some(map) => map.get(name).copied(),
+            None => self.attributes.iter().find(|a| a.id.name == name),
+        }
+    }
 }
 
 /// Every pattern of a file's messages and terms: `(id, attribute, pattern)`.

@@ -1,5 +1,5 @@
 use crate::finding::Diagnostic;
-use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_messages};
+use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
 
 declare_rule! {
     /// ## What it does
@@ -38,9 +38,13 @@ impl Check for ObsoleteAttribute {
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
         for (file, message, (_, reference)) in translated_messages(cx) {
+            if message.attributes.is_empty() {
+                continue;
+            }
+            let referenced = AttributeIndex::new(&reference.attributes);
             for attribute in &message.attributes {
                 let name = attribute.id.name;
-                if reference.attributes.iter().any(|a| a.id.name == name) {
+                if referenced.get(name).is_some() {
                     continue;
                 }
                 out.push(
