@@ -2,6 +2,7 @@
 //! into a 1-based line and a column counted in Unicode scalar values.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 const BOM: &str = "\u{feff}";
 
@@ -19,10 +20,13 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of the first invalid UTF-8 byte, if any.
     pub invalid_utf8: Option<usize>,
-    line_starts: Vec<usize>,
+    /// Made the first time a position is asked for: most files of a run
+    /// have no finding.
+    line_starts: OnceLock<Vec<usize>>,
     /// Every [`CHECKPOINT`] bytes, (byte offset, characters before it), so
-    /// that a column on a 10 MB line is found without counting the line.
-    checkpoints: Vec<(usize, usize)>,
+    /// that a column on a 10 MB line is found without counting the line;
+    /// made when a column that far into a line is asked for.
+    checkpoints: OnceLock<Vec<(usize, usize)>>,
 }
 
 /// Bytes between two checkpoints.
@@ -63,21 +67,27 @@ impl SourceFile {
                 (text, Some(valid))
             }
         };
-        let line_starts = line_starts(&text);
-        let checkpoints = checkpoints(&text);
         SourceFile {
             path,
             rel_path,
             text,
             invalid_utf8,
-            line_starts,
-            checkpoints,
+            line_starts: OnceLock::new(),
+            checkpoints: OnceLock::new(),
         }
     }
 
     /// Builds a source file from text (tests, stdin).
     pub fn new(path: &str, text: impl Into<String>) -> Self {
         Self::from_bytes(path.to_owned(), path.to_owned(), text.into().into_bytes())
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| line_starts(&self.text))
+    }
+
+    fn checkpoints(&self) -> &[(usize, usize)] {
+        self.checkpoints.get_or_init(|| checkpoints(&self.text))
     }
 
     /// The byte offset where Fluent content starts: 3 after a BOM, else 0.
@@ -110,11 +120,11 @@ impl SourceFile {
     /// inside a multi-byte character, are clamped to a character boundary.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.floor_char_boundary(offset);
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let line_index = match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let line_start = self.line_starts[line_index];
+        let line_start = self.line_starts()[line_index];
         // Lines are short: count from the line's start, unless it is one
         // of those 10 MB lines.
         let mut column = if offset - line_start <= CHECKPOINT {
@@ -134,26 +144,26 @@ impl SourceFile {
 
     /// The number of characters before byte `offset`, a character boundary.
     fn chars_before(&self, offset: usize) -> usize {
-        let i = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let i = self.checkpoints().partition_point(|&(at, _)| at <= offset);
         let (at, chars) = match i {
             0 => (0, 0),
-            i => self.checkpoints[i - 1],
+            i => self.checkpoints()[i - 1],
         };
         chars + self.text[at..offset].chars().count()
     }
 
     /// The number of lines, counting a last line without a line break.
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The text of the 1-based line `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.wrapping_sub(1)) else {
             return "";
         };
         let end = self
-            .line_starts
+            .line_starts()
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
@@ -162,7 +172,7 @@ impl SourceFile {
 
     /// The byte offset where the 1-based line `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line.wrapping_sub(1))
             .copied()
             .unwrap_or(self.text.len())
