@@ -939,6 +939,11 @@ impl Pack {
         self.rule_words = WordSet::new(&[&self.rules]);
     }
 
+    /// Whether a marker may start at a lower-cased word.
+    pub fn starts_marker(&self, lower: &str) -> bool {
+        self.marker_candidates(lower).next().is_some()
+    }
+
     /// Whether a project rule, or with `calques` a calque, may start at a
     /// lower-cased word.
     pub fn starts_phrase(&self, lower: &str, calques: bool) -> bool {

@@ -430,11 +430,17 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut i = 0;
         'tokens: while i < tokens.len() {
             let token = &tokens[i];
-            if token.kind != Kind::Word || token.quoted || token.is_acronym() {
+            let lower = &lowers[i];
+            // The acronym test counts characters: only words a marker may
+            // start at take it.
+            if token.kind != Kind::Word
+                || token.quoted
+                || !self.pack.starts_marker(lower)
+                || token.is_acronym()
+            {
                 i += 1;
                 continue;
             }
-            let lower = &lowers[i];
             for (entry, marker) in self.pack.marker_candidates(lower) {
                 let Some(len) = marker.matcher.matches(tokens, i, lower) else {
                     continue;
@@ -478,15 +484,20 @@ impl<'a, 's> Analyzer<'a, 's> {
         let sentence = tokens[at].sentence;
         for phrase in self.pack.phrases() {
             for (index, words) in phrase.words(register).iter().enumerate() {
-                let earliest = (at + 1).saturating_sub(words.len());
-                for start in earliest..=at {
+                // The phrase can cover the marker only where it has the
+                // marker's word: at `k`, starting at `at - k` (earliest first).
+                for k in (0..words.len().min(at + 1)).rev() {
+                    if *words[k] != *lower[at] {
+                        continue;
+                    }
+                    let start = at - k;
                     let end = start + words.len();
                     let fits = end <= tokens.len()
-                        && tokens[start..end].iter().all(|t| t.sentence == sentence)
                         && lower[start..end]
                             .iter()
                             .zip(words)
-                            .all(|(l, w)| *l == *w.as_str());
+                            .all(|(l, w)| *l == *w.as_str())
+                        && tokens[start..end].iter().all(|t| t.sentence == sentence);
                     if fits {
                         return phrase
                             .counterpart(register.other(), index)
