@@ -1341,23 +1341,39 @@ impl WordIndex {
 #[derive(Clone, Debug, Default)]
 struct WordSet {
     words: HashSet<String>,
+    /// The longest word, in bytes: longer ones need no look-up.
+    longest: usize,
+    /// The first bytes of the words, as bits: a word that starts with
+    /// another needs no look-up either.
+    first_bytes: [u64; 4],
     /// An entry with suffixes may start at any word.
     any: bool,
 }
 
 impl WordSet {
     fn new(indexes: &[&WordIndex]) -> Self {
+        let words: HashSet<String> = indexes
+            .iter()
+            .flat_map(|index| index.by_word.keys().cloned())
+            .collect();
+        let mut first_bytes = [0; 4];
+        for &byte in words.iter().filter_map(|w| w.as_bytes().first()) {
+            first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
+        }
         WordSet {
-            words: indexes
-                .iter()
-                .flat_map(|index| index.by_word.keys().cloned())
-                .collect(),
+            longest: words.iter().map(String::len).max().unwrap_or(0),
+            first_bytes,
+            words,
             any: indexes.iter().any(|index| !index.with_suffix.is_empty()),
         }
     }
 
     fn may_start(&self, lower: &str) -> bool {
-        self.any || self.words.contains(lower)
+        let first = |byte: u8| self.first_bytes[usize::from(byte / 64)] & (1 << (byte % 64)) != 0;
+        self.any
+            || (lower.len() <= self.longest
+                && lower.as_bytes().first().is_some_and(|&b| first(b))
+                && self.words.contains(lower))
     }
 }
 

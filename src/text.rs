@@ -579,50 +579,69 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
     // Lower-cased ASCII words are written here: one buffer for them all.
     let mut lower = String::new();
-    let mut offer = |word: &str| {
-        if word.as_bytes().contains(&FILLER) {
+    let mut offer = |word: &str, kind: WordKind| match kind {
+        WordKind { filler: true, .. } => {
             let joined: String = word
                 .chars()
                 .filter(|&c| c as u32 != FILLER as u32)
                 .collect();
             wanted(&lowercase(&joined))
-        } else if !word.is_ascii() {
-            wanted(&lowercase(word))
-        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        }
+        WordKind { other: true, .. } => wanted(&lowercase(word)),
+        WordKind { upper: true, .. } => {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
             wanted(&lower)
-        } else {
-            wanted(word)
         }
+        _ => wanted(word),
     };
-    // The start of the word being read; the filler byte does not end one.
+    // The start of the word being read and what it holds, seen as it is
+    // read; the filler byte does not end a word.
     let mut start = None;
+    let mut kind = WordKind::default();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
         // Most prose is ASCII: its letters are the word characters.
-        let (word, len) = match bytes[i] {
-            b if b.is_ascii() => (
-                b.is_ascii_alphabetic() || (b == FILLER && start.is_some()),
-                1,
-            ),
-            _ => match text[i..].chars().next() {
-                Some(c) => (is_word_char(c), c.len_utf8()),
+        let (word, len) = if b.is_ascii_alphabetic() {
+            kind.upper |= b.is_ascii_uppercase();
+            (true, 1)
+        } else if b == FILLER && start.is_some() {
+            kind.filler = true;
+            (true, 1)
+        } else if b.is_ascii() {
+            (false, 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => {
+                    let word = is_word_char(c);
+                    kind.other |= word;
+                    (word, c.len_utf8())
+                }
                 None => break,
-            },
+            }
         };
         if word {
             start.get_or_insert(i);
-        } else if let Some(from) = start.take()
-            && offer(&text[from..i])
-        {
-            return true;
+        } else if let Some(from) = start.take() {
+            if offer(&text[from..i], kind) {
+                return true;
+            }
+            kind = WordKind::default();
         }
         i += len;
     }
-    start.is_some_and(|from| offer(&text[from..]))
+    start.is_some_and(|from| offer(&text[from..], kind))
+}
+
+/// What a word [`any_word`] reads holds besides lower-case ASCII letters.
+#[derive(Clone, Copy, Default)]
+struct WordKind {
+    upper: bool,
+    other: bool,
+    filler: bool,
 }
 
 /// The set [`tokenize`] expects: each abbreviation lower-cased, without its
