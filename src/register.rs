@@ -674,6 +674,23 @@ impl<'a, 's> Analyzer<'a, 's> {
             Reason::Majority | Reason::Tie => strong_support && support >= 2 * opposition,
         };
 
+        // Most paths contradict nothing: the words that explain a finding
+        // are put together only for one.
+        let flags_hit = hits.iter().any(|h| {
+            h.register != register && matches!(h.strength, Strength::Strong | Strength::Plural)
+        });
+        let flags_line = !matches!(reason, Reason::Tie)
+            && salutation
+                .iter()
+                .chain(&closings)
+                .any(|(_, opening)| match opening.tone {
+                    Tone::Formal => register != Register::Formal,
+                    Tone::Informal => register != Register::Informal,
+                    Tone::Banned | Tone::Neutral => false,
+                });
+        if !flags_hit && !flags_line {
+            return flags;
+        }
         let evidence = evidence(&hits, register);
         let label = match &reason {
             Reason::Locale { .. } => format!("{} is {register}", self.locale.name),
