@@ -321,13 +321,13 @@ pub fn leaked(prose: &Prose, allowed: &[String]) -> Vec<(std::ops::Range<usize>,
     if !text.contains(['_', '$', '%', '{']) {
         return found;
     }
-    for hit in leak_pattern().find_iter(text) {
-        let raw = hit.as_str();
+    for hit in leak_matches(text) {
+        let raw = &text[hit.clone()];
         // `$name` inside a word or before a letter the pattern does not
         // know is not a placeholder: the password `R0sszJel$zó`.
         if raw.starts_with('$')
-            && (text[..hit.start()].ends_with(char::is_alphanumeric)
-                || text[hit.end()..].starts_with(char::is_alphanumeric))
+            && (text[..hit.start].ends_with(char::is_alphanumeric)
+                || text[hit.end..].starts_with(char::is_alphanumeric))
         {
             continue;
         }
@@ -345,7 +345,7 @@ pub fn leaked(prose: &Prose, allowed: &[String]) -> Vec<(std::ops::Range<usize>,
         if allowed.iter().any(|a| a == raw) {
             continue;
         }
-        let range = hit.start()..hit.start() + raw.len();
+        let range = hit.start..hit.start + raw.len();
         // A Fluent placeable right after a `$`: `${name}` written in Fluent.
         let shown = raw.replace('\u{fffc}', "{…}");
         if let Some((_, source)) = prose.source(range) {
@@ -476,9 +476,9 @@ fn mentions(context: &str, text: &str) -> bool {
 /// `URL_STRING`, `FIDO_2_1_pre` for `FIDO_2_1_PRE`.
 fn near_identifier<'c>(context: &'c str, text: &str) -> Option<&'c str> {
     let lower = text.to_lowercase();
-    leak_pattern()
-        .find_iter(context)
-        .map(|hit| hit.as_str())
+    leak_matches(context)
+        .into_iter()
+        .map(|hit| &context[hit])
         .map(|known| {
             (
                 crate::rules::edit_distance(&lower, &known.to_lowercase()),
@@ -498,22 +498,84 @@ fn is_named_placeholder(text: &str) -> bool {
     text.starts_with(['{', '$']) || (text.starts_with('%') && text.len() > 2)
 }
 
-/// Constants and placeholders of other template languages.
-fn leak_pattern() -> &'static Regex {
+/// Constants and placeholders of other template languages, left to right:
+/// the matches of
+///
+/// ```text
+/// \{\{[^{}\n]{1,60}\}\}  |  \$\{[^{}\n]{1,60}\}  |  \$\u{fffc}
+/// | %\([A-Za-z_][A-Za-z0-9_]*\)[sdif]  |  %[0-9]\$[sd@]
+/// | %[sd@](?:[^\p{L}\p{N}]|$)  |  \$[A-Za-z_][A-Za-z0-9_]*
+/// | \b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b
+/// ```
+///
+/// The length limits, the letter classes and the Unicode word boundaries
+/// are checked here rather than compiled: compiling them took ten times as
+/// long as the rest, a good part of a one-locale run. A match they reject
+/// is one the full pattern does not make at that position, and no other
+/// alternative starts with the same character; the search goes on from
+/// the next position (inside an identifier, none can start).
+fn leak_matches(text: &str) -> Vec<std::ops::Range<usize>> {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
+    let pattern = PATTERN.get_or_init(|| {
         Regex::new(concat!(
-            r"\{\{[^{}\n]{1,60}\}\}",
-            r"|\$\{[^{}\n]{1,60}\}",
+            r"\{\{[^{}\n]+\}\}",
+            r"|\$\{[^{}\n]+\}",
             "|\\$\u{fffc}",
             r"|%\([A-Za-z_][A-Za-z0-9_]*\)[sdif]",
             r"|%[0-9]\$[sd@]",
-            r"|%[sd@](?:[^\p{L}\p{N}]|$)",
+            r"|%[sd@]",
             r"|\$[A-Za-z_][A-Za-z0-9_]*",
-            r"|\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b",
+            r"|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+",
         ))
         .expect("the leaked-identifier pattern is valid")
-    })
+    });
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(hit) = pattern.find_at(text, at) {
+        let (start, end) = (hit.start(), hit.end());
+        let raw = hit.as_str();
+        let next = text[end..].chars().next();
+        let inner = (raw.strip_prefix("{{").and_then(|r| r.strip_suffix("}}")))
+            .or_else(|| raw.strip_prefix("${").and_then(|r| r.strip_suffix('}')));
+        let matched = if let Some(inner) = inner {
+            (inner.chars().count() <= 60).then_some(end)
+        } else if matches!(raw, "%s" | "%d" | "%@") {
+            // The character after `%s` is part of the match.
+            match next {
+                None => Some(end),
+                Some(c) if is_letter_or_number(c) => None,
+                Some(c) => Some(end + c.len_utf8()),
+            }
+        } else if raw.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let before = text[..start].chars().next_back();
+            let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+            (!word(before) && !word(next)).then_some(end)
+        } else {
+            Some(end)
+        };
+        match matched {
+            Some(end) => {
+                found.push(start..end);
+                at = end;
+            }
+            // No identifier starts inside a rejected one.
+            None if raw.starts_with(|c: char| c.is_ascii_alphabetic()) => at = end,
+            // `{`, `$` and `%` are one byte.
+            None => at = start + 1,
+        }
+    }
+    found
+}
+
+/// `\p{L}` or `\p{N}`.
+fn is_letter_or_number(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    static CLASS: OnceLock<Regex> = OnceLock::new();
+    CLASS
+        .get_or_init(|| Regex::new(r"\A[\p{L}\p{N}]").expect("the letter class is valid"))
+        .is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 /// `{{name}}` or `{{ $name }}` written in Fluent: a placeable in a
@@ -601,6 +663,66 @@ fn leak_help(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leak_matches_are_the_full_patterns() {
+        // The pattern with its limits, classes and boundaries compiled in.
+        let full = Regex::new(concat!(
+            r"\{\{[^{}\n]{1,60}\}\}",
+            r"|\$\{[^{}\n]{1,60}\}",
+            "|\\$\u{fffc}",
+            r"|%\([A-Za-z_][A-Za-z0-9_]*\)[sdif]",
+            r"|%[0-9]\$[sd@]",
+            r"|%[sd@](?:[^\p{L}\p{N}]|$)",
+            r"|\$[A-Za-z_][A-Za-z0-9_]*",
+            r"|\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b",
+        ))
+        .unwrap();
+        let alphabet = [
+            "a",
+            "Z",
+            "s",
+            "d",
+            "@",
+            "_",
+            "1",
+            "{",
+            "}",
+            "{{",
+            "}}",
+            "$",
+            "%",
+            "(",
+            ")",
+            " ",
+            "\n",
+            "é",
+            "\u{301}",
+            "\u{fffc}",
+            "٣",
+            "Ⅻ",
+            "\u{345}",
+            "‿",
+            ".",
+            "x_y",
+            "%s",
+            "${",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ];
+        // A fixed linear congruential sequence: the same texts every run.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..14 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            let expected: Vec<_> = full.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(leak_matches(&text), expected, "{text:?}");
+        }
+    }
 
     fn leaks(text: &str) -> Vec<String> {
         let mut prose = Prose::new();
