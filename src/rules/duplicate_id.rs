@@ -1,11 +1,10 @@
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::hash_map::Entry::{Occupied, Vacant};
+use rustc_hash::FxHashSet as HashSet;
 
 use fluent_syntax::ast::Entry;
 
 use crate::finding::Diagnostic;
 use crate::fluent::{EntryId, EntryKind};
-use crate::rules::{Check, Context, FEW_ATTRIBUTES, RuleMeta, declare_rule};
+use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -87,28 +86,15 @@ impl Check for DuplicateId {
                     ),
                     _ => continue,
                 };
-                // Entries have a few attributes: a scan beats a map, until
-                // there are many.
-                let mut seen: HashMap<&str, &str> = HashMap::default();
-                for (i, attribute) in attributes.iter().enumerate() {
+                // The attribute Fluent finds by a name is the first of it.
+                let index = AttributeIndex::new(attributes);
+                for attribute in attributes {
                     let name = attribute.id.name;
-                    let first = if attributes.len() <= FEW_ATTRIBUTES {
-                        attributes[..i]
-                            .iter()
-                            .map(|a| a.id.name)
-                            .find(|&n| n == name)
-                    } else {
-                        match seen.entry(name) {
-                            Occupied(first) => Some(*first.get()),
-                            Vacant(vacant) => {
-                                vacant.insert(name);
-                                None
-                            }
-                        }
+                    let Some(first) = index.get(name).filter(|f| !std::ptr::eq(*f, attribute))
+                    else {
+                        continue;
                     };
-                    let Some(first) = first else { continue };
-                    // The first name is a slice of the file at its definition.
-                    let line = file.source.line_col(file.id_span(first).start).line;
+                    let line = file.source.line_col(file.id_span(first.id.name).start).line;
                     out.push(
                         Diagnostic::new(
                             &Self::META,

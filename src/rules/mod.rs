@@ -323,7 +323,7 @@ pub(crate) fn translated_messages<'c, 'a>(
 
 /// Up to this many attributes, an entry's are found by a scan; beyond, by
 /// a map (a message with 60,000 attributes is not checked in quadratic time).
-pub(crate) const FEW_ATTRIBUTES: usize = 8;
+const FEW_ATTRIBUTES: usize = 8;
 
 /// An entry's attributes by name, as Fluent finds them: the first of a name.
 pub(crate) struct AttributeIndex<'m, 's> {
