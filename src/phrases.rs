@@ -709,16 +709,7 @@ mod tests {
             "${",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         ];
-        // A fixed linear congruential sequence: the same texts every run.
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..14 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
-            }
+        for text in crate::text::generated_texts(&alphabet, 14, 20_000, 0x9e37_79b9_7f4a_7c15) {
             let expected: Vec<_> = full.find_iter(&text).map(|m| m.range()).collect();
             assert_eq!(leak_matches(&text), expected, "{text:?}");
         }

@@ -929,6 +929,29 @@ pub fn eq_lowercase(text: &str, lower: &str) -> bool {
     text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
+/// `count` texts of `pieces` pieces of `alphabet` each, for tests that hold
+/// a fast path to a slow one: a fixed linear congruential sequence from
+/// `seed`, so the same texts every run.
+#[cfg(test)]
+pub(crate) fn generated_texts<'a>(
+    alphabet: &'a [&str],
+    pieces: usize,
+    count: usize,
+    seed: u64,
+) -> impl Iterator<Item = String> + 'a {
+    let mut state = seed;
+    (0..count).map(move |_| {
+        let mut text = String::new();
+        for _ in 0..pieces {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
+        }
+        text
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -948,16 +971,7 @@ mod tests {
             "a", "B", "é", "Ü", "\u{301}", "3", ".", ",", " ", "\n", "'", "-", "\u{7f}", "\u{1e}",
             "\u{fffc}", "İ", "ß", "日", ":", "\"", "„",
         ];
-        // A fixed linear congruential sequence: the same texts every run.
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
-            }
+        for text in generated_texts(&alphabet, 12, 5_000, 0x2545_f491_4f6c_dd1d) {
             let tokens: Vec<String> = tokenize(&text, &HashSet::default())
                 .into_iter()
                 .filter(|t| t.kind == Kind::Word)
