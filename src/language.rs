@@ -81,16 +81,13 @@ pub fn flag_texts(
         }
     }
     let with: Vec<&Pack> = std::iter::once(pack).chain(packs.universal()).collect();
+    let mut prose = crate::text::Prose::new();
     for parsed in &locale.files {
         for message in parsed.messages() {
             let Some(value) = &message.value else {
                 continue;
             };
-            let mut prose = crate::text::Prose::new();
-            let mut origins = crate::prose::Origins::default();
-            crate::prose::Writer::all_variants(&locale, &mut origins)
-                .write(&mut prose, 0, 0, value);
-            prose.mask_markup();
+            crate::phrases::write_all_variants(&locale, 0, value, &mut prose);
             for found in crate::phrases::phrase_matches(&with, &prose, |_| true) {
                 let (text, span) = locate(found.span);
                 flags.push(TextFlag {

@@ -170,7 +170,7 @@ pub fn packs_for<'p>(packs: &'p Packs, locale: &LocaleModel<'_>) -> Vec<&'p Pack
 
 /// Writes a pattern of file `file` into `prose` with all its variants, with
 /// HTML and addresses masked.
-fn write_all_variants<'s>(
+pub(crate) fn write_all_variants<'s>(
     locale: &LocaleModel<'s>,
     file: usize,
     pattern: &Pattern<&'s str>,
