@@ -4,8 +4,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -20,7 +20,7 @@ use crate::finding::{Diagnostic, Finding, Place, Severity};
 use crate::fluent::{ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::Packs;
-use crate::project::{Project, ReadError};
+use crate::project::{LocaleDir, Project, ReadError};
 use crate::render::SampleArgs;
 use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule};
 
@@ -227,32 +227,58 @@ pub fn check_each<R>(
         .collect();
     order.sort();
 
+    // A single locale is read and parsed beside the reference: walking a
+    // folder and indexing a locale are one core's work each, and a CI gate
+    // on one locale waits for both. (With more locales the cores are busy
+    // anyway, and reading one ahead made the whole tree's run slower.)
     let reference_dir = project.reference();
-    let (reference_sources, reference_errors) = reference_dir.read_files();
-    let reference = LocaleModel::new(reference_dir, &reference_sources);
-    let reference_errors = std::sync::Mutex::new(reference_errors);
+    let first = Some(&order[..])
+        .filter(|order| order.len() == 1)
+        .map(|order| order[0].1)
+        .filter(|&index| index != project.reference)
+        .map(|index| &project.locales[index]);
+    let ((reference_sources, reference_errors), (first_sources, first_errors)) = rayon::join(
+        || reference_dir.read_files(),
+        || first.map(LocaleDir::read_files).unzip(),
+    );
+    let (reference, first_model) = rayon::join(
+        || LocaleModel::new(reference_dir, &reference_sources),
+        || Some(LocaleModel::new(first?, first_sources.as_ref()?)),
+    );
+    let first_model = Mutex::new(first_model.zip(first_errors));
+    let reference_errors = Mutex::new(reference_errors);
     // Taken by the workers, one locale at a time.
     let next = AtomicUsize::new(0);
     // Hands the report on before the locale's files are freed, so that the
     // caller writes while the worker frees.
-    let work = |index: usize, reference: &LocaleModel, deliver: &mut dyn FnMut(LocaleReport)| {
+    let work = |position: usize,
+                index: usize,
+                reference: &LocaleModel,
+                deliver: &mut dyn FnMut(LocaleReport)| {
+        let last = || options.exit_after && next.load(Ordering::Relaxed) >= order.len();
+        let mut check = |model: &LocaleModel, read_errors| {
+            let mut outcome = check_locale(model, Some(reference), options);
+            outcome.read_errors = read_errors;
+            deliver(outcome);
+        };
         if index == project.reference {
             let mut outcome = check_locale(reference, None, options);
-            outcome.read_errors = std::mem::take(
-                &mut *reference_errors
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner),
-            );
+            outcome.read_errors = std::mem::take(&mut *lock(&reference_errors));
             deliver(outcome);
+        } else if let Some((model, errors)) =
+            (position == 0).then(|| lock(&first_model).take()).flatten()
+        {
+            check(&model, errors);
+            if last() {
+                // No locale is left to take: nothing needs the memory back.
+                std::mem::forget(model);
+            }
         } else {
             let dir = &project.locales[index];
             let (sources, errors) = dir.read_files();
             let model = LocaleModel::new(dir, &sources);
-            let mut outcome = check_locale(&model, Some(reference), options);
-            outcome.read_errors = errors;
-            deliver(outcome);
-            if options.exit_after && next.load(Ordering::Relaxed) >= order.len() {
-                // No locale is left to take: nothing needs the memory back.
+            check(&model, errors);
+            if last() {
                 std::mem::forget(model);
                 std::mem::forget(sources);
             }
@@ -261,11 +287,13 @@ pub fn check_each<R>(
     // Called from inside a rayon pool, waiting for the pool's workers could
     // wait forever: check one locale after the other instead.
     if rayon::current_thread_index().is_some() {
-        return Ok(consume(&mut order.iter().map(|&(_, index)| {
-            let mut report = LocaleReport::default();
-            work(index, &reference, &mut |outcome| report = outcome);
-            report
-        })));
+        return Ok(consume(&mut order.iter().enumerate().map(
+            |(position, &(_, index))| {
+                let mut report = LocaleReport::default();
+                work(position, index, &reference, &mut |outcome| report = outcome);
+                report
+            },
+        )));
     }
 
     let (sender, receiver) = std::sync::mpsc::channel();
@@ -290,7 +318,7 @@ pub fn check_each<R>(
                     let Some(&(_, index)) = order.get(position) else {
                         break;
                     };
-                    work(index, &reference, &mut |report| {
+                    work(position, index, &reference, &mut |report| {
                         // The receiver is gone only when `consume` has returned.
                         let _ = sender.send((position, report));
                     });
@@ -309,6 +337,7 @@ pub fn check_each<R>(
     });
     if options.exit_after {
         std::mem::forget(reference_sources);
+        std::mem::forget(first_sources);
     }
     Ok(result)
 }
@@ -437,22 +466,32 @@ fn check_locale(
     let cx = Context::new(locale, reference, options);
     // The checks are independent: on two cores, the register's reading of
     // the prose goes beside the rest.
-    let diagnostics: Vec<Vec<Diagnostic>> = CHECKS
-        .par_iter()
-        .filter(|check| check.runs(&cx))
-        .map(|check| {
-            let mut out = Vec::new();
-            check.check(&cx, &mut out);
-            out
-        })
-        .collect();
-    let suppressions = Suppressions::new(locale);
-    let emails = EmailIndex::new(locale, &options.emails);
+    // What the findings are resolved with is made beside them.
+    let (diagnostics, (suppressions, emails)) = rayon::join(
+        || -> Vec<Vec<Diagnostic>> {
+            CHECKS
+                .par_iter()
+                .filter(|check| check.runs(&cx))
+                .map(|check| {
+                    let mut out = Vec::new();
+                    check.check(&cx, &mut out);
+                    out
+                })
+                .collect()
+        },
+        || {
+            (
+                Suppressions::new(locale),
+                EmailIndex::new(locale, &options.emails),
+            )
+        },
+    );
     // Resolving (lines, snippets, fingerprints) is per finding: both cores,
-    // in the same order.
+    // in the same order, however the findings fall among the checks (one
+    // missing-message finding per untranslated string).
     let mut findings: Vec<Finding> = diagnostics
         .into_par_iter()
-        .flatten_iter()
+        .flatten()
         .filter(|d| selection.is_enabled(d.rule.id) && !suppressions.silences(d))
         .map(|mut d| {
             if d.email.is_none()
@@ -582,6 +621,14 @@ fn directive<'a>(line: &'a str, name: &str) -> Option<Option<Vec<&'a str>>> {
         .filter(|r| !r.is_empty())
         .collect();
     Some(if rules.is_empty() { None } else { Some(rules) })
+}
+
+/// A lock that a panicked holder did not spoil: what it guards is taken
+/// whole or not at all.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]
