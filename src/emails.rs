@@ -27,6 +27,22 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
         })
         .collect();
     let mut grouped: BTreeMap<&str, Email> = BTreeMap::new();
+    // Messages of one email mostly come one after the other (a whole file
+    // when emails are files): they are gathered here and go into the map
+    // together.
+    let mut run: (&str, Vec<(usize, &Message<&str>)>) = ("", Vec::new());
+    let mut flush = |(name, messages): &mut (&'a str, Vec<_>)| {
+        if !messages.is_empty() {
+            grouped
+                .entry(*name)
+                .or_insert_with(|| Email {
+                    name: (*name).to_owned(),
+                    messages: Vec::new(),
+                })
+                .messages
+                .append(messages);
+        }
+    };
     for (file_index, file) in locale.files.iter().enumerate() {
         let file_name = file_email_name(&file.source.rel_path);
         for message in file.messages() {
@@ -48,16 +64,14 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
                 GroupBy::File => file_name,
                 GroupBy::IdPrefix => id_prefix(message.id.name),
             };
-            grouped
-                .entry(name)
-                .or_insert_with(|| Email {
-                    name: name.to_owned(),
-                    messages: Vec::new(),
-                })
-                .messages
-                .push((file_index, message));
+            if name != run.0 {
+                flush(&mut run);
+                run.0 = name;
+            }
+            run.1.push((file_index, message));
         }
     }
+    flush(&mut run);
     templated.retain(|e| !e.messages.is_empty());
     templated.extend(grouped.into_values());
     templated
