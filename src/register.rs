@@ -149,16 +149,25 @@ impl<'a, 's> Analyzer<'a, 's> {
         // Each segment is read once per combination of the values of the
         // selectors it depends on (most depend on none); paths share the
         // readings by index.
+        // A segment that depends on no selector is read once, on the first
+        // path: its reading's index is its own (no list to allocate).
         let mut cache: Vec<Vec<(Values, usize)>> = vec![Vec::new(); segments.len()];
-        let mut read: Vec<Reading> = Vec::new();
+        let mut read: Vec<Reading> = Vec::with_capacity(segments.len());
         let mut prose = Prose::new();
         let mut indices: Vec<usize> = Vec::with_capacity(segments.len());
         let mut flags: Vec<Flag> = Vec::new();
         // The same marker flagged on several paths is reported once.
         let mut flagged: HashSet<(&str, usize, usize)> = HashSet::default();
-        for path in &paths {
+        for (p, path) in paths.iter().enumerate() {
             indices.clear();
-            for (segment, cached) in segments.iter().zip(&mut cache) {
+            for (index, (segment, cached)) in segments.iter().zip(&mut cache).enumerate() {
+                if segment.selectors.is_empty() {
+                    if p == 0 {
+                        read.push(self.read(segment, &selectors, path, &mut origins, &mut prose));
+                    }
+                    indices.push(index);
+                    continue;
+                }
                 let values = || segment.selectors.iter().map(|&s| path[s].as_deref());
                 let found = cached
                     .iter()
