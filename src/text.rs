@@ -577,8 +577,9 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// would make of `text`: a cheap look before tokenizing prose that a pack
 /// has nothing for. Every word token is offered (quoted ones too).
 pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
-    // Lower-cased ASCII words are written here: one buffer for them all.
-    let mut lower = String::new();
+    // Lower-cased ASCII words are written here, on the stack; a longer one
+    // (that no pack word is as long as) gets a string of its own.
+    let mut buffer = [0u8; 48];
     let mut offer = |word: &str, kind: WordKind| match kind {
         WordKind { filler: true, .. } => {
             let joined: String = word
@@ -588,12 +589,15 @@ pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
             wanted(&lowercase(&joined))
         }
         WordKind { other: true, .. } => wanted(&lowercase(word)),
-        WordKind { upper: true, .. } => {
-            lower.clear();
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-            wanted(&lower)
-        }
+        WordKind { upper: true, .. } => match buffer.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                // ASCII letters only: always valid.
+                wanted(std::str::from_utf8(lower).unwrap_or_default())
+            }
+            None => wanted(&word.to_ascii_lowercase()),
+        },
         _ => wanted(word),
     };
     // The start of the word being read and what it holds, seen as it is
@@ -971,7 +975,11 @@ mod tests {
             "a", "B", "é", "Ü", "\u{301}", "3", ".", ",", " ", "\n", "'", "-", "\u{7f}", "\u{1e}",
             "\u{fffc}", "İ", "ß", "日", ":", "\"", "„",
         ];
-        for text in generated_texts(&alphabet, 12, 5_000, 0x2545_f491_4f6c_dd1d) {
+        // And words longer than `any_word`'s buffer for lower-cased ASCII.
+        let long = ["Abcdefghij", "klmnopqrsT", "uvwxyz", " ", "é"];
+        let texts = generated_texts(&alphabet, 12, 5_000, 0x2545_f491_4f6c_dd1d)
+            .chain(generated_texts(&long, 16, 500, 0x9e37_79b9_7f4a_7c15));
+        for text in texts {
             let tokens: Vec<String> = tokenize(&text, &HashSet::default())
                 .into_iter()
                 .filter(|t| t.kind == Kind::Word)
