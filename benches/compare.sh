@@ -25,8 +25,9 @@ locales = ["nl"]
     l10n = "{l}**"
 TOML
 
-# Both exit non-zero when they find something (-i).
-hyperfine --warmup 1 --runs "$runs" -i --export-markdown /dev/stdout \
+# Both exit non-zero when they find something (-i). -N runs them without a
+# shell: a shell's start is a sixth of a one-locale check, and not either tool's.
+hyperfine -N --warmup 1 --runs "$runs" -i --export-markdown /dev/stdout \
     -n "etiquette check, nl" "$bin check $corpus --locale nl --format json" \
     -n "compare-locales, nl" "compare-locales --json /dev/null $config $corpus nl" \
     -n "etiquette check, 28 locales" "$bin check $corpus --format json"
