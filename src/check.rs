@@ -232,11 +232,10 @@ pub fn check_each<R>(
     // on one locale waits for both. (With more locales the cores are busy
     // anyway, and reading one ahead made the whole tree's run slower.)
     let reference_dir = project.reference();
-    let first = Some(&order[..])
-        .filter(|order| order.len() == 1)
-        .map(|order| order[0].1)
-        .filter(|&index| index != project.reference)
-        .map(|index| &project.locales[index]);
+    let first = match order[..] {
+        [(_, index)] if index != project.reference => Some(&project.locales[index]),
+        _ => None,
+    };
     let ((reference_sources, reference_errors), (first_sources, first_errors)) = rayon::join(
         || reference_dir.read_files(),
         || first.map(LocaleDir::read_files).unzip(),

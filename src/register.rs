@@ -147,10 +147,9 @@ impl<'a, 's> Analyzer<'a, 's> {
         let segments = self.segments(email, &mut selectors);
         let paths = enumerate(&selectors);
         // Each segment is read once per combination of the values of the
-        // selectors it depends on (most depend on none); paths share the
-        // readings by index.
-        // A segment that depends on no selector is read once, on the first
-        // path: its reading's index is its own (no list to allocate).
+        // selectors it depends on; paths share the readings by index. Most
+        // depend on none: read on the first path, where every segment is
+        // read in order, their reading's index is their own.
         let mut cache: Vec<Vec<(Values, usize)>> = vec![Vec::new(); segments.len()];
         let mut read: Vec<Reading> = Vec::with_capacity(segments.len());
         let mut prose = Prose::new();
