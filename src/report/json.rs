@@ -53,42 +53,35 @@ pub fn write_json<F: Borrow<Finding>>(
 /// One finding, an element of the findings array: two levels in.
 fn write_finding(out: &mut Vec<u8>, f: &Finding) {
     let mut numbers = itoa::Buffer::new();
-    fn field(out: &mut Vec<u8>, name: &str, first: bool) {
-        out.extend_from_slice(if first { b"\n      \"" } else { b",\n      \"" });
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b"\": ");
-    }
-    out.extend_from_slice(b"    {");
-    field(out, "rule", true);
+    let mut number = |out: &mut Vec<u8>, key: &[u8], n: usize| {
+        out.extend_from_slice(key);
+        out.extend_from_slice(numbers.format(n).as_bytes());
+    };
+    out.extend_from_slice(b"    {\n      \"rule\": ");
     string(out, f.rule);
-    field(out, "severity", false);
+    out.extend_from_slice(b",\n      \"severity\": ");
     string(out, f.severity.as_str());
-    field(out, "locale", false);
+    out.extend_from_slice(b",\n      \"locale\": ");
     string(out, &f.locale);
-    field(out, "email", false);
+    out.extend_from_slice(b",\n      \"email\": ");
     optional(out, f.email.as_deref());
-    field(out, "file", false);
+    out.extend_from_slice(b",\n      \"file\": ");
     string(out, &f.file);
-    field(out, "message_id", false);
+    out.extend_from_slice(b",\n      \"message_id\": ");
     optional(out, f.message_id.as_deref());
-    field(out, "attribute", false);
+    out.extend_from_slice(b",\n      \"attribute\": ");
     optional(out, f.attribute.as_deref());
-    for (name, number) in [
-        ("line", f.start.line),
-        ("column", f.start.column),
-        ("end_line", f.end.line),
-        ("end_column", f.end.column),
-        ("byte_start", f.span.start),
-        ("byte_end", f.span.end),
-    ] {
-        field(out, name, false);
-        out.extend_from_slice(numbers.format(number).as_bytes());
-    }
-    field(out, "message", false);
+    number(out, b",\n      \"line\": ", f.start.line);
+    number(out, b",\n      \"column\": ", f.start.column);
+    number(out, b",\n      \"end_line\": ", f.end.line);
+    number(out, b",\n      \"end_column\": ", f.end.column);
+    number(out, b",\n      \"byte_start\": ", f.span.start);
+    number(out, b",\n      \"byte_end\": ", f.span.end);
+    out.extend_from_slice(b",\n      \"message\": ");
     string(out, &f.message);
-    field(out, "help", false);
+    out.extend_from_slice(b",\n      \"help\": ");
     optional(out, f.help.as_deref());
-    field(out, "fingerprint", false);
+    out.extend_from_slice(b",\n      \"fingerprint\": ");
     string(out, &f.fingerprint);
     out.extend_from_slice(b"\n    }");
 }
@@ -101,35 +94,56 @@ fn optional(out: &mut Vec<u8>, text: Option<&str>) {
 }
 
 /// A JSON string as serde_json escapes it: `"` and `\`, and the control
-/// characters, by name where JSON has one.
+/// characters, by name where JSON has one. Eight bytes are looked at a time:
+/// most text has nothing to escape.
 fn string(out: &mut Vec<u8>, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let bytes = text.as_bytes();
+    // The bytes from `start` on are copied as they are, up to the next escape.
     let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let named: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0x00..=0x1f => b"",
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[start..i]);
-        if named.is_empty() {
-            let hex = |nibble: u8| HEX[usize::from(nibble)];
-            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)]);
-        } else {
-            out.extend_from_slice(named);
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(&chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>())
+            && !needs_escape(u64::from_le_bytes(chunk))
+        {
+            i += 8;
+            continue;
         }
-        start = i + 1;
+        for at in i..(i + 8).min(bytes.len()) {
+            let byte = bytes[at];
+            let named = match byte {
+                b'"' | b'\\' => byte,
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                0x08 => b'b',
+                0x0c => b'f',
+                0x00..=0x1f => b'u',
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[start..at]);
+            out.extend_from_slice(&[b'\\', named]);
+            if named == b'u' {
+                let hex = |nibble: u8| b"0123456789abcdef"[usize::from(nibble)];
+                out.extend_from_slice(&[b'0', b'0', hex(byte >> 4), hex(byte & 0xf)]);
+            }
+            start = at + 1;
+        }
+        i += 8;
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// Whether one of eight bytes is a control character, `"` or `\`: bit
+/// tricks that find a byte below a bound, or a zero byte, in a word.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |word: u64, bound: u8| word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGH;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    below(word, 0x20) | below(quote, 1) | below(backslash, 1) != 0
 }
 
 #[cfg(test)]
@@ -260,6 +274,27 @@ mod tests {
         assert_eq!(
             ours(&findings[..1], Summary::default()),
             serde_json(&findings[..1], Summary::default())
+        );
+    }
+
+    #[test]
+    fn escapes_wherever_the_byte_falls() {
+        // Each byte that needs escaping, and some that do not, at every
+        // place in and around the eight bytes looked at a time.
+        let findings: Vec<Finding> = [
+            "\0", "\u{8}", "\u{1f}", "\"", "\\", "\n", "\u{7f}", "é", "!",
+        ]
+        .iter()
+        .flat_map(|odd| {
+            (0..20).map(move |at| {
+                let text = format!("{}{odd}{}", "a".repeat(at), "b".repeat(20 - at));
+                finding(&text, true, at)
+            })
+        })
+        .collect();
+        assert_eq!(
+            ours(&findings, Summary::default()),
+            serde_json(&findings, Summary::default())
         );
     }
 
