@@ -580,70 +580,82 @@ pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
     // Lower-cased ASCII words are written here, on the stack; a longer one
     // (that no pack word is as long as) gets a string of its own.
     let mut buffer = [0u8; 48];
-    let mut offer = |word: &str, kind: WordKind| match kind {
-        WordKind { filler: true, .. } => {
+    let mut offer = |word: &str, kind: WordKind| {
+        if kind.filler {
             let joined: String = word
                 .chars()
                 .filter(|&c| c as u32 != FILLER as u32)
                 .collect();
             wanted(&lowercase(&joined))
-        }
-        WordKind { other: true, .. } => wanted(&lowercase(word)),
-        WordKind { upper: true, .. } => match buffer.get_mut(..word.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                // ASCII letters only: always valid.
-                wanted(std::str::from_utf8(lower).unwrap_or_default())
+        } else if kind.other {
+            wanted(&lowercase(word))
+        } else if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            wanted(word)
+        } else {
+            match buffer.get_mut(..word.len()) {
+                Some(lower) => {
+                    lower.copy_from_slice(word.as_bytes());
+                    lower.make_ascii_lowercase();
+                    // ASCII letters only: always valid.
+                    wanted(std::str::from_utf8(lower).unwrap_or_default())
+                }
+                None => wanted(&word.to_ascii_lowercase()),
             }
-            None => wanted(&word.to_ascii_lowercase()),
-        },
-        _ => wanted(word),
+        }
     };
-    // The start of the word being read and what it holds, seen as it is
-    // read; the filler byte does not end a word.
-    let mut start = None;
-    let mut kind = WordKind::default();
     let bytes = text.as_bytes();
+    // Always at a character boundary.
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Most prose is ASCII: its letters are the word characters.
-        let (word, len) = if b.is_ascii_alphabetic() {
-            kind.upper |= b.is_ascii_uppercase();
-            (true, 1)
-        } else if b == FILLER && start.is_some() {
-            kind.filler = true;
-            (true, 1)
-        } else if b.is_ascii() {
-            (false, 1)
-        } else {
+        // Up to the start of a word: an ASCII letter, or a word character
+        // beyond ASCII.
+        if !bytes[i].is_ascii_alphabetic() {
+            if bytes[i].is_ascii() {
+                i += 1;
+                continue;
+            }
             match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => {}
                 Some(c) => {
-                    let word = is_word_char(c);
-                    kind.other |= word;
-                    (word, c.len_utf8())
+                    i += c.len_utf8();
+                    continue;
                 }
                 None => break,
             }
-        };
-        if word {
-            start.get_or_insert(i);
-        } else if let Some(from) = start.take() {
-            if offer(&text[from..i], kind) {
-                return true;
-            }
-            kind = WordKind::default();
         }
-        i += len;
+        // The word: runs of ASCII letters (most prose), and the word
+        // characters and filler bytes between them.
+        let from = i;
+        let mut kind = WordKind::default();
+        loop {
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&FILLER) => {
+                    kind.filler = true;
+                    i += 1;
+                }
+                Some(b) if !b.is_ascii() => match text[i..].chars().next() {
+                    Some(c) if is_word_char(c) => {
+                        kind.other = true;
+                        i += c.len_utf8();
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        if offer(&text[from..i], kind) {
+            return true;
+        }
     }
-    start.is_some_and(|from| offer(&text[from..], kind))
+    false
 }
 
-/// What a word [`any_word`] reads holds besides lower-case ASCII letters.
+/// What a word [`any_word`] reads holds besides ASCII letters.
 #[derive(Clone, Copy, Default)]
 struct WordKind {
-    upper: bool,
     other: bool,
     filler: bool,
 }
