@@ -1344,9 +1344,9 @@ struct WordSet {
     /// The longest word, in bytes: longer ones need no look-up.
     longest: usize,
     /// A bit for each word's [`WordSet::slot`]: a word whose bit is clear
-    /// needs no look-up either. Most words of prose are not in the set, and
-    /// this rejects nine in ten of them for a multiplication (the first-byte
-    /// test it replaced let half of them through to hashing the word).
+    /// needs no look-up either. Of the words in the Dutch Firefox files,
+    /// 55% passed the first-byte test this replaced, on to hashing the word
+    /// for the Dutch address words; 4% pass this, half of them in the set.
     slots: [u64; SLOTS / 64],
     /// An entry with suffixes may start at any word.
     any: bool,
