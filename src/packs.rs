@@ -1297,6 +1297,9 @@ fn project_rule(
 #[derive(Clone, Debug, Default)]
 struct WordIndex {
     by_word: HashMap<String, Vec<usize>>,
+    /// The words of `by_word`: most words of prose are not, and need no
+    /// look-up.
+    filter: WordFilter,
     with_suffix: Vec<usize>,
 }
 
@@ -1306,6 +1309,7 @@ impl WordIndex {
         for (i, entry) in entries.iter().enumerate() {
             let Some(matcher) = pick(entry) else { continue };
             for word in matcher.first_words() {
+                index.filter.insert(&word);
                 index.by_word.entry(word).or_default().push(i);
             }
             if !matcher.suffixes.is_empty() {
@@ -1322,7 +1326,10 @@ impl WordIndex {
     /// The entries that may match a word, in pack order. Most words have
     /// none, and most packs no suffix entries: nothing is allocated then.
     fn candidates<'i>(&'i self, lower: &str) -> impl Iterator<Item = usize> + use<'i> {
-        let listed = self.by_word.get(lower).map(Vec::as_slice).unwrap_or(&[]);
+        let listed = match self.filter.may_hold(lower) {
+            true => self.by_word.get(lower).map_or(&[][..], Vec::as_slice),
+            false => &[],
+        };
         let merged: Cow<'i, [usize]> = if self.with_suffix.is_empty() {
             Cow::Borrowed(listed)
         } else if listed.is_empty() {
@@ -1338,27 +1345,12 @@ impl WordIndex {
 }
 
 /// Whether any entry of some word indexes may start at a word.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct WordSet {
     words: HashSet<String>,
-    /// The longest word, in bytes: longer ones need no look-up.
-    longest: usize,
-    /// A bit for each word's [`WordSet::slot`]: a word whose bit is clear
-    /// needs no look-up either. Of the words in the Dutch Firefox files,
-    /// 55% passed the first-byte test this replaced, on to hashing the word
-    /// for the Dutch address words; 4% pass this, half of them in the set.
-    slots: [u64; SLOTS / 64],
+    filter: WordFilter,
     /// An entry with suffixes may start at any word.
     any: bool,
-}
-
-/// Bits of the filter in front of a word set's look-up.
-const SLOTS: usize = 4096;
-
-impl Default for WordSet {
-    fn default() -> Self {
-        WordSet::new(&[])
-    }
 }
 
 impl WordSet {
@@ -1367,20 +1359,59 @@ impl WordSet {
             .iter()
             .flat_map(|index| index.by_word.keys().cloned())
             .collect();
-        let mut slots = [0; SLOTS / 64];
+        let mut filter = WordFilter::default();
         for word in &words {
-            let slot = Self::slot(word.as_bytes());
-            slots[slot / 64] |= 1 << (slot % 64);
+            filter.insert(word);
         }
         WordSet {
-            longest: words.iter().map(String::len).max().unwrap_or(0),
-            slots,
             words,
+            filter,
             any: indexes.iter().any(|index| !index.with_suffix.is_empty()),
         }
     }
 
-    /// A word's bit in the filter, from its length and first and last bytes.
+    fn may_start(&self, lower: &str) -> bool {
+        self.any || (self.filter.may_hold(lower) && self.words.contains(lower))
+    }
+}
+
+/// A few hundred bytes in front of a set of words, that tell most words
+/// outside it without hashing them: a bit for each word's length and first
+/// and last bytes. Of the words in the Dutch Firefox files, 55% passed the
+/// first-byte test this replaced, for the Dutch address words; 4% pass
+/// this, half of them in the set.
+#[derive(Clone, Debug)]
+struct WordFilter {
+    slots: [u64; SLOTS / 64],
+    /// The longest word, in bytes.
+    longest: usize,
+}
+
+/// Bits of a [`WordFilter`].
+const SLOTS: usize = 4096;
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            slots: [0; SLOTS / 64],
+            longest: 0,
+        }
+    }
+}
+
+impl WordFilter {
+    fn insert(&mut self, word: &str) {
+        let slot = Self::slot(word.as_bytes());
+        self.slots[slot / 64] |= 1 << (slot % 64);
+        self.longest = self.longest.max(word.len());
+    }
+
+    /// False only for a word not inserted.
+    fn may_hold(&self, word: &str) -> bool {
+        let slot = Self::slot(word.as_bytes());
+        word.len() <= self.longest && self.slots[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
     fn slot(word: &[u8]) -> usize {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return 0;
@@ -1388,14 +1419,6 @@ impl WordSet {
         let key = u64::from(first) | u64::from(last) << 8 | (word.len() as u64) << 16;
         // Fibonacci hashing: the top bits of the product.
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
-    }
-
-    fn may_start(&self, lower: &str) -> bool {
-        let slot = Self::slot(lower.as_bytes());
-        self.any
-            || (lower.len() <= self.longest
-                && self.slots[slot / 64] & (1 << (slot % 64)) != 0
-                && self.words.contains(lower))
     }
 }
 
