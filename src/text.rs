@@ -676,7 +676,7 @@ pub fn abbreviations<S: AsRef<str>>(list: &[S]) -> HashSet<String> {
 /// with their periods) do not end a sentence.
 pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token<'t>> {
     let quoted = quoted_ranges(text);
-    let mut chars = Chars(text.char_indices());
+    let mut chars = Chars { text, at: 0 };
     // About one token in six bytes of prose.
     let mut tokens: Vec<Token<'t>> = Vec::with_capacity(text.len() / 6);
     let mut sentence = 0;
@@ -744,13 +744,25 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
             }
             Kind::Number
         } else {
-            while let Some((at, next)) = chars.peek()
-                && is_word_char(next)
-            {
-                chars.next();
-                previous = (Some(next), previous.0);
-                end = at + next.len_utf8();
+            loop {
+                // Runs of ASCII letters, a byte at a time: most of prose.
+                match chars.ascii_letters().as_bytes() {
+                    [] => {}
+                    &[last] => previous = (Some(char::from(last)), previous.0),
+                    &[.., second, last] => {
+                        previous = (Some(char::from(last)), Some(char::from(second)));
+                    }
+                }
+                match chars.peek() {
+                    Some((_, next)) if is_word_char(next) => {
+                        chars.next();
+                        previous = (Some(next), previous.0);
+                    }
+                    _ => break,
+                }
             }
+            // Just past the last character read.
+            end = chars.at;
             Kind::Word
         };
         let raw = &text[offset..end];
@@ -789,9 +801,13 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
 /// The characters of prose and their offsets, without the filler bytes
 /// that stand where markup was masked.
 #[derive(Clone)]
-struct Chars<'t>(std::str::CharIndices<'t>);
+struct Chars<'t> {
+    text: &'t str,
+    /// Where the next character starts: always at a character boundary.
+    at: usize,
+}
 
-impl Chars<'_> {
+impl<'t> Chars<'t> {
     fn peek(&self) -> Option<(usize, char)> {
         self.clone().next()
     }
@@ -799,13 +815,36 @@ impl Chars<'_> {
     fn peek_second(&self) -> Option<char> {
         self.clone().nth(1).map(|(_, c)| c)
     }
+
+    /// The run of ASCII letters that comes next, read.
+    fn ascii_letters(&mut self) -> &'t str {
+        let from = self.at;
+        let bytes = self.text.as_bytes();
+        while bytes.get(self.at).is_some_and(u8::is_ascii_alphabetic) {
+            self.at += 1;
+        }
+        &self.text[from..self.at]
+    }
 }
 
 impl Iterator for Chars<'_> {
     type Item = (usize, char);
 
     fn next(&mut self) -> Option<(usize, char)> {
-        self.0.find(|&(_, c)| c as u32 != FILLER as u32)
+        loop {
+            let at = self.at;
+            let byte = *self.text.as_bytes().get(at)?;
+            if byte.is_ascii() {
+                self.at += 1;
+                if byte != FILLER {
+                    return Some((at, char::from(byte)));
+                }
+            } else {
+                let c = self.text[at..].chars().next()?;
+                self.at += c.len_utf8();
+                return Some((at, c));
+            }
+        }
     }
 }
 
