@@ -32,6 +32,30 @@ hyperfine -N --warmup 1 --runs "$runs" -i --export-markdown /dev/stdout \
     -n "compare-locales, nl" "compare-locales --json /dev/null $config $corpus nl" \
     -n "etiquette check, 28 locales" "$bin check $corpus --format json"
 
+# hyperfine runs one command's runs, then the next's: a machine that slows
+# down in between moves the ratio. Rounds of five etiquette runs and one
+# compare-locales run, in turn, and the ratio of their medians.
+rounds=${ROUNDS:-6}
+for _ in $(seq "$rounds"); do
+    for _ in 1 2 3 4 5; do
+        start=$(date +%s%N)
+        "$bin" check "$corpus" --locale nl --format json > /dev/null || true
+        echo "etiquette $(( $(date +%s%N) - start ))"
+    done
+    start=$(date +%s%N)
+    compare-locales --json /dev/null "$config" "$corpus" nl > /dev/null || true
+    echo "compare-locales $(( $(date +%s%N) - start ))"
+done | python3 -c '
+import statistics, sys
+times = {}
+for line in sys.stdin:
+    tool, ns = line.split()
+    times.setdefault(tool, []).append(int(ns) / 1e6)
+ours, theirs = (statistics.median(times[t]) for t in ("etiquette", "compare-locales"))
+print(f"\ninterleaved, nl: etiquette {ours:.1f} ms, compare-locales {theirs:.0f} ms"
+      f" (medians): {theirs / ours:.0f}x")
+'
+
 echo
 echo "| locales | files | wall | peak memory |"
 echo "|---|---|---|---|"
