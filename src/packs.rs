@@ -1326,9 +1326,10 @@ impl WordIndex {
     /// The entries that may match a word, in pack order. Most words have
     /// none, and most packs no suffix entries: nothing is allocated then.
     fn candidates<'i>(&'i self, lower: &str) -> impl Iterator<Item = usize> + use<'i> {
-        let listed = match self.filter.may_hold(lower) {
-            true => self.by_word.get(lower).map_or(&[][..], Vec::as_slice),
-            false => &[],
+        let listed = if self.filter.may_hold(lower) {
+            self.by_word.get(lower).map_or(&[][..], Vec::as_slice)
+        } else {
+            &[]
         };
         let merged: Cow<'i, [usize]> = if self.with_suffix.is_empty() {
             Cow::Borrowed(listed)
