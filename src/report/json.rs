@@ -50,39 +50,34 @@ pub fn write_json<F: Borrow<Finding>>(
     out.write_all(&buffer)
 }
 
-/// One finding, an element of the findings array: two levels in.
+/// One finding, an element of the findings array: two levels in. Each
+/// key is written with what goes before it.
 fn write_finding(out: &mut Vec<u8>, f: &Finding) {
+    let text = |out: &mut Vec<u8>, key: &[u8], value: Option<&str>| {
+        out.extend_from_slice(key);
+        optional(out, value);
+    };
     let mut numbers = itoa::Buffer::new();
     let mut number = |out: &mut Vec<u8>, key: &[u8], n: usize| {
         out.extend_from_slice(key);
         out.extend_from_slice(numbers.format(n).as_bytes());
     };
-    out.extend_from_slice(b"    {\n      \"rule\": ");
-    string(out, f.rule);
-    out.extend_from_slice(b",\n      \"severity\": ");
-    string(out, f.severity.as_str());
-    out.extend_from_slice(b",\n      \"locale\": ");
-    string(out, &f.locale);
-    out.extend_from_slice(b",\n      \"email\": ");
-    optional(out, f.email.as_deref());
-    out.extend_from_slice(b",\n      \"file\": ");
-    string(out, &f.file);
-    out.extend_from_slice(b",\n      \"message_id\": ");
-    optional(out, f.message_id.as_deref());
-    out.extend_from_slice(b",\n      \"attribute\": ");
-    optional(out, f.attribute.as_deref());
+    text(out, b"    {\n      \"rule\": ", Some(f.rule));
+    text(out, b",\n      \"severity\": ", Some(f.severity.as_str()));
+    text(out, b",\n      \"locale\": ", Some(&f.locale));
+    text(out, b",\n      \"email\": ", f.email.as_deref());
+    text(out, b",\n      \"file\": ", Some(&f.file));
+    text(out, b",\n      \"message_id\": ", f.message_id.as_deref());
+    text(out, b",\n      \"attribute\": ", f.attribute.as_deref());
     number(out, b",\n      \"line\": ", f.start.line);
     number(out, b",\n      \"column\": ", f.start.column);
     number(out, b",\n      \"end_line\": ", f.end.line);
     number(out, b",\n      \"end_column\": ", f.end.column);
     number(out, b",\n      \"byte_start\": ", f.span.start);
     number(out, b",\n      \"byte_end\": ", f.span.end);
-    out.extend_from_slice(b",\n      \"message\": ");
-    string(out, &f.message);
-    out.extend_from_slice(b",\n      \"help\": ");
-    optional(out, f.help.as_deref());
-    out.extend_from_slice(b",\n      \"fingerprint\": ");
-    string(out, &f.fingerprint);
+    text(out, b",\n      \"message\": ", Some(&f.message));
+    text(out, b",\n      \"help\": ", f.help.as_deref());
+    text(out, b",\n      \"fingerprint\": ", Some(&f.fingerprint));
     out.extend_from_slice(b"\n    }");
 }
 
