@@ -68,7 +68,7 @@ pub fn flag_texts(
     });
     let analyzer = Analyzer::new(&locale, pack, declared);
     for email in crate::emails::emails(&locale, &Emails::default()) {
-        for flag in analyzer.analyze(&email) {
+        for flag in analyzer.analyze(&email).listed {
             let (text, span) = locate(flag.span);
             flags.push(TextFlag {
                 text,

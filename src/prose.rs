@@ -62,6 +62,11 @@ impl<'s> Origins<'s> {
     pub fn origin(&self, index: usize) -> Origin {
         self.list[index].to_origin()
     }
+
+    /// The file of the origin at `index`.
+    pub fn file(&self, index: usize) -> usize {
+        self.list[index].file
+    }
 }
 
 /// The key a select is enumerated by: `$count` for `{ $count -> … }` and

@@ -56,8 +56,8 @@ pub struct Hit {
     pub span: Range<usize>,
     pub register: Register,
     pub strength: Strength,
-    /// The word as written.
-    pub word: String,
+    /// The word as written, by its index in the email's [`Words`].
+    pub word: usize,
     /// The index of the marker's entry in the pack.
     pub marker: usize,
     /// Its sentence, counted over the segment.
@@ -65,6 +65,38 @@ pub struct Hit {
     /// When the marker sits in a stock phrase, the phrase in the other
     /// register ("Het was me een genoegen u te helpen").
     pub suggestion: Option<String>,
+}
+
+/// The words of an email's markers as written, each once: a marker
+/// found a million times is one string.
+#[derive(Debug, Default)]
+pub struct Words {
+    list: Vec<String>,
+    index: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl Words {
+    /// The index of the marker that covers `tokens`, written as the reader
+    /// sees it.
+    fn index(&mut self, tokens: &[Token], joined: Joined) -> usize {
+        if let [token] = tokens
+            && joined != Joined::Elided
+            && let Some(&index) = self.index.get(token.text.as_ref())
+        {
+            return index;
+        }
+        let word = written(tokens, joined);
+        if let Some(&index) = self.index.get(&word) {
+            return index;
+        }
+        self.list.push(word.clone());
+        self.index.insert(word, self.list.len() - 1);
+        self.list.len() - 1
+    }
+
+    pub fn get(&self, index: usize) -> &str {
+        &self.list[index]
+    }
 }
 
 /// A salutation or sign-off found in the text.
@@ -89,12 +121,24 @@ struct Reading {
     /// next line is address, not "she".
     salutation: bool,
     /// The first sentence when its first word is not sentence-initial
-    /// (after a salutation that ends with a comma): its vote and hits.
-    lead_mid: Option<((f32, f32), Vec<Hit>)>,
+    /// (after a salutation that ends with a comma).
+    lead_mid: Option<Lead>,
     /// A salutation at the start of the segment.
     opening: Option<LineHit>,
     /// Sign-offs at the start of its sentences.
     closings: Vec<LineHit>,
+}
+
+/// A segment's first sentence read as if its first word were not
+/// sentence-initial. Only markers at its first two words can change, so it
+/// keeps what differs: its hits are `prefix`, then the segment's own hits
+/// from `shared_from` on (a 10 MB sentence is not held twice).
+#[derive(Clone, Debug, Default)]
+struct Lead {
+    /// The weighted formal and informal sums of the first sentence.
+    vote: (f32, f32),
+    prefix: Vec<Hit>,
+    shared_from: usize,
 }
 
 /// What the analysis of one email reports.
@@ -107,6 +151,45 @@ pub struct Flag {
     pub message: String,
     pub label: String,
     pub help: String,
+}
+
+/// The flags of one email: the first [`MAX_FLAGS_PER_EMAIL`] in the order
+/// they were found, and how many more there are.
+#[derive(Debug, Default)]
+pub struct Flags {
+    pub listed: Vec<Flag>,
+    pub unlisted: usize,
+}
+
+/// Collects an email's flags over its paths. A flag is made (its message
+/// and help written) only when it is new and will be listed: an email with
+/// a million markers of the wrong register costs a count for most of them.
+#[derive(Default)]
+struct FlagSink {
+    listed: Vec<Flag>,
+    /// (rule, file, start) of every flag so far: the same marker flagged on
+    /// several paths is reported once.
+    seen: HashSet<(&'static str, usize, usize)>,
+    unlisted: usize,
+}
+
+impl FlagSink {
+    /// Whether to make the flag of `rule` at `start` in `file`: false when
+    /// it was flagged already, or counted as one more past the listed ones.
+    fn wants(&mut self, rule: &'static RuleMeta, file: usize, start: usize) -> bool {
+        if !self.seen.insert((rule.id, file, start)) {
+            return false;
+        }
+        if self.listed.len() < MAX_FLAGS_PER_EMAIL {
+            return true;
+        }
+        self.unlisted += 1;
+        false
+    }
+
+    fn push(&mut self, flag: Flag) {
+        self.listed.push(flag);
+    }
 }
 
 /// The values a path gives the selectors a segment depends on (`None` for
@@ -141,8 +224,9 @@ impl<'a, 's> Analyzer<'a, 's> {
 
     /// Reads `email` on every path and flags each strong marker of the
     /// register the path does not address the reader in.
-    pub fn analyze(&self, email: &Email<'a, 's>) -> Vec<Flag> {
+    pub fn analyze(&self, email: &Email<'a, 's>) -> Flags {
         let mut origins = Origins::default();
+        let mut words = Words::default();
         let mut selectors: Vec<(String, Vec<String>)> = Vec::new();
         let segments = self.segments(email, &mut selectors);
         let paths = enumerate(&selectors);
@@ -154,15 +238,20 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut read: Vec<Reading> = Vec::with_capacity(segments.len());
         let mut prose = Prose::new();
         let mut indices: Vec<usize> = Vec::with_capacity(segments.len());
-        let mut flags: Vec<Flag> = Vec::new();
-        // The same marker flagged on several paths is reported once.
-        let mut flagged: HashSet<(&str, usize, usize)> = HashSet::default();
+        let mut flags = FlagSink::default();
         for (p, path) in paths.iter().enumerate() {
             indices.clear();
             for (index, (segment, cached)) in segments.iter().zip(&mut cache).enumerate() {
                 if segment.selectors.is_empty() {
                     if p == 0 {
-                        read.push(self.read(segment, &selectors, path, &mut origins, &mut prose));
+                        read.push(self.read(
+                            segment,
+                            &selectors,
+                            path,
+                            &mut origins,
+                            &mut words,
+                            &mut prose,
+                        ));
                     }
                     indices.push(index);
                     continue;
@@ -173,20 +262,26 @@ impl<'a, 's> Analyzer<'a, 's> {
                     .find(|(key, _)| key.iter().copied().eq(values()))
                     .map(|&(_, i)| i);
                 let i = found.unwrap_or_else(|| {
-                    read.push(self.read(segment, &selectors, path, &mut origins, &mut prose));
+                    read.push(self.read(
+                        segment,
+                        &selectors,
+                        path,
+                        &mut origins,
+                        &mut words,
+                        &mut prose,
+                    ));
                     cached.push((values().collect(), read.len() - 1));
                     read.len() - 1
                 });
                 indices.push(i);
             }
             let readings: Vec<&Reading> = indices.iter().map(|&i| &read[i]).collect();
-            for flag in self.judge(&readings, &selectors, path, &origins) {
-                if flagged.insert((flag.rule.id, flag.origin.file, flag.span.start)) {
-                    flags.push(flag);
-                }
-            }
+            self.judge(&readings, &selectors, path, &origins, &words, &mut flags);
         }
-        flags
+        Flags {
+            listed: flags.listed,
+            unlisted: flags.unlisted,
+        }
     }
 
     /// The segments of an email, skipping messages another message of the
@@ -302,6 +397,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         selectors: &[(String, Vec<String>)],
         path: &Path,
         origins: &mut Origins<'s>,
+        words: &mut Words,
         prose: &mut Prose,
     ) -> Reading {
         let origin = origins.index(OriginRef {
@@ -321,9 +417,17 @@ impl<'a, 's> Analyzer<'a, 's> {
         if !prose.ends_with(',') && !any_word(prose.text(), |lower| pack.starts_address(lower)) {
             return Reading::default();
         }
-        let tokens = tokenize(prose.text(), &pack.abbreviations);
-        // Lower-cased once: markers, openings and stock phrases compare them.
-        let lowers: Vec<Cow<str>> = tokens.iter().map(|t| lowercase(&t.text)).collect();
+        let mut tokens = tokenize(prose.text(), &pack.abbreviations);
+        // Lower-cased once: markers, openings and stock phrases compare
+        // them. They borrow the prose, not the tokens, which the first
+        // sentence's second reading below changes.
+        let lowers: Vec<Cow<str>> = tokens
+            .iter()
+            .map(|t| match &t.text {
+                Cow::Borrowed(text) => lowercase(text),
+                Cow::Owned(text) => Cow::Owned(lowercase(text).into_owned()),
+            })
+            .collect();
         let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
         let opening = self
             .openings(
@@ -342,7 +446,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             prose,
             |i| tokens[i].init,
         );
-        let hits = self.markers(&tokens, &lowers, prose);
+        let hits = self.markers(&tokens, &lowers, prose, words);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
         for hit in &hits {
             add_vote(&mut votes[hit.sentence], hit);
@@ -361,23 +465,26 @@ impl<'a, 's> Analyzer<'a, 's> {
         };
         let lead_mid = match tokens.first() {
             Some(first) if first.init && first.kind == Kind::Word && !init_matters() => {
-                let first_hits: Vec<Hit> =
-                    hits.iter().filter(|h| h.sentence == 0).cloned().collect();
-                Some((votes.first().copied().unwrap_or_default(), first_hits))
+                Some(Lead {
+                    vote: votes.first().copied().unwrap_or_default(),
+                    prefix: Vec::new(),
+                    shared_from: 0,
+                })
             }
             Some(first) if first.init && first.kind == Kind::Word => {
-                let mut first_sentence: Vec<Token> = tokens
-                    .iter()
-                    .take_while(|t| t.sentence == 0)
-                    .cloned()
-                    .collect();
-                first_sentence[0].init = false;
-                let hits = self.markers(&first_sentence, &lowers[..first_sentence.len()], prose);
+                let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
+                let (prefix, shared_from) =
+                    self.lead_markers(&mut tokens[..sentence], &lowers[..sentence], prose, words);
                 let mut vote = (0.0, 0.0);
-                for hit in &hits {
+                let shared = hits[shared_from..].iter().take_while(|h| h.sentence == 0);
+                for hit in prefix.iter().chain(shared) {
                     add_vote(&mut vote, hit);
                 }
-                Some((vote, hits))
+                Some(Lead {
+                    vote,
+                    prefix,
+                    shared_from,
+                })
             }
             _ => None,
         };
@@ -433,51 +540,100 @@ impl<'a, 's> Analyzer<'a, 's> {
     }
 
     /// The address markers among `tokens`.
-    fn markers(&self, tokens: &[Token], lowers: &[Cow<str>], prose: &Prose) -> Vec<Hit> {
+    fn markers(
+        &self,
+        tokens: &[Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        words: &mut Words,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut i = 0;
-        'tokens: while i < tokens.len() {
-            let token = &tokens[i];
-            let lower = &lowers[i];
-            // The acronym test counts characters: only words a marker may
-            // start at take it.
-            if token.kind != Kind::Word
-                || token.quoted
-                || !self.pack.starts_marker(lower)
-                || token.is_acronym()
-            {
-                i += 1;
-                continue;
-            }
-            for (entry, marker) in self.pack.marker_candidates(lower) {
-                let Some(len) = marker.matcher.matches(tokens, i, lower) else {
-                    continue;
-                };
-                let strength = match (marker.position, token.init) {
-                    (Position::Mid, true) => marker.init_strength,
-                    _ => marker.strength,
-                };
-                if strength != Strength::None {
-                    let span = tokens[i].span.start..tokens[i + len - 1].span.end;
-                    if let Some((origin, source)) = prose.source(span) {
-                        hits.push(Hit {
-                            origin,
-                            span: source,
-                            register: marker.register,
-                            strength,
-                            word: written(&tokens[i..i + len], marker.matcher.joined),
-                            marker: entry,
-                            sentence: token.sentence,
-                            suggestion: self.stock_phrase(tokens, lowers, i, marker.register),
-                        });
-                    }
-                }
-                i += len;
-                continue 'tokens;
-            }
-            i += 1;
+        while i < tokens.len() {
+            let (next, hit) = self.marker_at(tokens, lowers, prose, words, i);
+            hits.extend(hit);
+            i = next;
         }
         hits
+    }
+
+    /// The markers of a first sentence (`tokens`) read with its first word
+    /// not sentence-initial, as far as they differ from [`Analyzer::markers`]'
+    /// reading: the hits of the second reading up to where both readings
+    /// stand at the same word past the second, and the number of hits the
+    /// first reading had found by then. From that word on they read alike.
+    fn lead_markers(
+        &self,
+        tokens: &mut [Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        words: &mut Words,
+    ) -> (Vec<Hit>, usize) {
+        let (mut initial, mut mid) = (0, 0);
+        let mut initial_hits = 0;
+        let mut prefix = Vec::new();
+        while (initial != mid || initial < 2) && (initial < tokens.len() || mid < tokens.len()) {
+            if mid <= initial && mid < tokens.len() {
+                tokens[0].init = false;
+                let (next, hit) = self.marker_at(tokens, lowers, prose, words, mid);
+                tokens[0].init = true;
+                prefix.extend(hit);
+                mid = next;
+            } else {
+                let (next, hit) = self.marker_at(tokens, lowers, prose, words, initial);
+                initial_hits += usize::from(hit.is_some());
+                initial = next;
+            }
+        }
+        (prefix, initial_hits)
+    }
+
+    /// The marker that starts at `tokens[i]`, if any, and the index of the
+    /// token to look at next.
+    fn marker_at(
+        &self,
+        tokens: &[Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        words: &mut Words,
+        i: usize,
+    ) -> (usize, Option<Hit>) {
+        let token = &tokens[i];
+        let lower = &lowers[i];
+        // The acronym test counts characters: only words a marker may
+        // start at take it.
+        if token.kind != Kind::Word
+            || token.quoted
+            || !self.pack.starts_marker(lower)
+            || token.is_acronym()
+        {
+            return (i + 1, None);
+        }
+        for (entry, marker) in self.pack.marker_candidates(lower) {
+            let Some(len) = marker.matcher.matches(tokens, i, lower) else {
+                continue;
+            };
+            let strength = match (marker.position, token.init) {
+                (Position::Mid, true) => marker.init_strength,
+                _ => marker.strength,
+            };
+            let span = tokens[i].span.start..tokens[i + len - 1].span.end;
+            let hit = (strength != Strength::None)
+                .then(|| prose.source(span))
+                .flatten()
+                .map(|(origin, source)| Hit {
+                    origin,
+                    span: source,
+                    register: marker.register,
+                    strength,
+                    word: words.index(&tokens[i..i + len], marker.matcher.joined),
+                    marker: entry,
+                    sentence: token.sentence,
+                    suggestion: self.stock_phrase(tokens, lowers, i, marker.register),
+                });
+            return (i + len, hit);
+        }
+        (i + 1, None)
     }
 
     /// The other register's version of a stock phrase that covers the
@@ -533,17 +689,19 @@ impl<'a, 's> Analyzer<'a, 's> {
         selectors: &[(String, Vec<String>)],
         path: &Path,
         origins: &Origins,
-    ) -> Vec<Flag> {
+        words: &Words,
+        flags: &mut FlagSink,
+    ) {
         let mut votes: Vec<(f32, f32)> = Vec::new();
         let mut hits: Vec<&Hit> = Vec::new();
         let mut after_comma = false;
         for reading in readings {
             match (&reading.lead_mid, after_comma) {
-                (Some((vote, lead_hits)), true) => {
-                    votes.push(*vote);
+                (Some(lead), true) => {
+                    votes.push(lead.vote);
                     votes.extend(reading.votes.iter().skip(1));
-                    hits.extend(lead_hits.iter());
-                    hits.extend(reading.hits.iter().filter(|h| h.sentence > 0));
+                    hits.extend(&lead.prefix);
+                    hits.extend(&reading.hits[lead.shared_from..]);
                 }
                 _ => {
                     votes.extend(reading.votes.iter());
@@ -552,7 +710,6 @@ impl<'a, 's> Analyzer<'a, 's> {
             }
             after_comma = reading.salutation;
         }
-        let mut flags = Vec::new();
 
         // The salutation opens one of the first segments; it votes, and a
         // banned one ("Hallo Sie") is not also read as address.
@@ -593,6 +750,9 @@ impl<'a, 's> Analyzer<'a, 's> {
                             "close with a sign-off the language uses with customers",
                         )
                     };
+                    if !flags.wants(rule, origins.file(line.origin), line.span.start) {
+                        continue;
+                    }
                     flags.push(Flag {
                         rule,
                         severity: opening.severity,
@@ -659,7 +819,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             let last_strong = hits.iter().rev().find(|h| h.strength == Strength::Strong);
             match last_strong {
                 Some(last) => (last.register.other(), Reason::Tie),
-                None => return flags,
+                None => return,
             }
         };
         let support = if register == Register::Formal {
@@ -697,18 +857,18 @@ impl<'a, 's> Analyzer<'a, 's> {
                     Tone::Banned | Tone::Neutral => false,
                 });
         if !flags_hit && !flags_line {
-            return flags;
+            return;
         }
-        let evidence = evidence(&hits, register);
+        let evidence = evidence(&hits, words, register);
         let label = match &reason {
             Reason::Locale { .. } => format!("{} is {register}", self.locale.name),
             Reason::Branch { key, choice } => format!("where `{key}` is `{choice}`"),
             Reason::Majority | Reason::Tie => {
-                let words = top_words(&hits, register);
-                if words.is_empty() {
+                let top = top_words(&hits, words, register);
+                if top.is_empty() {
                     format!("the rest of the email is {register}")
                 } else {
-                    format!("the rest of the email says {words}")
+                    format!("the rest of the email says {top}")
                 }
             }
         };
@@ -734,6 +894,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         for hit in &hits {
             if hit.register == register
                 || !matches!(hit.strength, Strength::Strong | Strength::Plural)
+                || !flags.wants(rule, origins.file(hit.origin), hit.span.start)
             {
                 continue;
             }
@@ -760,7 +921,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                 severity,
                 origin: origins.origin(hit.origin),
                 span: hit.span.clone(),
-                message: format!("{} `{}` {context}", hit.register, hit.word),
+                message: format!("{} `{}` {context}", hit.register, words.get(hit.word)),
                 label: label.clone(),
                 help,
             });
@@ -791,6 +952,9 @@ impl<'a, 's> Analyzer<'a, 's> {
             } else {
                 (&ClosingRegister::META, "sign-off")
             };
+            if !flags.wants(rule, origins.file(line.origin), line.span.start) {
+                continue;
+            }
             flags.push(Flag {
                 rule,
                 severity,
@@ -806,7 +970,6 @@ impl<'a, 's> Analyzer<'a, 's> {
                 }),
             });
         }
-        flags
     }
 }
 
@@ -827,13 +990,20 @@ fn adverb(register: Register) -> &'static str {
 
 /// The words of `register`'s markers with their counts, most frequent
 /// first: strong and plural markers, or only the weak ones.
-fn word_counts(hits: &[&Hit], register: Register, weak: bool) -> Vec<(String, usize)> {
+fn word_counts(
+    hits: &[&Hit],
+    words: &Words,
+    register: Register,
+    weak: bool,
+) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for hit in hits
         .iter()
         .filter(|h| h.register == register && (h.strength == Strength::Weak) == weak)
     {
-        *counts.entry(hit.word.to_lowercase()).or_default() += 1;
+        *counts
+            .entry(words.get(hit.word).to_lowercase())
+            .or_default() += 1;
     }
     let mut sorted: Vec<(String, usize)> = counts.into_iter().collect();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -841,7 +1011,7 @@ fn word_counts(hits: &[&Hit], register: Register, weak: bool) -> Vec<(String, us
 }
 
 /// "formally 7 times (u ×5, uw ×2)", from the strong markers of `register`.
-fn evidence(hits: &[&Hit], register: Register) -> String {
+fn evidence(hits: &[&Hit], words: &Words, register: Register) -> String {
     let list = |counts: &[(String, usize)]| {
         counts
             .iter()
@@ -849,7 +1019,7 @@ fn evidence(hits: &[&Hit], register: Register) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let strong = word_counts(hits, register, false);
+    let strong = word_counts(hits, words, register, false);
     let total: usize = strong.iter().map(|(_, n)| n).sum();
     if total > 0 {
         let times = if total == 1 {
@@ -862,19 +1032,19 @@ fn evidence(hits: &[&Hit], register: Register) -> String {
         format!(
             "{} (by its weaker signs: {})",
             adverb(register),
-            list(&word_counts(hits, register, true))
+            list(&word_counts(hits, words, register, true))
         )
     }
 }
 
 /// "`u` and `uw`": the two most frequent strong markers of `register`.
-fn top_words(hits: &[&Hit], register: Register) -> String {
-    let words: Vec<String> = word_counts(hits, register, false)
+fn top_words(hits: &[&Hit], words: &Words, register: Register) -> String {
+    let top: Vec<String> = word_counts(hits, words, register, false)
         .into_iter()
         .take(2)
         .map(|(w, _)| format!("`{w}`"))
         .collect();
-    words.join(" and ")
+    top.join(" and ")
 }
 
 fn add_vote(vote: &mut (f32, f32), hit: &Hit) {
@@ -943,20 +1113,22 @@ fn written(tokens: &[Token], joined: Joined) -> String {
 pub fn diagnostics<'a>(
     locale: &'a LocaleModel<'a>,
     email: &str,
-    mut flags: Vec<Flag>,
+    flags: Flags,
 ) -> Vec<Diagnostic<'a>> {
+    let Flags {
+        mut listed,
+        unlisted,
+    } = flags;
     // An email with a million address markers of the wrong register is one
     // problem: the first findings show it, the last one counts the rest.
-    if flags.len() > MAX_FLAGS_PER_EMAIL {
-        let more = flags.len() - MAX_FLAGS_PER_EMAIL;
-        flags.truncate(MAX_FLAGS_PER_EMAIL);
-        if let Some(last) = flags.last_mut() {
-            last.message.push_str(&format!(
-                " (and {more} more findings in this email, not listed)"
-            ));
-        }
+    if unlisted > 0
+        && let Some(last) = listed.last_mut()
+    {
+        last.message.push_str(&format!(
+            " (and {unlisted} more findings in this email, not listed)"
+        ));
     }
-    flags
+    listed
         .into_iter()
         .map(|flag| {
             let source = locale.files[flag.origin.file].source;
@@ -970,4 +1142,112 @@ pub fn diagnostics<'a>(
             diagnostic
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::packs::Packs;
+    use crate::project::LocaleDir;
+    use crate::source::SourceFile;
+
+    /// A salutation's next segment read as the analyzer reads it, against
+    /// reading its whole first sentence again with the first word
+    /// mid-sentence, on random sentences of every pack's marker words.
+    #[test]
+    fn a_lead_finds_what_reading_the_first_sentence_again_finds() {
+        let packs = Packs::builtin();
+        let mut differing = 0;
+        for tag in ["nl", "de", "fr", "es", "it", "pl", "pt-BR", "pt-PT"] {
+            let langid: unic_langid::LanguageIdentifier = tag.parse().unwrap();
+            let pack = packs.for_locale(&langid).unwrap();
+            let dir = LocaleDir {
+                name: tag.into(),
+                langid: langid.clone(),
+                path: tag.into(),
+            };
+            let files = [SourceFile::new("a.ftl", "a = b\n".to_string())];
+            let locale = LocaleModel::new(&dir, &files);
+            let analyzer = Analyzer::new(&locale, pack, None);
+            let mut words: Vec<String> = pack
+                .markers()
+                .flat_map(|m| {
+                    let phrases = m.matcher.phrases.iter().flatten();
+                    m.matcher.words.iter().chain(phrases).cloned()
+                })
+                .collect();
+            words.sort();
+            words.dedup();
+            let capitalized: Vec<String> = words
+                .iter()
+                .map(|w| {
+                    let mut chars = w.chars();
+                    chars
+                        .next()
+                        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+                })
+                .collect();
+            words.extend(capitalized);
+            words.extend(["Anna", "Berlin", "9", "ist", "und", ",", ".", ":"].map(String::from));
+            let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+            let mut next = |below: usize| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed % below as u64) as usize
+            };
+            for _ in 0..3000 {
+                let text = (0..1 + next(8))
+                    .map(|_| words[next(words.len())].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut prose = Prose::new();
+                prose.push_text(0, 0, &text);
+                prose.mask();
+                let mut tokens = tokenize(prose.text(), &pack.abbreviations);
+                if !tokens.first().is_some_and(|t| t.init) {
+                    continue;
+                }
+                let lowers: Vec<Cow<str>> = tokens
+                    .iter()
+                    .map(|t| Cow::Owned(lowercase(&t.text).into_owned()))
+                    .collect();
+                let mut words = Words::default();
+                let hits = analyzer.markers(&tokens, &lowers, &prose, &mut words);
+                let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
+                let mut again: Vec<Token> = tokens[..sentence].to_vec();
+                again[0].init = false;
+                let expected: Vec<String> = analyzer
+                    .markers(&again, &lowers[..sentence], &prose, &mut words)
+                    .iter()
+                    .map(|h| format!("{h:?}"))
+                    .collect();
+                let (prefix, shared_from) = analyzer.lead_markers(
+                    &mut tokens[..sentence],
+                    &lowers[..sentence],
+                    &prose,
+                    &mut words,
+                );
+                let shared = hits[shared_from..].iter().take_while(|h| h.sentence == 0);
+                let got: Vec<String> = prefix
+                    .iter()
+                    .chain(shared)
+                    .map(|h| format!("{h:?}"))
+                    .collect();
+                assert_eq!(got, expected, "{tag}: {text}");
+                assert!(tokens[0].init, "the tokens are given back as they were");
+                let first: Vec<String> = hits
+                    .iter()
+                    .take_while(|h| h.sentence == 0)
+                    .map(|h| format!("{h:?}"))
+                    .collect();
+                differing += usize::from(first != expected);
+            }
+        }
+        // The sentences must exercise the readings that differ.
+        assert!(
+            differing > 100,
+            "only {differing} sentences read differently"
+        );
+    }
 }
