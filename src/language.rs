@@ -32,7 +32,9 @@ pub struct TextFlag {
 /// Reads plain texts as one email of `langid` (one message per text) with
 /// `pack` and the packs for every locale in `packs`, and returns what the
 /// language rules flag. Curly braces are read as parentheses, line breaks
-/// as spaces.
+/// as spaces. As in a check, the register rules list at most
+/// [`MAX_FLAGS_PER_EMAIL`](crate::register::MAX_FLAGS_PER_EMAIL) findings
+/// for the email.
 pub fn flag_texts(
     pack: &Pack,
     packs: &Packs,
