@@ -133,7 +133,7 @@ struct Reading {
 /// sentence-initial. Only markers at its first two words can change, so it
 /// keeps what differs: its hits are `prefix`, then the segment's own hits
 /// from `shared_from` on (a 10 MB sentence is not held twice).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Lead {
     /// The weighted formal and informal sums of the first sentence.
     vote: (f32, f32),
@@ -166,11 +166,10 @@ pub struct Flags {
 /// a million markers of the wrong register costs a count for most of them.
 #[derive(Default)]
 struct FlagSink {
-    listed: Vec<Flag>,
+    flags: Flags,
     /// (rule, file, start) of every flag so far: the same marker flagged on
     /// several paths is reported once.
     seen: HashSet<(&'static str, usize, usize)>,
-    unlisted: usize,
 }
 
 impl FlagSink {
@@ -180,15 +179,15 @@ impl FlagSink {
         if !self.seen.insert((rule.id, file, start)) {
             return false;
         }
-        if self.listed.len() < MAX_FLAGS_PER_EMAIL {
+        if self.flags.listed.len() < MAX_FLAGS_PER_EMAIL {
             return true;
         }
-        self.unlisted += 1;
+        self.flags.unlisted += 1;
         false
     }
 
     fn push(&mut self, flag: Flag) {
-        self.listed.push(flag);
+        self.flags.listed.push(flag);
     }
 }
 
@@ -278,10 +277,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             let readings: Vec<&Reading> = indices.iter().map(|&i| &read[i]).collect();
             self.judge(&readings, &selectors, path, &origins, &words, &mut flags);
         }
-        Flags {
-            listed: flags.listed,
-            unlisted: flags.unlisted,
-        }
+        flags.flags
     }
 
     /// The segments of an email, skipping messages another message of the
