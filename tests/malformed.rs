@@ -207,8 +207,9 @@ fn a_10_mb_line() {
 }
 
 /// Every word an address marker, `u` and `je` in turn (419,429 of each, a
-/// tie): the report lists 500 findings and counts the rest. Each marker costs what it takes to count it, not a finding's text (and
-/// the first sentence is not read twice): 170 MB here, where it was 510 MB.
+/// tie): the report lists 500 findings and counts the rest. Each marker
+/// costs what it takes to count it, not a finding's text (and the first
+/// sentence is not read twice): 170 MB here, where it was 510 MB.
 #[test]
 fn a_2_mb_line_of_address_markers() {
     let mut line = b"long = ".to_vec();
