@@ -241,25 +241,15 @@ impl<'a, 's> Analyzer<'a, 's> {
         for (p, path) in paths.iter().enumerate() {
             indices.clear();
             for (index, (segment, cached)) in segments.iter().zip(&mut cache).enumerate() {
-                if segment.selectors.is_empty() {
-                    if p == 0 {
-                        read.push(self.read(
-                            segment,
-                            &selectors,
-                            path,
-                            &mut origins,
-                            &mut words,
-                            &mut prose,
-                        ));
-                    }
-                    indices.push(index);
-                    continue;
-                }
                 let values = || segment.selectors.iter().map(|&s| path[s].as_deref());
-                let found = cached
-                    .iter()
-                    .find(|(key, _)| key.iter().copied().eq(values()))
-                    .map(|&(_, i)| i);
+                let found = if segment.selectors.is_empty() {
+                    (p > 0).then_some(index)
+                } else {
+                    cached
+                        .iter()
+                        .find(|(key, _)| key.iter().copied().eq(values()))
+                        .map(|&(_, i)| i)
+                };
                 let i = found.unwrap_or_else(|| {
                     read.push(self.read(
                         segment,
@@ -269,7 +259,9 @@ impl<'a, 's> Analyzer<'a, 's> {
                         &mut words,
                         &mut prose,
                     ));
-                    cached.push((values().collect(), read.len() - 1));
+                    if !segment.selectors.is_empty() {
+                        cached.push((values().collect(), read.len() - 1));
+                    }
                     read.len() - 1
                 });
                 indices.push(i);
