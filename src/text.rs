@@ -558,8 +558,20 @@ fn is_glue(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '-' | '‐' | '‑')
 }
 
-fn is_word_char(c: char) -> bool {
+/// Whether `c` is part of the words [`tokenize`] and [`any_word`] make.
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || is_mark(c)
+}
+
+/// Whether written into prose and masked with [`Prose::mask_markup`],
+/// `text` may have a word that [`any_word`] does not offer for `text`
+/// itself: masked markup and entities become filler, which joins words, or
+/// the letters they stand for, and the prose rewrites filler and boundary
+/// bytes. Otherwise masking only removes words (addresses become spaces).
+pub fn masking_may_make_words(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'<', b'&', FILLER, bytes).is_some()
+        || memchr::memchr(BOUNDARY, bytes).is_some()
 }
 
 fn is_mark(c: char) -> bool {
