@@ -194,13 +194,23 @@ fn binary_junk() {
     Case::new("junk").file("junk.ftl", BOTH, &junk).survives();
 }
 
-#[test]
-fn a_10_mb_line() {
+/// A message `long` on one line: `phrase` again and again, to at least
+/// `bytes`.
+fn long_message(phrase: &[u8], bytes: usize) -> Vec<u8> {
     let mut line = b"long = ".to_vec();
-    while line.len() < 10 * 1024 * 1024 {
-        line.extend_from_slice(b"Bedankt voor uw geduld, je bent geweldig. ");
+    while line.len() < bytes {
+        line.extend_from_slice(phrase);
     }
     line.push(b'\n');
+    line
+}
+
+#[test]
+fn a_10_mb_line() {
+    let line = long_message(
+        b"Bedankt voor uw geduld, je bent geweldig. ",
+        10 * 1024 * 1024,
+    );
     Case::new("long-line")
         .file("long.ftl", BOTH, &line)
         .survives();
@@ -212,11 +222,7 @@ fn a_10_mb_line() {
 /// sentence is not read twice): 170 MB here, where it was 510 MB.
 #[test]
 fn a_2_mb_line_of_address_markers() {
-    let mut line = b"long = ".to_vec();
-    while line.len() < 2 * 1024 * 1024 {
-        line.extend_from_slice(b"u je ");
-    }
-    line.push(b'\n');
+    let line = long_message(b"u je ", 2 * 1024 * 1024);
     let case = Case::new("markers").file("long.ftl", BOTH, &line);
     let report = case.survives();
     let flagged = report.matches("[register-mix]").count();
