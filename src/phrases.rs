@@ -47,7 +47,7 @@ impl Check for WrittenRules {
         // it: a leak needs one of a few characters, a calque or project
         // rule a word it starts with (and a rule's regex any text).
         let phrases = !packs.is_empty() && (calques || rules);
-        let starts = |lower: &str| packs.iter().any(|pack| pack.starts_phrase(lower, calques));
+        let starts = phrase_start(&packs, calques);
         let regexes = packs
             .iter()
             .flat_map(|p| p.project_rules())
@@ -275,6 +275,13 @@ fn may_hold_word(pattern: &Pattern<&str>, starts: &dyn Fn(&str) -> bool) -> bool
     .pattern(pattern)
 }
 
+/// Whether a calque (with `calques`) or a project rule of `packs` may
+/// start at a lower-cased word: what [`phrase_matches`] tokenizes for, and
+/// what [`may_hold_word`] must answer to.
+fn phrase_start<'p>(packs: &'p [&Pack], calques: bool) -> impl Fn(&str) -> bool + 'p {
+    move |lower| packs.iter().any(|pack| pack.starts_phrase(lower, calques))
+}
+
 /// A calque or project-rule match.
 pub struct PhraseMatch {
     pub rule: &'static RuleMeta,
@@ -295,7 +302,7 @@ pub fn phrase_matches(
     };
     // Most prose has no word a calque or rule starts with: it needs no tokens.
     let calques = enabled(&Calque::META);
-    let starts = |lower: &str| packs.iter().any(|pack| pack.starts_phrase(lower, calques));
+    let starts = phrase_start(packs, calques);
     let tokens = if any_word(prose.text(), starts) {
         tokenize(prose.text(), &language.abbreviations)
     } else {
