@@ -13,9 +13,9 @@ use crate::finding::Diagnostic;
 use crate::fluent::{EntryId, EntryKind, ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::{Pack, Packs};
-use crate::prose::{Origin, OriginRef, Origins, Writer};
+use crate::prose::{Origin, OriginRef, Origins, Writer, may_write_word};
 use crate::rules::{Calque, Check, Context, LeakedIdentifier, RuleMeta};
-use crate::text::{Kind, Prose, any_word, is_word_char, masking_may_make_words, tokenize};
+use crate::text::{Kind, Prose, any_word, tokenize};
 
 /// Runs `calque`, `leaked-identifier` and the project rules.
 pub struct WrittenRules;
@@ -62,7 +62,7 @@ impl Check for WrittenRules {
                 let mut prose = Prose::new();
                 for (id, attribute, pattern) in crate::rules::entry_patterns(&locale.files[file]) {
                     let leak = leaks && may_leak(pattern);
-                    let phrase = phrases && (regexes || may_hold_word(pattern, &starts));
+                    let phrase = phrases && (regexes || may_write_word(pattern, &starts));
                     if !(leak || phrase) {
                         continue;
                     }
@@ -215,69 +215,9 @@ fn may_leak(pattern: &Pattern<&str>) -> bool {
     })
 }
 
-/// Whether the prose [`write_all_variants`] makes of `pattern` may have a
-/// word `starts` accepts, told from the pattern's own text without writing
-/// it. That prose is the pattern's text and string literals, each select's
-/// variants set apart as sentences, and a placeholder (no word character)
-/// for anything else; a word runs across two pieces only where both meet
-/// at word characters, and masking removes words unless
-/// [`masking_may_make_words`]. Whatever is unsure answers yes.
-fn may_hold_word(pattern: &Pattern<&str>, starts: &dyn Fn(&str) -> bool) -> bool {
-    struct Pieces<'f> {
-        starts: &'f dyn Fn(&str) -> bool,
-        /// Whether the prose so far ends with a word character.
-        in_word: bool,
-    }
-    impl Pieces<'_> {
-        fn pattern(&mut self, pattern: &Pattern<&str>) -> bool {
-            pattern.elements.iter().any(|element| match element {
-                PatternElement::TextElement { value } => self.text(value),
-                PatternElement::Placeable { expression } => self.expression(expression),
-            })
-        }
-
-        fn expression(&mut self, expression: &Expression<&str>) -> bool {
-            match expression {
-                Expression::Select { variants, .. } => {
-                    let found = variants.iter().any(|variant| {
-                        self.in_word = false;
-                        self.pattern(&variant.value)
-                    });
-                    self.in_word = false;
-                    found
-                }
-                Expression::Inline(InlineExpression::StringLiteral { value }) => self.text(value),
-                Expression::Inline(InlineExpression::Placeable { expression }) => {
-                    self.expression(expression)
-                }
-                Expression::Inline(_) => {
-                    self.in_word = false;
-                    false
-                }
-            }
-        }
-
-        fn text(&mut self, text: &str) -> bool {
-            let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
-                return false;
-            };
-            if masking_may_make_words(text) || (self.in_word && is_word_char(first)) {
-                return true;
-            }
-            self.in_word = is_word_char(last);
-            any_word(text, self.starts)
-        }
-    }
-    Pieces {
-        starts,
-        in_word: false,
-    }
-    .pattern(pattern)
-}
-
 /// Whether a calque (with `calques`) or a project rule of `packs` may
 /// start at a lower-cased word: what [`phrase_matches`] tokenizes for, and
-/// what [`may_hold_word`] must answer to.
+/// what [`may_write_word`] must answer to.
 fn phrase_start<'p>(packs: &'p [&Pack], calques: bool) -> impl Fn(&str) -> bool + 'p {
     move |lower| packs.iter().any(|pack| pack.starts_phrase(lower, calques))
 }
@@ -738,7 +678,7 @@ fn leak_help(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// A pattern `may_hold_word` passes over has no word its rules start
+    /// A pattern `may_write_word` passes over has no word its rules start
     /// with once written and masked, on random patterns of the pieces that
     /// join, make or hide words: a word accepted only at three letters or
     /// more is made by joining shorter pieces.
@@ -796,7 +736,7 @@ mod tests {
             let mut prose = Prose::new();
             for (id, _, pattern) in crate::rules::entry_patterns(&locale.files[0]) {
                 write_all_variants(&locale, 0, pattern, &mut prose);
-                if may_hold_word(pattern, &starts) {
+                if may_write_word(pattern, &starts) {
                     written += 1;
                 } else {
                     passed += 1;

@@ -18,7 +18,9 @@ use crate::finding::{Diagnostic, Severity};
 use crate::fluent::{key_name, patterns};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
 use crate::packs::{Joined, Marker, Opening, Pack, Position, Strength, Tone};
-use crate::prose::{Origin, OriginRef, Origins, Path, Writer, selector_key};
+use crate::prose::{
+    Origin, OriginRef, Origins, Path, Writer, may_read_word_or_comma, selector_key,
+};
 use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
     SalutationRegister,
@@ -210,6 +212,11 @@ struct Segment<'a, 's> {
     pattern: &'a Pattern<&'s str>,
     /// The selectors this segment's text depends on.
     selectors: Vec<usize>,
+    /// Whether its prose may have, on some path, a word a marker,
+    /// salutation or sign-off starts with, or end with a comma: told from
+    /// its pieces, so that most segments need not be written to read as
+    /// nothing.
+    may_read: bool,
 }
 
 impl<'a, 's> Analyzer<'a, 's> {
@@ -307,6 +314,9 @@ impl<'a, 's> Analyzer<'a, 's> {
                     attribute: attribute_name,
                     pattern,
                     selectors: used,
+                    may_read: may_read_word_or_comma(self.locale, pattern, &|lower| {
+                        self.pack.starts_address(lower)
+                    }),
                 });
             }
         }
@@ -388,6 +398,9 @@ impl<'a, 's> Analyzer<'a, 's> {
         words: &mut Words,
         prose: &mut Prose,
     ) -> Reading {
+        if !segment.may_read {
+            return Reading::default();
+        }
         let origin = origins.index(OriginRef {
             file: segment.file,
             term: false,
