@@ -215,6 +215,10 @@ impl SampleArgs {
                 args.emails.entry(table_name.get_ref().clone()).or_default()
             };
             for (name, value) in entries {
+                // `toml::Value` keeps no positions: the parser's own tables
+                // find the value's, for the one that is wrong.
+                let value_span =
+                    || value_span(text, table_name.get_ref(), name).or(Some(table.span()));
                 let sample = match value {
                     toml::Value::String(s) => Sample::Text(s.clone()),
                     toml::Value::Integer(i) => Sample::Number(*i as f64),
@@ -223,14 +227,14 @@ impl SampleArgs {
                         Some(date) => date,
                         None => {
                             return Err(at(
-                                Some(table.span()),
+                                value_span(),
                                 format!("`{name}`: a sample date needs a day, as in 2025-03-14"),
                             ));
                         }
                     },
                     other => {
                         return Err(at(
-                            Some(table.span()),
+                            value_span(),
                             format!(
                                 "`{name}` in [{}] is {}; a sample argument is text, a number or a date",
                                 table_name.get_ref(),
@@ -249,27 +253,44 @@ impl SampleArgs {
     }
 
     pub fn parse_json(text: &str, path: &str) -> Result<SampleArgs, ArgsError> {
-        let invalid = |line, column, message| ArgsError::Invalid {
+        let invalid = |(line, column), message| ArgsError::Invalid {
             path: path.to_owned(),
             line,
             column,
             message,
         };
-        let document: BTreeMap<String, serde_json::Map<String, serde_json::Value>> =
-            serde_json::from_str(text).map_err(|e| invalid(e.line(), e.column(), e.to_string()))?;
+        // serde_json's message ends with the position the error names first.
+        let syntax = |e: serde_json::Error| {
+            let message = e.to_string();
+            let position = format!(" at line {} column {}", e.line(), e.column());
+            let message = message
+                .strip_suffix(&position)
+                .unwrap_or(&message)
+                .to_owned();
+            invalid((e.line(), e.column()), message)
+        };
+        // Raw values are slices of `text`: a value of the wrong kind is
+        // reported where it starts.
+        let document: BTreeMap<String, BTreeMap<String, &serde_json::value::RawValue>> =
+            serde_json::from_str(text).map_err(syntax)?;
         let mut args = SampleArgs {
             path: Some(path.to_owned()),
             ..Self::default()
         };
         for (table_name, entries) in document {
-            for (name, value) in entries {
-                let sample = match &value {
-                    serde_json::Value::String(s) => Sample::Text(s.clone()),
+            for (name, raw) in entries {
+                let at = line_column(
+                    text,
+                    (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize),
+                );
+                let value: serde_json::Value =
+                    serde_json::from_str(raw.get()).map_err(|e| invalid(at, e.to_string()))?;
+                let sample = match value {
+                    serde_json::Value::String(s) => Sample::Text(s),
                     serde_json::Value::Number(n) => Sample::Number(n.as_f64().unwrap_or(f64::NAN)),
                     other => {
                         return Err(invalid(
-                            1,
-                            1,
+                            at,
                             format!(
                                 "`{name}` in \"{table_name}\" is {other}; a sample argument is text or a number (dates are text, as in \"2025-03-14\")"
                             ),
@@ -286,6 +307,24 @@ impl SampleArgs {
         }
         Ok(args)
     }
+}
+
+/// Where the value of `name` in table `table` of the TOML `text` is.
+fn value_span(text: &str, table: &str, name: &str) -> Option<Range<usize>> {
+    fn find<'t, 'i>(
+        table: &'t toml::de::DeTable<'i>,
+        key: &str,
+    ) -> Option<&'t toml::Spanned<toml::de::DeValue<'i>>> {
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
+    }
+    let document = toml::de::DeTable::parse(text).ok()?;
+    let toml::de::DeValue::Table(entries) = find(document.get_ref(), table)?.get_ref() else {
+        return None;
+    };
+    Some(find(entries, name)?.span())
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {

@@ -204,8 +204,37 @@ fn bad_sample_arguments_name_the_file_line_and_key() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("args.toml:4:1: `items` in [orders/refund] is an array"),
+        stderr.contains("args.toml:5:9: `items` in [orders/refund] is an array"),
         "{stderr}"
     );
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// A sample argument of the wrong kind is reported where its value starts,
+/// in TOML and in JSON, not at its table.
+#[test]
+fn a_bad_sample_argument_is_reported_where_its_value_is() {
+    let position = |error: etiquette::render::ArgsError| match error {
+        etiquette::render::ArgsError::Invalid { line, column, .. } => (line, column),
+        other => panic!("{other}"),
+    };
+    let toml = "[common]\nname = \"Niels\"\n\n[\"orders/refund\"]\ncount = 2\nwhen = 10:30:00\n";
+    assert_eq!(
+        position(SampleArgs::parse_toml(toml, "args.toml").unwrap_err()),
+        (6, 8)
+    );
+    let json = "{\n  \"common\": {\"name\": \"Niels\"},\n  \"orders/refund\": {\n    \"count\": 2,\n    \"gift\": true\n  }\n}\n";
+    let error = SampleArgs::parse_json(json, "args.json").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("args.json:5:13: `gift` in \"orders/refund\" is true;"),
+        "{error}"
+    );
+    // A syntax error keeps serde_json's position, said once.
+    let error = SampleArgs::parse_json("{\"common\": {\"a\": \"b\"", "args.json").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "args.json:1:20: EOF while parsing an object"
+    );
 }
