@@ -487,8 +487,9 @@ impl<'a, 's> Glance<'_, 'a, 's> {
                     self.in_word = false;
                     return false;
                 };
-                // Past the budget the writer writes placeholders: on some
-                // path it may not be.
+                // Past its budget the writer writes placeholders. Going
+                // through every variant, this look may reach the budget
+                // where the writer, on one path, does not: unsure.
                 if self.expansions >= MAX_EXPANSIONS {
                     return true;
                 }
