@@ -684,9 +684,7 @@ mod tests {
     /// more is made by joining shorter pieces.
     #[test]
     fn a_pattern_passed_over_writes_no_word_a_phrase_starts_with() {
-        use crate::model::LocaleModel;
-        use crate::project::LocaleDir;
-        use crate::source::SourceFile;
+        use crate::prose::for_generated_patterns;
         let alphabet = [
             "ab",
             "Ab",
@@ -719,31 +717,18 @@ mod tests {
             "\u{fffc}",
         ];
         let starts = |word: &str| word.chars().count() >= 3;
-        let dir = LocaleDir {
-            name: "nl".into(),
-            langid: "nl".parse().unwrap(),
-            path: "nl".into(),
-        };
         let (mut passed, mut written) = (0, 0);
-        let texts = crate::text::generated_texts(&alphabet, 4, 20_000, 0x2545_f491_4f6c_dd1d);
-        let sources: Vec<String> = texts
-            .enumerate()
-            .map(|(i, text)| format!("-t = T\nm{i} = {text}\n    .a = {text}c\n"))
-            .collect();
-        for chunk in sources.chunks(500) {
-            let files = [SourceFile::new("a.ftl", chunk.concat())];
-            let locale = LocaleModel::new(&dir, &files);
-            let mut prose = Prose::new();
-            for (id, _, pattern) in crate::rules::entry_patterns(&locale.files[0]) {
-                write_all_variants(&locale, 0, pattern, &mut prose);
-                if may_write_word(pattern, &starts) {
-                    written += 1;
-                } else {
-                    passed += 1;
-                    assert!(!any_word(prose.text(), starts), "{id}: {:?}", prose.text());
-                }
+        let mut prose = Prose::new();
+        let seed = 0x2545_f491_4f6c_dd1d;
+        for_generated_patterns(&alphabet, 3, seed, "-t = T\n", |locale, id, pattern| {
+            write_all_variants(locale, 0, pattern, &mut prose);
+            if may_write_word(pattern, &starts) {
+                written += 1;
+            } else {
+                passed += 1;
+                assert!(!any_word(prose.text(), starts), "{id}: {:?}", prose.text());
             }
-        }
+        });
         // Both ways, often: the test sees joins and plain pieces.
         assert!(
             passed > 5_000 && written > 5_000,

@@ -392,15 +392,7 @@ fn reference_target<'a, 's>(
 /// once masked, a word `starts` accepts (lower-cased, as [`any_word`]
 /// offers it), told from the pattern's own pieces without writing them.
 pub fn may_write_word(pattern: &Pattern<&str>, starts: &dyn Fn(&str) -> bool) -> bool {
-    Glance {
-        locale: None,
-        starts,
-        commas: false,
-        in_word: false,
-        stack: Vec::new(),
-        expansions: 0,
-    }
-    .pattern(pattern, 0)
+    Glance::new(None, starts, false).pattern(pattern, 0)
 }
 
 /// Whether the prose [`Writer::on_path`] writes of `pattern`, on any path,
@@ -412,15 +404,7 @@ pub fn may_read_word_or_comma<'a, 's>(
     pattern: &'a Pattern<&'s str>,
     starts: &dyn Fn(&str) -> bool,
 ) -> bool {
-    Glance {
-        locale: Some(locale),
-        starts,
-        commas: true,
-        in_word: false,
-        stack: Vec::new(),
-        expansions: 0,
-    }
-    .pattern(pattern, 0)
+    Glance::new(Some(locale), starts, true).pattern(pattern, 0)
 }
 
 /// A look at the pieces a [`Writer`] writes: text elements and string
@@ -444,7 +428,22 @@ struct Glance<'g, 'a, 's> {
     expansions: usize,
 }
 
-impl<'a, 's> Glance<'_, 'a, 's> {
+impl<'g, 'a, 's> Glance<'g, 'a, 's> {
+    fn new(
+        locale: Option<&'a LocaleModel<'s>>,
+        starts: &'g dyn Fn(&str) -> bool,
+        commas: bool,
+    ) -> Self {
+        Glance {
+            locale,
+            starts,
+            commas,
+            in_word: false,
+            stack: Vec::new(),
+            expansions: 0,
+        }
+    }
+
     fn pattern(&mut self, pattern: &'a Pattern<&'s str>, depth: usize) -> bool {
         pattern.elements.iter().any(|element| match element {
             PatternElement::TextElement { value } => self.text(value),
@@ -521,13 +520,40 @@ impl<'a, 's> Glance<'_, 'a, 's> {
     }
 }
 
+/// Every pattern of locales made of `count` generated messages, each
+/// `m{i} = {text}` with an attribute `.a = {text}c`, 500 to a file that
+/// starts with `prelude`: `each` gets the locale, the id and the pattern.
+/// The generated texts are [`crate::text::generated_texts`] of `alphabet`.
+#[cfg(test)]
+pub(crate) fn for_generated_patterns(
+    alphabet: &[&str],
+    pieces: usize,
+    seed: u64,
+    prelude: &str,
+    mut each: impl FnMut(&LocaleModel<'_>, String, &Pattern<&str>),
+) {
+    let dir = crate::project::LocaleDir {
+        name: "nl".into(),
+        langid: "nl".parse().unwrap(),
+        path: "nl".into(),
+    };
+    let texts: Vec<String> = crate::text::generated_texts(alphabet, pieces, 20_000, seed).collect();
+    for chunk in texts.chunks(500) {
+        let mut source = prelude.to_owned();
+        for (i, text) in chunk.iter().enumerate() {
+            source.push_str(&format!("m{i} = {text}\n    .a = {text}c\n"));
+        }
+        let files = [crate::source::SourceFile::new("a.ftl", source)];
+        let locale = LocaleModel::new(&dir, &files);
+        for (id, _, pattern) in crate::rules::entry_patterns(&locale.files[0]) {
+            each(&locale, id.to_string(), pattern);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::LocaleModel;
-    use crate::project::LocaleDir;
-    use crate::source::SourceFile;
-    use crate::text::generated_texts;
 
     /// A segment `may_read_word_or_comma` passes over has, on every path,
     /// no word `starts` accepts and no comma at its end once written and
@@ -570,11 +596,6 @@ mod tests {
             "%s",
         ];
         let starts = |word: &str| word.chars().count() >= 3;
-        let dir = LocaleDir {
-            name: "nl".into(),
-            langid: "nl".parse().unwrap(),
-            path: "nl".into(),
-        };
         let selectors = [("$n".to_owned(), vec!["one".to_owned(), "other".to_owned()])];
         let paths: [Path; 3] = [
             vec![None],
@@ -582,27 +603,23 @@ mod tests {
             vec![Some("other".into())],
         ];
         let (mut passed, mut written) = (0, 0);
-        let texts: Vec<String> =
-            generated_texts(&alphabet, 3, 20_000, 0x6a09_e667_f3bc_c909).collect();
-        for chunk in texts.chunks(500) {
-            let mut source =
-                String::from("-t = T\n    .a = ab\n-u = { $case ->\n    [x] c\n   *[y] ab\n }\n");
-            for (i, text) in chunk.iter().enumerate() {
-                source.push_str(&format!("m{i} = {text}\n    .a = {text}c\n"));
-            }
-            let files = [SourceFile::new("a.ftl", source)];
-            let locale = LocaleModel::new(&dir, &files);
-            let mut prose = Prose::new();
-            for (id, _, pattern) in crate::rules::entry_patterns(&locale.files[0]) {
-                if may_read_word_or_comma(&locale, pattern, &starts) {
+        let mut prose = Prose::new();
+        let prelude = "-t = T\n    .a = ab\n-u = { $case ->\n    [x] c\n   *[y] ab\n }\n";
+        for_generated_patterns(
+            &alphabet,
+            3,
+            0x6a09_e667_f3bc_c909,
+            prelude,
+            |locale, id, pattern| {
+                if may_read_word_or_comma(locale, pattern, &starts) {
                     written += 1;
-                    continue;
+                    return;
                 }
                 passed += 1;
                 for path in &paths {
                     prose.clear();
                     let mut origins = Origins::default();
-                    Writer::on_path(&locale, &selectors, path, &mut origins)
+                    Writer::on_path(locale, &selectors, path, &mut origins)
                         .write(&mut prose, 0, 0, pattern);
                     prose.mask();
                     assert!(
@@ -611,8 +628,8 @@ mod tests {
                         prose.text()
                     );
                 }
-            }
-        }
+            },
+        );
         // Both ways, often: the test sees joins and plain pieces.
         assert!(
             passed > 3_000 && written > 3_000,
