@@ -18,6 +18,7 @@ use unic_langid::LanguageIdentifier;
 use crate::config::Register;
 use crate::finding::Severity;
 use crate::rules::RuleMeta;
+use crate::text::StartWords;
 use crate::text::{Kind, Token};
 
 /// A pack that ships inside the binary.
@@ -947,17 +948,29 @@ impl Pack {
     /// Whether a project rule, or with `calques` a calque, may start at a
     /// lower-cased word.
     pub fn starts_phrase(&self, lower: &str, calques: bool) -> bool {
-        if calques {
-            self.phrase_words.may_start(lower)
-        } else {
-            self.rule_words.may_start(lower)
-        }
+        self.phrase_words(calques).may_start(lower)
     }
 
     /// Whether a marker, salutation or sign-off may start at a lower-cased
     /// word: one look instead of one per kind.
     pub fn starts_address(&self, lower: &str) -> bool {
         self.address_words.may_start(lower)
+    }
+
+    /// The words a marker, salutation or sign-off may start at, as
+    /// [`Pack::starts_address`] answers.
+    pub fn address_words(&self) -> &WordSet {
+        &self.address_words
+    }
+
+    /// The words a project rule, or with `calques` a calque, may start at,
+    /// as [`Pack::starts_phrase`] answers.
+    pub fn phrase_words(&self, calques: bool) -> &WordSet {
+        if calques {
+            &self.phrase_words
+        } else {
+            &self.rule_words
+        }
     }
 
     /// The entries of `index` that may match a lower-cased word, in pack
@@ -1347,7 +1360,7 @@ impl WordIndex {
 
 /// Whether any entry of some word indexes may start at a word.
 #[derive(Clone, Debug, Default)]
-struct WordSet {
+pub struct WordSet {
     words: HashSet<String>,
     filter: WordFilter,
     /// An entry with suffixes may start at any word.
@@ -1373,6 +1386,16 @@ impl WordSet {
 
     fn may_start(&self, lower: &str) -> bool {
         self.any || (self.filter.may_hold(lower) && self.words.contains(lower))
+    }
+}
+
+impl StartWords for WordSet {
+    fn may_hold_ascii(&self, len: usize, first: u8, last: u8) -> bool {
+        self.any || self.filter.may_hold_bytes(len, first, last)
+    }
+
+    fn holds(&self, lower: &str) -> bool {
+        self.may_start(lower)
     }
 }
 
@@ -1409,15 +1432,31 @@ impl WordFilter {
 
     /// False only for a word not inserted.
     fn may_hold(&self, word: &str) -> bool {
-        let slot = Self::slot(word.as_bytes());
-        word.len() <= self.longest && self.slots[slot / 64] & (1 << (slot % 64)) != 0
+        match (word.as_bytes().first(), word.as_bytes().last()) {
+            (Some(&first), Some(&last)) => self.may_hold_bytes(word.len(), first, last),
+            _ => self.slot_set(0),
+        }
+    }
+
+    /// [`WordFilter::may_hold`] for a word of `len` bytes told by its
+    /// first and last bytes.
+    fn may_hold_bytes(&self, len: usize, first: u8, last: u8) -> bool {
+        len <= self.longest && self.slot_set(Self::slot_of(len, first, last))
+    }
+
+    fn slot_set(&self, slot: usize) -> bool {
+        self.slots[slot / 64] & (1 << (slot % 64)) != 0
     }
 
     fn slot(word: &[u8]) -> usize {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-            return 0;
-        };
-        let key = u64::from(first) | u64::from(last) << 8 | (word.len() as u64) << 16;
+        match (word.first(), word.last()) {
+            (Some(&first), Some(&last)) => Self::slot_of(word.len(), first, last),
+            _ => 0,
+        }
+    }
+
+    fn slot_of(len: usize, first: u8, last: u8) -> usize {
+        let key = u64::from(first) | u64::from(last) << 8 | (len as u64) << 16;
         // Fibonacci hashing: the top bits of the product.
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
     }
@@ -1426,6 +1465,61 @@ impl WordFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A look through a pack's word sets, which passes most ASCII words
+    /// over by their length and ends before lower-casing them, finds what
+    /// a look that offers every word lower-cased finds: on texts of the
+    /// pack's own words in any case, with their neighbours in the filter.
+    #[test]
+    fn start_words_find_what_every_word_offered_finds() {
+        use crate::text::{any_start_word, any_word, generated_texts};
+        let packs = Packs::builtin();
+        for tag in ["nl", "de", "fr"] {
+            let pack = packs.for_locale(&tag.parse().unwrap()).unwrap();
+            let mut alphabet: Vec<String> = pack.address_words.words.iter().cloned().collect();
+            alphabet.extend(pack.phrase_words.words.iter().cloned());
+            alphabet.sort();
+            let upper: Vec<String> = alphabet.iter().map(|w| w.to_uppercase()).collect();
+            let capital: Vec<String> = alphabet
+                .iter()
+                .map(|w| {
+                    let mut chars = w.chars();
+                    chars
+                        .next()
+                        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+                })
+                .collect();
+            alphabet.extend(upper);
+            alphabet.extend(capital);
+            // Most words stand alone; the pieces below join onto them.
+            for word in &mut alphabet {
+                word.push(' ');
+            }
+            alphabet.extend([" ", ",", "x", "é", "\u{7f}", "-", "ß"].map(str::to_owned));
+            let alphabet: Vec<&str> = alphabet.iter().map(String::as_str).collect();
+            let (mut found, mut texts) = (0, 0);
+            for text in generated_texts(&alphabet, 4, 20_000, 0x9e37_79b9_7f4a_7c15) {
+                for (set, calques) in [
+                    (pack.address_words(), None),
+                    (pack.phrase_words(true), Some(true)),
+                    (pack.phrase_words(false), Some(false)),
+                ] {
+                    let every = any_word(&text, |w| match calques {
+                        None => pack.starts_address(w),
+                        Some(calques) => pack.starts_phrase(w, calques),
+                    });
+                    assert_eq!(any_start_word(&text, set), every, "{tag}: {text:?}");
+                    found += usize::from(every);
+                    texts += 1;
+                }
+            }
+            // Both answers, often.
+            assert!(
+                found > texts / 10 && found < texts * 9 / 10,
+                "{tag}: {found} of {texts}"
+            );
+        }
+    }
 
     #[test]
     fn builtin_packs_parse() {

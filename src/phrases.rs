@@ -15,7 +15,7 @@ use crate::model::LocaleModel;
 use crate::packs::{Pack, Packs};
 use crate::prose::{Origin, OriginRef, Origins, Writer, may_write_word};
 use crate::rules::{Calque, Check, Context, LeakedIdentifier, RuleMeta};
-use crate::text::{Kind, Prose, any_word, tokenize};
+use crate::text::{Kind, Prose, StartWords, any_start_word, tokenize};
 
 /// Runs `calque`, `leaked-identifier` and the project rules.
 pub struct WrittenRules;
@@ -215,11 +215,32 @@ fn may_leak(pattern: &Pattern<&str>) -> bool {
     })
 }
 
-/// Whether a calque (with `calques`) or a project rule of `packs` may
-/// start at a lower-cased word: what [`phrase_matches`] tokenizes for, and
-/// what [`may_write_word`] must answer to.
-fn phrase_start<'p>(packs: &'p [&Pack], calques: bool) -> impl Fn(&str) -> bool + 'p {
-    move |lower| packs.iter().any(|pack| pack.starts_phrase(lower, calques))
+/// The words a calque (with `calques`) or a project rule of `packs` may
+/// start at: what [`phrase_matches`] tokenizes for, and what
+/// [`may_write_word`] must answer to.
+fn phrase_start<'p>(packs: &'p [&'p Pack], calques: bool) -> PhraseStarts<'p> {
+    PhraseStarts { packs, calques }
+}
+
+/// See [`phrase_start`].
+struct PhraseStarts<'p> {
+    packs: &'p [&'p Pack],
+    calques: bool,
+}
+
+impl StartWords for PhraseStarts<'_> {
+    fn may_hold_ascii(&self, len: usize, first: u8, last: u8) -> bool {
+        self.packs.iter().any(|pack| {
+            pack.phrase_words(self.calques)
+                .may_hold_ascii(len, first, last)
+        })
+    }
+
+    fn holds(&self, lower: &str) -> bool {
+        self.packs
+            .iter()
+            .any(|pack| pack.starts_phrase(lower, self.calques))
+    }
 }
 
 /// A calque or project-rule match.
@@ -243,7 +264,7 @@ pub fn phrase_matches(
     // Most prose has no word a calque or rule starts with: it needs no tokens.
     let calques = enabled(&Calque::META);
     let starts = phrase_start(packs, calques);
-    let tokens = if any_word(prose.text(), starts) {
+    let tokens = if any_start_word(prose.text(), &starts) {
         tokenize(prose.text(), &language.abbreviations)
     } else {
         Vec::new()
@@ -716,7 +737,7 @@ mod tests {
             "http://abc.d",
             "\u{fffc}",
         ];
-        let starts = |word: &str| word.chars().count() >= 3;
+        let starts = crate::text::LongWords;
         let (mut passed, mut written) = (0, 0);
         let mut prose = Prose::new();
         let seed = 0x2545_f491_4f6c_dd1d;
@@ -726,7 +747,11 @@ mod tests {
                 written += 1;
             } else {
                 passed += 1;
-                assert!(!any_word(prose.text(), starts), "{id}: {:?}", prose.text());
+                assert!(
+                    !crate::text::any_word(prose.text(), |w| starts.holds(w)),
+                    "{id}: {:?}",
+                    prose.text()
+                );
             }
         });
         // Both ways, often: the test sees joins and plain pieces.

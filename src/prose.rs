@@ -6,7 +6,9 @@ use fluent_syntax::ast::{CallArguments, Expression, InlineExpression, Pattern, P
 
 use crate::fluent::{ParsedFile, key_name};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
-use crate::text::{Prose, any_word, is_word_char, masking_may_make_words};
+use crate::text::{
+    Prose, StartWords, any_start_word_or_byte, is_word_char, masking_may_make_words,
+};
 
 /// A file and the message or term an origin is in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -389,20 +391,20 @@ fn reference_target<'a, 's>(
 }
 
 /// Whether the prose [`Writer::all_variants`] writes of `pattern` may hold,
-/// once masked, a word `starts` accepts (lower-cased, as [`any_word`]
-/// offers it), told from the pattern's own pieces without writing them.
-pub fn may_write_word(pattern: &Pattern<&str>, starts: &dyn Fn(&str) -> bool) -> bool {
+/// once masked, a word of `starts` (as [`crate::text::any_start_word`]
+/// finds it), told from the pattern's own pieces without writing them.
+pub fn may_write_word(pattern: &Pattern<&str>, starts: &impl StartWords) -> bool {
     Glance::new(None, starts, false).pattern(pattern, 0)
 }
 
 /// Whether the prose [`Writer::on_path`] writes of `pattern`, on any path,
-/// may hold once masked a word `starts` accepts or end with a comma, told
+/// may hold once masked a word of `starts` or end with a comma, told
 /// from the pieces of the pattern and of those it references without
 /// writing them.
 pub fn may_read_word_or_comma<'a, 's>(
     locale: &'a LocaleModel<'s>,
     pattern: &'a Pattern<&'s str>,
-    starts: &dyn Fn(&str) -> bool,
+    starts: &impl StartWords,
 ) -> bool {
     Glance::new(Some(locale), starts, true).pattern(pattern, 0)
 }
@@ -412,13 +414,13 @@ pub fn may_read_word_or_comma<'a, 's>(
 /// A word runs across two pieces only where both meet at word characters,
 /// and masking removes words unless [`masking_may_make_words`]. Whatever is
 /// unsure answers yes.
-struct Glance<'g, 'a, 's> {
+struct Glance<'g, 'a, 's, W> {
     /// With a locale, as [`Writer::on_path`] on every path at once:
     /// references are followed, and the variant of a select stands in line
     /// with what surrounds it. Without, as [`Writer::all_variants`]:
     /// references are placeholders and each variant a sentence of its own.
     locale: Option<&'a LocaleModel<'s>>,
-    starts: &'g dyn Fn(&str) -> bool,
+    starts: &'g W,
     /// Whether a comma answers yes: masking may leave one at the end.
     commas: bool,
     /// Whether the prose so far may end with a word character.
@@ -428,12 +430,8 @@ struct Glance<'g, 'a, 's> {
     expansions: usize,
 }
 
-impl<'g, 'a, 's> Glance<'g, 'a, 's> {
-    fn new(
-        locale: Option<&'a LocaleModel<'s>>,
-        starts: &'g dyn Fn(&str) -> bool,
-        commas: bool,
-    ) -> Self {
+impl<'g, 'a, 's, W: StartWords> Glance<'g, 'a, 's, W> {
+    fn new(locale: Option<&'a LocaleModel<'s>>, starts: &'g W, commas: bool) -> Self {
         Glance {
             locale,
             starts,
@@ -509,14 +507,14 @@ impl<'g, 'a, 's> Glance<'g, 'a, 's> {
         let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
             return false;
         };
-        if masking_may_make_words(text)
-            || (self.in_word && is_word_char(first))
-            || (self.commas && memchr::memchr(b',', text.as_bytes()).is_some())
-        {
+        if self.in_word && is_word_char(first) {
             return true;
         }
         self.in_word = is_word_char(last);
-        any_word(text, self.starts)
+        let commas = self.commas;
+        any_start_word_or_byte(text, self.starts, |byte| {
+            masking_may_make_words(byte) || (commas && byte == b',')
+        })
     }
 }
 
@@ -595,7 +593,7 @@ mod tests {
             "{{c}}",
             "%s",
         ];
-        let starts = |word: &str| word.chars().count() >= 3;
+        let starts = crate::text::LongWords;
         let selectors = [("$n".to_owned(), vec!["one".to_owned(), "other".to_owned()])];
         let paths: [Path; 3] = [
             vec![None],
@@ -623,7 +621,8 @@ mod tests {
                         .write(&mut prose, 0, 0, pattern);
                     prose.mask();
                     assert!(
-                        !any_word(prose.text(), starts) && !prose.ends_with(','),
+                        !crate::text::any_word(prose.text(), |w| starts.holds(w))
+                            && !prose.ends_with(','),
                         "{id} on {path:?}: {:?}",
                         prose.text()
                     );

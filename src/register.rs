@@ -25,7 +25,7 @@ use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
     SalutationRegister,
 };
-use crate::text::{Kind, Prose, Token, any_word, lowercase, tokenize};
+use crate::text::{Kind, Prose, Token, any_start_word, lowercase, tokenize};
 
 /// More combinations of selector values than this are not enumerated: each
 /// selector then varies alone while the others keep their default.
@@ -314,9 +314,11 @@ impl<'a, 's> Analyzer<'a, 's> {
                     attribute: attribute_name,
                     pattern,
                     selectors: used,
-                    may_read: may_read_word_or_comma(self.locale, pattern, &|lower| {
-                        self.pack.starts_address(lower)
-                    }),
+                    may_read: may_read_word_or_comma(
+                        self.locale,
+                        pattern,
+                        self.pack.address_words(),
+                    ),
                 });
             }
         }
@@ -415,7 +417,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         // Prose without a word that a marker, salutation or sign-off starts
         // with has nothing to vote or flag; unless it ends with a comma it is
         // no salutation line either, and reads as nothing.
-        if !prose.ends_with(',') && !any_word(prose.text(), |lower| pack.starts_address(lower)) {
+        if !prose.ends_with(',') && !any_start_word(prose.text(), pack.address_words()) {
             return Reading::default();
         }
         let mut tokens = tokenize(prose.text(), &pack.abbreviations);

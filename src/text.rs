@@ -563,15 +563,14 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || is_mark(c)
 }
 
-/// Whether written into prose and masked with [`Prose::mask_markup`],
-/// `text` may have a word that [`any_word`] does not offer for `text`
-/// itself: masked markup and entities become filler, which joins words, or
-/// the letters they stand for, and the prose rewrites filler and boundary
-/// bytes. Otherwise masking only removes words (addresses become spaces).
-pub fn masking_may_make_words(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr3(b'<', b'&', FILLER, bytes).is_some()
-        || memchr::memchr(BOUNDARY, bytes).is_some()
+/// Whether, written into prose and masked with [`Prose::mask_markup`], a
+/// text with this byte may have a word that [`any_word`] does not offer
+/// for the text itself: masked markup and entities become filler, which
+/// joins words, or the letters they stand for, and the prose rewrites
+/// filler and boundary bytes. Otherwise masking only removes words
+/// (addresses become spaces).
+pub fn masking_may_make_words(byte: u8) -> bool {
+    matches!(byte, b'<' | b'&' | FILLER | BOUNDARY)
 }
 
 fn is_mark(c: char) -> bool {
@@ -588,7 +587,63 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Whether `wanted` accepts the lower-cased text of a word [`tokenize`]
 /// would make of `text`: a cheap look before tokenizing prose that a pack
 /// has nothing for. Every word token is offered (quoted ones too).
-pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
+pub fn any_word(text: &str, wanted: impl FnMut(&str) -> bool) -> bool {
+    scan_words(text, |_| false, |_, _, _| true, wanted)
+}
+
+/// A set of lower-cased words that [`any_start_word`] looks for: the words
+/// an entry of a pack may start at.
+pub trait StartWords {
+    /// False only for a word of ASCII letters the set does not hold, told
+    /// by its length and its first and last bytes, lower-cased: most words
+    /// are passed over without being lower-cased.
+    fn may_hold_ascii(&self, len: usize, first: u8, last: u8) -> bool;
+    /// Whether the set holds a lower-cased word.
+    fn holds(&self, lower: &str) -> bool;
+}
+
+/// Any test of a lower-cased word is a set, that holds what it accepts.
+impl<F: Fn(&str) -> bool> StartWords for F {
+    fn may_hold_ascii(&self, _: usize, _: u8, _: u8) -> bool {
+        true
+    }
+
+    fn holds(&self, lower: &str) -> bool {
+        self(lower)
+    }
+}
+
+/// [`any_word`] for the words of a set: whether a word [`tokenize`] would
+/// make of `text` is in `words`.
+pub fn any_start_word(text: &str, words: &impl StartWords) -> bool {
+    any_start_word_or_byte(text, words, |_| false)
+}
+
+/// [`any_start_word`], or whether `text` has an ASCII byte other than a
+/// letter that `stop` accepts: one pass for both.
+pub fn any_start_word_or_byte(
+    text: &str,
+    words: &impl StartWords,
+    stop: impl Fn(u8) -> bool,
+) -> bool {
+    scan_words(
+        text,
+        stop,
+        |len, first, last| words.may_hold_ascii(len, first, last),
+        |lower| words.holds(lower),
+    )
+}
+
+/// The words of `text` as [`tokenize`] makes them, offered lower-cased to
+/// `wanted` unless `may_hold` tells an ASCII one apart by its length and
+/// first and last bytes: true at the first word `wanted` accepts, or at an
+/// ASCII byte other than a letter that `stop` accepts.
+fn scan_words(
+    text: &str,
+    stop: impl Fn(u8) -> bool,
+    may_hold: impl Fn(usize, u8, u8) -> bool,
+    mut wanted: impl FnMut(&str) -> bool,
+) -> bool {
     // Lower-cased ASCII words are written here, on the stack; a longer one
     // (that no pack word is as long as) gets a string of its own.
     let mut buffer = [0u8; 48];
@@ -623,6 +678,9 @@ pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
         // beyond ASCII.
         if !bytes[i].is_ascii_alphabetic() {
             if bytes[i].is_ascii() {
+                if stop(bytes[i]) {
+                    return true;
+                }
                 i += 1;
                 continue;
             }
@@ -645,6 +703,9 @@ pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
             }
             match bytes.get(i) {
                 Some(&FILLER) => {
+                    if stop(FILLER) {
+                        return true;
+                    }
                     kind.filler = true;
                     i += 1;
                 }
@@ -657,6 +718,19 @@ pub fn any_word(text: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
                 },
                 _ => break,
             }
+        }
+        // A word of ASCII letters is told apart by its ends.
+        if let (false, false, Some(first), Some(last)) = (
+            kind.filler,
+            kind.other,
+            bytes[from..i].first(),
+            bytes[from..i].last(),
+        ) && !may_hold(
+            i - from,
+            first.to_ascii_lowercase(),
+            last.to_ascii_lowercase(),
+        ) {
+            continue;
         }
         if offer(&text[from..i], kind) {
             return true;
@@ -1017,6 +1091,24 @@ pub(crate) fn generated_texts<'a>(
         }
         text
     })
+}
+
+/// The words of three letters or more, for tests of the looks that pass
+/// prose over: ASCII words are told apart by their ends too (a lower-case
+/// letter at each), so that a look that offers an ASCII word's ends
+/// without lower-casing them misses words that start with a capital.
+#[cfg(test)]
+pub(crate) struct LongWords;
+
+#[cfg(test)]
+impl StartWords for LongWords {
+    fn may_hold_ascii(&self, len: usize, first: u8, last: u8) -> bool {
+        len >= 3 && first.is_ascii_lowercase() && last.is_ascii_lowercase()
+    }
+
+    fn holds(&self, lower: &str) -> bool {
+        lower.chars().count() >= 3
+    }
 }
 
 #[cfg(test)]
