@@ -637,6 +637,8 @@ pub struct Pack {
     rules: WordIndex,
     salutations: WordIndex,
     closings: WordIndex,
+    /// The words a marker may start at.
+    marker_words: WordSet,
     /// The words a marker, salutation or sign-off may start at, in one set.
     address_words: WordSet,
     /// The words a calque or project rule may start at.
@@ -920,6 +922,7 @@ impl Pack {
             rules: WordIndex::default(),
             salutations: WordIndex::default(),
             closings: WordIndex::default(),
+            marker_words: WordSet::default(),
             address_words: WordSet::default(),
             phrase_words: WordSet::default(),
             rule_words: WordSet::default(),
@@ -935,6 +938,7 @@ impl Pack {
         self.rules = WordIndex::new(entries, |e| e.kind.rule()?.matcher.as_ref());
         self.salutations = WordIndex::new(entries, |e| Some(&e.kind.salutation()?.matcher));
         self.closings = WordIndex::new(entries, |e| Some(&e.kind.closing()?.matcher));
+        self.marker_words = WordSet::new(&[&self.markers]);
         self.address_words = WordSet::new(&[&self.markers, &self.salutations, &self.closings]);
         self.phrase_words = WordSet::new(&[&self.calques, &self.rules]);
         self.rule_words = WordSet::new(&[&self.rules]);
@@ -942,7 +946,7 @@ impl Pack {
 
     /// Whether a marker may start at a lower-cased word.
     pub fn starts_marker(&self, lower: &str) -> bool {
-        self.marker_candidates(lower).next().is_some()
+        self.marker_words.may_start(lower)
     }
 
     /// Whether a project rule, or with `calques` a calque, may start at a
@@ -1598,6 +1602,12 @@ mod tests {
                     || pack.rule_candidates(lower).next().is_some()
             };
             for word in words.chain(["zzz".to_string()]) {
+                assert_eq!(
+                    pack.starts_marker(&word),
+                    pack.marker_candidates(&word).next().is_some(),
+                    "{word} in {}",
+                    pack.path
+                );
                 assert_eq!(
                     pack.starts_address(&word),
                     candidates(&word),

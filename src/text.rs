@@ -982,9 +982,35 @@ fn ends_sentence(
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(' || c as u32 == BOUNDARY as u32)
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let run = text[run_start..=dot].to_lowercase();
-    let word = format!("{}.", last.text.to_lowercase());
-    !(abbreviations.contains(&run) || abbreviations.contains(&word))
+    let run = &text[run_start..=dot];
+    !(holds_lowercased(abbreviations, run, "", || run.to_lowercase())
+        || holds_lowercased(abbreviations, &last.text, ".", || {
+            format!("{}.", last.text.to_lowercase())
+        }))
+}
+
+/// Whether `set` holds `text` and `suffix` lower-cased: on the stack when
+/// they are short and ASCII (most words before a period), else as `lower`
+/// writes them.
+fn holds_lowercased(
+    set: &HashSet<String>,
+    text: &str,
+    suffix: &str,
+    lower: impl FnOnce() -> String,
+) -> bool {
+    let mut buffer = [0u8; 32];
+    let len = text.len() + suffix.len();
+    match buffer.get_mut(..len) {
+        Some(joined) if text.is_ascii() && suffix.is_ascii() => {
+            let (head, tail) = joined.split_at_mut(text.len());
+            head.copy_from_slice(text.as_bytes());
+            tail.copy_from_slice(suffix.as_bytes());
+            joined.make_ascii_lowercase();
+            // ASCII only: always valid.
+            set.contains(std::str::from_utf8(joined).unwrap_or_default())
+        }
+        _ => set.contains(&lower()),
+    }
 }
 
 /// Whether a line break at `offset` ends a sentence: after `:` or a
@@ -1189,6 +1215,21 @@ mod tests {
         assert_eq!(split.len(), 2, "{split:?}");
         let split = sentences("Bel ons bijv. morgen. Dank u", &["bijv."]);
         assert_eq!(split.len(), 2, "{split:?}");
+        // In capitals, beyond ASCII, and longer than a word is lowered on
+        // the stack: as a word and as a run of letters and periods.
+        let long = "abcdefghijklmnopqrstuvwxyzabcdefghij.";
+        for (text, abbreviation) in [
+            ("Bel ons BIJV. morgen. Dank u", "bijv."),
+            ("Siehe Übers. unten. Danke", "übers."),
+            ("Siehe ÜBERS. unten. Danke", "übers."),
+            ("Ein Z.b. hier. Danke", "z.b."),
+            (&format!("Ein {} hier. Danke", long.to_uppercase()), long),
+            ("Ein X.Y.Z.Ä.Bc. hier. Danke", "x.y.z.ä.bc."),
+        ] {
+            let split = sentences(text, &[abbreviation]);
+            assert_eq!(split.len(), 2, "{text}: {split:?}");
+            assert_eq!(sentences(text, &[]).len(), 3, "{text}");
+        }
     }
 
     #[test]
