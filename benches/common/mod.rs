@@ -2,6 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// The allocator the `etiquette` binary ships with, for the floor and the
+/// check alike.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The Firefox tree: `../shared/corpora/firefox-l10n`, or the folder in
 /// `ETIQUETTE_CORPUS`.
 pub fn corpus() -> PathBuf {
