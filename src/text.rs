@@ -857,14 +857,16 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
         } else {
             Cow::Borrowed(raw)
         };
-        let after = chars.peek().map(|(_, c)| c);
-        let after2 = chars.peek_second();
         let glued_before = match (before, before2) {
             (Some(g), Some(w)) if is_glue(g) && (is_word_char(w) || w.is_ascii_digit()) => Some(g),
             _ => None,
         };
-        let glued_after = match (after, after2) {
-            (Some(g), Some(w)) if is_glue(g) && (is_word_char(w) || w.is_ascii_digit()) => Some(g),
+        // The character after the next is read only after glue.
+        let glued_after = match chars.peek() {
+            Some((_, g)) if is_glue(g) => chars
+                .peek_second()
+                .filter(|&w| is_word_char(w) || w.is_ascii_digit())
+                .map(|_| g),
             _ => None,
         };
         tokens.push(Token {
@@ -1272,6 +1274,16 @@ mod tests {
         assert_eq!(glued[2], ("u".into(), None, Some('-')));
         assert_eq!(glued[4], ("t".into(), None, Some('\'')));
         assert_eq!(glued[6], ("je".into(), None, None));
+        // Glue before no word, or before the end, glues nothing.
+        let loose = self::prose("u- en -je je'");
+        let tokens = tokenize(loose.text(), &HashSet::default());
+        let glued: Vec<_> = tokens
+            .iter()
+            .map(|t| (t.text.to_string(), t.glued_before, t.glued_after))
+            .collect();
+        assert_eq!(glued[0], ("u".into(), None, None));
+        assert_eq!(glued[2], ("je".into(), None, None));
+        assert_eq!(glued[3], ("je".into(), None, None));
     }
 
     #[test]
