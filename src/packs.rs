@@ -18,8 +18,7 @@ use unic_langid::LanguageIdentifier;
 use crate::config::Register;
 use crate::finding::Severity;
 use crate::rules::RuleMeta;
-use crate::text::StartWords;
-use crate::text::{Kind, Token};
+use crate::text::{Kind, StartWords, Token};
 
 /// A pack that ships inside the binary.
 struct Builtin {

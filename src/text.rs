@@ -585,8 +585,9 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Whether `wanted` accepts the lower-cased text of a word [`tokenize`]
-/// would make of `text`: a cheap look before tokenizing prose that a pack
-/// has nothing for. Every word token is offered (quoted ones too).
+/// would make of `text`. Every word token is offered (quoted ones too):
+/// the plain look that [`any_start_word`], which passes most words over
+/// unoffered, must answer to.
 pub fn any_word(text: &str, wanted: impl FnMut(&str) -> bool) -> bool {
     scan_words(text, |_| false, |_, _, _| true, wanted)
 }
