@@ -675,6 +675,15 @@ fn visit_selects_in<'s>(
     }
 }
 
+/// The attribute `name` of a message or term, as Fluent finds it: the first
+/// of that name.
+pub fn attribute<'m, 's>(
+    attributes: &'m [Attribute<&'s str>],
+    name: &str,
+) -> Option<&'m Attribute<&'s str>> {
+    attributes.iter().find(|a| a.id.name == name)
+}
+
 /// The name of a variant key: an identifier or a number literal, as written.
 pub fn key_name<'s>(key: &VariantKey<&'s str>) -> &'s str {
     match key {

@@ -188,11 +188,7 @@ impl<'s> LocaleModel<'s> {
         let (_, message) = self.message(id)?;
         match attribute {
             None => message.value.as_ref(),
-            Some(name) => message
-                .attributes
-                .iter()
-                .find(|a| a.id.name == name)
-                .map(|a| &a.value),
+            Some(name) => crate::fluent::attribute(&message.attributes, name).map(|a| &a.value),
         }
     }
 

@@ -239,10 +239,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                 ..
             } => {
                 let (_, term) = self.locale.term(id.name)?;
-                let attribute = term
-                    .attributes
-                    .iter()
-                    .find(|a| a.id.name == attribute.name)?;
+                let attribute = crate::fluent::attribute(&term.attributes, attribute.name)?;
                 match attribute.value.elements.as_slice() {
                     [PatternElement::TextElement { value }] => Some(value.trim().to_owned()),
                     _ => None,
@@ -362,13 +359,7 @@ fn reference_target<'a, 's>(
             let (file, message) = locale.indexed_message(id.name)?;
             let pattern = match attribute {
                 None => message.value.as_ref()?,
-                Some(name) => {
-                    &message
-                        .attributes
-                        .iter()
-                        .find(|a| a.id.name == name.name)?
-                        .value
-                }
+                Some(name) => &crate::fluent::attribute(&message.attributes, name.name)?.value,
             };
             Some((file, message.id.name, pattern))
         }
@@ -376,13 +367,7 @@ fn reference_target<'a, 's>(
             let (file, term) = locale.indexed_term(id.name)?;
             let pattern = match attribute {
                 None => &term.value,
-                Some(name) => {
-                    &term
-                        .attributes
-                        .iter()
-                        .find(|a| a.id.name == name.name)?
-                        .value
-                }
+                Some(name) => &crate::fluent::attribute(&term.attributes, name.name)?.value,
             };
             Some((file, term.id.name, pattern))
         }

@@ -763,7 +763,7 @@ impl<'m, 's> Renderer<'m, 's> {
             )
         };
         let pattern = match attribute {
-            Some(attribute) => &attributes.iter().find(|a| a.id.name == attribute)?.value,
+            Some(attribute) => &crate::fluent::attribute(attributes, attribute)?.value,
             None => value?,
         };
         let file = model

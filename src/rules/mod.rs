@@ -352,7 +352,7 @@ impl<'m, 's> AttributeIndex<'m, 's> {
     pub(crate) fn get(&self, name: &str) -> Option<&'m Attribute<&'s str>> {
         match &self.by_name {
             Some(map) => map.get(name).copied(),
-            None => self.attributes.iter().find(|a| a.id.name == name),
+            None => crate::fluent::attribute(self.attributes, name),
         }
     }
 }
