@@ -1485,12 +1485,7 @@ mod tests {
             let upper: Vec<String> = alphabet.iter().map(|w| w.to_uppercase()).collect();
             let capital: Vec<String> = alphabet
                 .iter()
-                .map(|w| {
-                    let mut chars = w.chars();
-                    chars
-                        .next()
-                        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-                })
+                .map(|w| crate::text::capitalized(w))
                 .collect();
             alphabet.extend(upper);
             alphabet.extend(capital);

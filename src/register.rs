@@ -1181,15 +1181,8 @@ mod tests {
                 .collect();
             words.sort();
             words.dedup();
-            let capitalized: Vec<String> = words
-                .iter()
-                .map(|w| {
-                    let mut chars = w.chars();
-                    chars
-                        .next()
-                        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-                })
-                .collect();
+            let capitalized: Vec<String> =
+                words.iter().map(|w| crate::text::capitalized(w)).collect();
             words.extend(capitalized);
             words.extend(["Anna", "Berlin", "9", "ist", "und", ",", ".", ":"].map(String::from));
             let mut seed = 0x2545_f491_4f6c_dd1d_u64;

@@ -1122,6 +1122,15 @@ pub(crate) fn generated_texts<'a>(
     })
 }
 
+/// `word` with its first letter in capitals, for tests.
+#[cfg(test)]
+pub(crate) fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// The words of three letters or more, for tests of the looks that pass
 /// prose over: ASCII words are told apart by their ends too (a lower-case
 /// letter at each), so that a look that offers an ASCII word's ends
