@@ -14,6 +14,7 @@ use etiquette::config::{Config, Register};
 use etiquette::finding::Finding;
 use etiquette::project::{Project, ReadError, display_path};
 use etiquette::render::{self, SampleArgs};
+use etiquette::printable::{self, line};
 use etiquette::report;
 use etiquette::rules::{self, RuleMeta};
 
@@ -374,7 +375,12 @@ fn run_render(args: RenderArgs) -> Result<ExitCode> {
     for (rendered, fault) in &faults {
         eprintln!(
             "{}:{}:{}: error[render-error] {} · {}: {}",
-            fault.path, fault.line, fault.column, rendered.locale, rendered.email, fault.message
+            line(&fault.path),
+            fault.line,
+            fault.column,
+            rendered.locale,
+            line(&rendered.email),
+            line(&fault.message)
         );
     }
     Ok(if !outcome.read_errors.is_empty() {
@@ -405,7 +411,7 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode> {
                         "{:width$}  {:7}  {}\n",
                         r.id,
                         r.severity.as_str(),
-                        r.summary
+                        line(r.summary)
                     )
                 })
                 .collect::<String>()
@@ -422,11 +428,9 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode> {
                     })
                 })
                 .collect();
-            let mut text = serde_json::to_string_pretty(&list)?;
-            text.push('\n');
-            text
+            printable::json_string(&list)
         }
-        RulesFormat::Markdown => rules::markdown(&all),
+        RulesFormat::Markdown => printable::lines(&rules::markdown(&all)).into_owned(),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -446,7 +450,7 @@ fn run_explain(id: &str, config: Option<&Path>) -> Result<ExitCode> {
         rule.severity,
         rule.documentation().trim_end()
     );
-    print(&text)?;
+    print(&printable::lines(&text))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -454,7 +458,7 @@ fn run_explain(id: &str, config: Option<&Path>) -> Result<ExitCode> {
 fn print_read_errors(errors: &[ReadError]) {
     #[allow(clippy::print_stderr)]
     for error in errors {
-        eprintln!("etiquette: error: {error}");
+        eprintln!("etiquette: error: {}", line(&error.to_string()));
     }
 }
 

@@ -159,7 +159,8 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: {message}", path.display())]
+    /// `message` starts with the line and column.
+    #[error("{}:{message}", path.display())]
     Invalid { path: PathBuf, message: String },
 }
 
@@ -212,9 +213,12 @@ impl Config {
         Ok(config)
     }
 
-    /// Parses config text; the error is toml's own report, with line and key.
+    /// Parses config text; the error names the line, column and key.
     pub fn parse(text: &str) -> Result<Config, String> {
-        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (position, message) = toml_error(text, &e);
+            format!("{position}: {message}")
+        })?;
         config.text = text.to_owned();
         for key in config.register.keys() {
             if crate::project::parse_locale(key.get_ref()).is_none() {
@@ -230,19 +234,9 @@ impl Config {
         Ok(config)
     }
 
-    /// A message in toml's own style, naming the line, column and key.
+    /// `L:C: message` at the start of `span`.
     pub fn error_at(&self, span: std::ops::Range<usize>, message: &str) -> String {
-        let before = &self.text[..span.start.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        let line_text = self.text.lines().nth(line - 1).unwrap_or("");
-        let width = self.text[span.clone()].chars().count().max(1);
-        let gutter = " ".repeat(line.to_string().len());
-        format!(
-            "TOML parse error at line {line}, column {column}\n{gutter} |\n{line} | {line_text}\n{gutter} | {}{}\n{message}\n",
-            " ".repeat(column - 1),
-            "^".repeat(width)
-        )
+        at(&self.text, span.start, message)
     }
 
     /// A path from the config, relative to the config's folder.
@@ -291,6 +285,77 @@ impl Config {
     }
 }
 
+/// `L:C: message` for `offset` in `text`: the line and column that follow
+/// the file's path in every etiquette message.
+fn at(text: &str, offset: usize, message: &str) -> String {
+    format!("{}: {message}", position(text, offset))
+}
+
+/// `L:C`, the line and column of `offset` in `text`.
+fn position(text: &str, offset: usize) -> String {
+    let at = crate::source::SourceFile::new("", text).line_col(offset);
+    format!("{}:{}", at.line, at.column)
+}
+
+/// Where a TOML error is (`L:C`) and what it says, without the file's
+/// text (see [`without_values`]).
+pub fn toml_error(text: &str, error: &toml::de::Error) -> (String, String) {
+    let offset = error.span().map_or(0, |span| span.start);
+    (position(text, offset), without_values(error.message()))
+}
+
+/// What serde says of a value it did not want, without the value: it
+/// quotes it ("invalid type: string \"…\", expected …"), and a file that is
+/// not what it claims to be (a link to a file of secrets) would have the
+/// secret printed. The kind is said instead; keys are still named.
+pub fn without_values(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    loop {
+        let found = ["invalid type: ", "invalid value: ", "unknown variant "]
+            .iter()
+            .filter_map(|marker| Some((rest.find(marker)?, *marker)))
+            .min();
+        let Some((at, marker)) = found else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let after = &rest[at + marker.len()..];
+        let end = after.find(", expected").unwrap_or(after.len());
+        let value = &after[..end];
+        let kind = if marker == "unknown variant " {
+            "unknown value"
+        } else {
+            out.push_str(marker);
+            value_kind(value)
+        };
+        out.push_str(kind);
+        rest = &after[end..];
+    }
+}
+
+/// The kind of value serde describes as `string "…"`, `integer `5`` and so on.
+fn value_kind(described: &str) -> &'static str {
+    let kinds = [
+        ("string", "a string"),
+        ("character", "a character"),
+        ("integer", "an integer"),
+        ("floating point", "a number"),
+        ("boolean", "a boolean"),
+        ("byte array", "bytes"),
+        ("sequence", "an array"),
+        ("map", "a table"),
+        ("unit", "nothing"),
+        ("null", "null"),
+        ("Option value", "an optional value"),
+    ];
+    kinds
+        .iter()
+        .find(|(prefix, _)| described.starts_with(prefix))
+        .map_or("a value", |(_, kind)| kind)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,23 +393,43 @@ obsolete-message = "off"
     }
 
     #[test]
+    fn values_are_described_not_quoted() {
+        assert_eq!(
+            without_values("invalid type: string \"ghp_secret\", expected u32"),
+            "invalid type: a string, expected u32"
+        );
+        assert_eq!(
+            without_values("unknown variant `polite`, expected `formal` or `informal`"),
+            "unknown value, expected `formal` or `informal`"
+        );
+        assert_eq!(
+            without_values("invalid value: integer `1234`, expected a day"),
+            "invalid value: an integer, expected a day"
+        );
+        assert_eq!(
+            without_values("unknown field `token`, expected one of `a`"),
+            "unknown field `token`, expected one of `a`"
+        );
+        let error = Config::parse("reference = 1\n[register]\nnl = \"ghp_secret\"\n").unwrap_err();
+        assert!(!error.contains("ghp_secret"), "{error}");
+    }
+
+    #[test]
     fn unknown_key_names_line_and_key() {
         let error = Config::parse("reference = \"en\"\nrefrence = \"en\"\n").unwrap_err();
-        assert!(error.contains("line 2, column 1"), "{error}");
-        assert!(error.contains("unknown field `refrence`"), "{error}");
+        assert!(error.starts_with("2:1: unknown field `refrence`"), "{error}");
     }
 
     #[test]
     fn bad_value_names_line_and_key() {
         let error = Config::parse("[register]\nnl = \"polite\"\n").unwrap_err();
-        assert!(error.contains("line 2"), "{error}");
-        assert!(error.contains("polite"), "{error}");
+        assert!(error.starts_with("2:6: unknown value"), "{error}");
     }
 
     #[test]
     fn bad_locale_in_register() {
         let error = Config::parse("[register]\n\"not a tag\" = \"formal\"\n").unwrap_err();
-        assert!(error.contains("line 2, column 1"), "{error}");
+        assert!(error.starts_with("2:1: "), "{error}");
         assert!(error.contains("not a BCP 47 locale tag"), "{error}");
     }
 }

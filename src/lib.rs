@@ -28,6 +28,7 @@ pub mod language;
 pub mod model;
 pub mod packs;
 pub mod phrases;
+pub mod printable;
 pub mod project;
 pub mod prose;
 pub mod register;

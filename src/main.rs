@@ -25,7 +25,8 @@ fn main() -> ExitCode {
         Err(error) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("etiquette: error: {error:#}");
+                let message = format!("{error:#}");
+                eprintln!("etiquette: error: {}", etiquette::printable::line(&message));
             }
             ExitCode::from(2)
         }

@@ -650,6 +650,8 @@ pub struct Pack {
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct PackError {
+    /// The pack file, and the line and column when the error has them
+    /// (`rules/nl.toml:3:7`).
     pub path: String,
     pub message: String,
 }
@@ -864,7 +866,13 @@ impl Pack {
             path: path.to_owned(),
             message,
         };
-        let file: PackFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+        let file: PackFile = toml::from_str(text).map_err(|e| {
+            let (position, message) = crate::config::toml_error(text, &e);
+            PackError {
+                path: format!("{path}:{position}"),
+                message,
+            }
+        })?;
         if file.pack.locales.is_empty() {
             return Err(error("[pack] `locales` names no locale".into()));
         }
@@ -1645,7 +1653,7 @@ mod tests {
         assert!(
             error
                 .to_string()
-                .starts_with("rules/xx.toml: TOML parse error at line 4"),
+                .starts_with("rules/xx.toml:4:1: unknown field `foo`"),
             "{error}"
         );
         let error = Pack::parse(

@@ -20,6 +20,7 @@ use crate::emails::{Email, emails};
 use crate::fluent::{ParsedFile, Reference, visit_references};
 use crate::intl::{self, FluentDate};
 use crate::model::LocaleModel;
+use crate::printable;
 
 /// A sample argument: text, a number or a date.
 #[derive(Clone, Debug, PartialEq)]
@@ -198,7 +199,8 @@ impl SampleArgs {
             ..Self::default()
         };
         let spans: toml::Spanned<BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>> =
-            toml::from_str(text).map_err(|e| at(e.span(), e.message().to_owned()))?;
+            toml::from_str(text)
+                .map_err(|e| at(e.span(), crate::config::without_values(e.message())))?;
         for (table_name, table) in spans.get_ref() {
             let Some(entries) = table.get_ref().as_table() else {
                 return Err(at(
@@ -261,7 +263,7 @@ impl SampleArgs {
         };
         // serde_json's message ends with the position the error names first.
         let syntax = |e: serde_json::Error| {
-            let message = e.to_string();
+            let message = crate::config::without_values(&e.to_string());
             let position = format!(" at line {} column {}", e.line(), e.column());
             let message = message
                 .strip_suffix(&position)
@@ -284,7 +286,9 @@ impl SampleArgs {
                     (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize),
                 );
                 let value: serde_json::Value =
-                    serde_json::from_str(raw.get()).map_err(|e| invalid(at, e.to_string()))?;
+                    serde_json::from_str(raw.get()).map_err(|e| {
+                        invalid(at, crate::config::without_values(&e.to_string()))
+                    })?;
                 let sample = match value {
                     serde_json::Value::String(s) => Sample::Text(s),
                     serde_json::Value::Number(n) => Sample::Number(n.as_f64().unwrap_or(f64::NAN)),
@@ -292,7 +296,8 @@ impl SampleArgs {
                         return Err(invalid(
                             at,
                             format!(
-                                "`{name}` in \"{table_name}\" is {other}; a sample argument is text or a number (dates are text, as in \"2025-03-14\")"
+                                "`{name}` in \"{table_name}\" is {}; a sample argument is text or a number (dates are text, as in \"2025-03-14\")",
+                                json_kind(&other)
                             ),
                         ));
                     }
@@ -306,6 +311,18 @@ impl SampleArgs {
             }
         }
         Ok(args)
+    }
+}
+
+/// "an array", "an object", …: what a JSON value is, without its content.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -356,15 +373,17 @@ pub struct Rendered {
 
 impl fmt::Display for Rendered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "== {} · {}", self.locale, self.email)?;
+        // Names and text are the templates': shown inert.
+        writeln!(f, "== {} · {}", self.locale, printable::line(&self.email))?;
         for message in &self.messages {
             let name = match &message.attribute {
                 Some(attribute) => format!("{}.{attribute}", message.message_id),
                 None => message.message_id.clone(),
             };
-            if message.text.contains('\n') {
+            let text = printable::lines(&message.text);
+            if text.contains('\n') {
                 writeln!(f, "{name}:")?;
-                for line in message.text.lines() {
+                for line in text.lines() {
                     if line.is_empty() {
                         writeln!(f)?;
                     } else {
@@ -372,7 +391,7 @@ impl fmt::Display for Rendered {
                     }
                 }
             } else {
-                writeln!(f, "{name}: {}", message.text)?;
+                writeln!(f, "{name}: {text}")?;
             }
         }
         Ok(())
@@ -970,7 +989,5 @@ pub fn json(outcome: &RenderOutcome) -> String {
         })
         .collect();
     let document = serde_json::json!({ "version": 1, "messages": messages, "errors": errors });
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    printable::json_string(&document)
 }

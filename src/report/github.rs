@@ -2,6 +2,7 @@ use std::borrow::Borrow;
 use std::io::Write;
 
 use crate::finding::{Finding, Severity};
+use crate::printable::line;
 
 /// GitHub Actions workflow commands, one per finding, which GitHub shows as
 /// annotations on the pull request's diff:
@@ -17,10 +18,12 @@ pub fn write_github<F: Borrow<Finding>>(
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = f.message.clone();
+        // The help goes on the annotation's second line; what either
+        // quotes from the files stays on its own.
+        let mut message = line(&f.message).into_owned();
         if let Some(help) = &f.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&line(help));
         }
         writeln!(
             out,
@@ -46,7 +49,7 @@ fn data(text: &str) -> String {
 
 /// Escapes a command's property value, as `@actions/core` does.
 fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
+    data(&line(text)).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crate::check::{Report, Summary};
 use crate::finding::{Finding, Severity};
+use crate::printable::{line, lines_with_span};
 
 /// Code frames in the style of rustc and ruff, one per finding, then a
 /// summary line. `color` adds ANSI styles.
@@ -28,10 +29,39 @@ pub fn write_human<F: Borrow<Finding>>(
         Renderer::plain()
     };
     for finding in findings {
-        out.write_all(renderer.render(&frame(finding.borrow())).as_bytes())?;
+        let shown = Shown::of(finding.borrow());
+        out.write_all(renderer.render(&frame(&shown)).as_bytes())?;
         out.write_all(b"\n\n")?;
     }
     writeln!(out, "{}", super::summary_line(&summary()))
+}
+
+/// A finding's text as printed: names and text from the files made inert
+/// (see [`crate::printable`]), the snippet's span moved with its text.
+struct Shown<'f> {
+    finding: &'f Finding,
+    message: String,
+    label: Option<String>,
+    help: Option<String>,
+    file: String,
+    snippet: Option<(String, std::ops::Range<usize>)>,
+}
+
+impl<'f> Shown<'f> {
+    fn of(finding: &'f Finding) -> Self {
+        let one = |text: &str| line(text).into_owned();
+        Shown {
+            finding,
+            message: one(&finding.message),
+            label: finding.label.as_deref().map(one),
+            help: finding.help.as_deref().map(one),
+            file: one(&finding.file),
+            snippet: finding
+                .snippet
+                .as_ref()
+                .map(|s| lines_with_span(&s.text, s.span.clone())),
+        }
+    }
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -42,50 +72,42 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn frame(finding: &Finding) -> Vec<Group<'_>> {
+fn frame<'a>(shown: &'a Shown<'_>) -> Vec<Group<'a>> {
+    let finding = shown.finding;
     let title = level(finding.severity)
-        .primary_title(finding.message.as_str())
+        .primary_title(shown.message.as_str())
         .id(finding.rule);
-    let mut group = match &finding.snippet {
+    let origin = || {
+        Origin::path(shown.file.as_str())
+            .line(finding.start.line)
+            .char_column(finding.start.column)
+    };
+    let annotation = |span: &std::ops::Range<usize>| {
+        let annotation = AnnotationKind::Primary.span(span.clone());
+        match &shown.label {
+            Some(label) => annotation.label(label.as_str()),
+            None => annotation,
+        }
+    };
+    let mut group = match (&finding.snippet, &shown.snippet) {
         // A window of a very long line: the position comes first, since the
         // frame cannot count columns from the start of the line.
-        Some(snippet) if snippet.column_shift > 0 => {
-            let annotation = AnnotationKind::Primary.span(snippet.span.clone());
-            let annotation = match &finding.label {
-                Some(label) => annotation.label(label.as_str()),
-                None => annotation,
-            };
-            title
-                .element(
-                    Origin::path(finding.file.as_str())
-                        .line(finding.start.line)
-                        .char_column(finding.start.column),
-                )
-                .element(
-                    Snippet::source(snippet.text.as_str())
-                        .line_start(snippet.first_line)
-                        .annotation(annotation),
-                )
-        }
-        Some(snippet) => {
-            let mut annotation = AnnotationKind::Primary.span(snippet.span.clone());
-            if let Some(label) = &finding.label {
-                annotation = annotation.label(label.as_str());
-            }
-            title.element(
-                Snippet::source(snippet.text.as_str())
+        (Some(snippet), Some((text, span))) if snippet.column_shift > 0 => title
+            .element(origin())
+            .element(
+                Snippet::source(text.as_str())
                     .line_start(snippet.first_line)
-                    .path(finding.file.as_str())
-                    .annotation(annotation),
-            )
-        }
-        None => title.element(
-            Origin::path(finding.file.as_str())
-                .line(finding.start.line)
-                .char_column(finding.start.column),
+                    .annotation(annotation(span)),
+            ),
+        (Some(snippet), Some((text, span))) => title.element(
+            Snippet::source(text.as_str())
+                .line_start(snippet.first_line)
+                .path(shown.file.as_str())
+                .annotation(annotation(span)),
         ),
+        _ => title.element(origin()),
     };
-    if let Some(help) = &finding.help {
+    if let Some(help) = &shown.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
     vec![group]

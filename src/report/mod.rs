@@ -17,22 +17,6 @@ pub use short::write_short;
 
 use crate::check::Summary;
 
-/// Writes `document` as pretty JSON and a final newline. serde_json writes
-/// a finding in dozens of small pieces: a buffer of its own in front of
-/// `out` keeps each from being a dynamic call when `out` is a `dyn Write`.
-fn write_pretty_json<W: std::io::Write + ?Sized>(
-    out: &mut W,
-    document: &impl serde::Serialize,
-) -> std::io::Result<()> {
-    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
-    serde_json::to_writer_pretty(&mut buffered, document)?;
-    std::io::Write::write_all(&mut buffered, b"\n")?;
-    buffered
-        .into_inner()
-        .map_err(std::io::IntoInnerError::into_error)?;
-    Ok(())
-}
-
 /// The last line of the human and short reports.
 pub fn summary_line(summary: &Summary) -> String {
     let count =

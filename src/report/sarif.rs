@@ -43,7 +43,7 @@ pub fn write_sarif<F: Borrow<Finding>>(
         rules,
     };
     let document = json_document(descriptors, results);
-    super::write_pretty_json(out, &document)
+    crate::printable::write_json(out, &document)
 }
 
 fn json_document<'a, I: Serialize + 'a>(

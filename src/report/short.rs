@@ -3,6 +3,7 @@ use std::io::Write;
 
 use crate::check::Summary;
 use crate::finding::Finding;
+use crate::printable::line;
 
 /// `path:line:col: severity[rule] message`, one finding per line, then the
 /// summary line.
@@ -16,7 +17,12 @@ pub fn write_short<F: Borrow<Finding>>(
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            f.file, f.start.line, f.start.column, f.severity, f.rule, f.message
+            line(&f.file),
+            f.start.line,
+            f.start.column,
+            f.severity,
+            f.rule,
+            line(&f.message)
         )?;
     }
     writeln!(out, "{}", super::summary_line(&summary()))
