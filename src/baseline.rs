@@ -77,7 +77,8 @@ pub struct Baseline {
     counts: HashMap<String, usize>,
 }
 
-/// A baseline file that cannot be read; the run stops with exit code 2.
+/// A baseline file that cannot be read or written; the run stops with
+/// exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
     #[error("cannot read the baseline {}: {source}", path.display())]
@@ -97,7 +98,12 @@ pub enum BaselineError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("will not write the baseline to {}: {reason}", path.display())]
+    Refused { path: PathBuf, reason: &'static str },
 }
+
+/// The version of the baseline file this etiquette reads and writes.
+const VERSION: u32 = 1;
 
 /// The file `--write-baseline` writes: readable, so that a reviewer sees
 /// what a change accepts, and sorted, so that it diffs well.
@@ -108,38 +114,40 @@ struct File {
     findings: Vec<Entry>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct Entry {
-    fingerprint: String,
-    rule: String,
-    locale: String,
-    file: String,
+/// One accepted finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub locale: String,
+    pub file: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    message_id: Option<String>,
+    pub message_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    attribute: Option<String>,
-    message: String,
+    pub attribute: Option<String>,
+    pub message: String,
+}
+
+impl Entry {
+    fn of(finding: &Finding) -> Entry {
+        Entry {
+            fingerprint: finding.fingerprint.clone(),
+            rule: finding.rule.to_owned(),
+            locale: finding.locale.clone(),
+            file: finding.file.clone(),
+            message_id: finding.message_id.clone(),
+            attribute: finding.attribute.clone(),
+            message: finding.message.clone(),
+        }
+    }
 }
 
 impl Baseline {
     /// Reads a baseline that `--write-baseline` wrote.
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
-        let text = crate::source::read_text(path).map_err(|source| BaselineError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        Baseline::parse(&text).map_err(|e| BaselineError::Invalid {
-            path: path.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })
-    }
-
-    fn parse(text: &str) -> Result<Baseline, serde_json::Error> {
-        let file: File = serde_json::from_str(text)?;
+        let entries = read_entries(path)?;
         let mut counts = HashMap::new();
-        for entry in file.findings {
+        for entry in entries {
             *counts.entry(entry.fingerprint).or_insert(0) += 1;
         }
         Ok(Baseline { counts })
@@ -161,6 +169,44 @@ impl Baseline {
             counts: self.counts.clone(),
         }
     }
+}
+
+/// The entries of the baseline at `path`.
+fn read_entries(path: &Path) -> Result<Vec<Entry>, BaselineError> {
+    let text = crate::source::read_text(path).map_err(|source| BaselineError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse(&text).map_err(|(line, column, message)| BaselineError::Invalid {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    })
+}
+
+/// The entries of a baseline's text, or where and why it is not one.
+fn parse(text: &str) -> Result<Vec<Entry>, (usize, usize, String)> {
+    let file: File = serde_json::from_str(text).map_err(|e| {
+        let message = crate::config::without_values(&e.to_string());
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        let message = message
+            .strip_suffix(&position)
+            .unwrap_or(&message)
+            .to_owned();
+        (e.line(), e.column().max(1), message)
+    })?;
+    if file.version != VERSION {
+        return Err((
+            1,
+            1,
+            format!(
+                "version {} is not one this etiquette reads (it reads {VERSION})",
+                file.version
+            ),
+        ));
+    }
+    Ok(file.findings)
 }
 
 /// The findings a baseline still accepts: each fingerprint as many times
@@ -185,32 +231,104 @@ impl Remaining {
     }
 }
 
-impl Baseline {
-    /// Writes the baseline of `findings` to `path`.
-    pub fn write(findings: &[Finding], path: &Path) -> Result<(), BaselineError> {
-        std::fs::write(path, to_json(findings)).map_err(|source| BaselineError::Write {
-            path: path.to_owned(),
-            source,
-        })
-    }
+/// What writing a baseline did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Entries in the file now.
+    pub entries: usize,
+    /// Entries of the old file that the run did not look at, kept.
+    pub kept: usize,
+    /// Entries of the old file that the run looked at and no longer found.
+    pub dropped: usize,
 }
 
-/// The baseline file of `findings`.
-pub fn to_json(findings: &[Finding]) -> String {
-    let mut findings: Vec<Entry> = findings
+/// Writes the baseline of `findings` to `path`, safely: only over nothing
+/// or over an etiquette baseline (never through a symbolic link, never over
+/// another file), as a whole (a file beside it, renamed over it, so that a
+/// reader or a second run never sees half of one). The old file's entries
+/// for which `outside_run` is true (another locale than the run checked,
+/// say) are kept.
+pub fn write(
+    findings: &[Finding],
+    path: &Path,
+    outside_run: impl Fn(&Entry) -> bool,
+) -> Result<Written, BaselineError> {
+    let refuse = |reason| BaselineError::Refused {
+        path: path.to_owned(),
+        reason,
+    };
+    let old = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(refuse("it is a symbolic link")),
+        Ok(meta) if !meta.is_file() => return Err(refuse("it is not a regular file")),
+        Ok(_) => read_entries(path).map_err(|_| {
+            refuse("the file there is not an etiquette baseline; remove it or name another file")
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => {
+            return Err(BaselineError::Write {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    let mut entries: Vec<Entry> = findings.iter().map(Entry::of).collect();
+    let (kept, looked_at): (Vec<Entry>, Vec<Entry>) = old.into_iter().partition(&outside_run);
+    let mut found: HashMap<&str, usize> = HashMap::new();
+    for entry in &entries {
+        *found.entry(entry.fingerprint.as_str()).or_default() += 1;
+    }
+    let dropped = looked_at
         .iter()
-        .map(|f| Entry {
-            fingerprint: f.fingerprint.clone(),
-            rule: f.rule.to_owned(),
-            locale: f.locale.clone(),
-            file: f.file.clone(),
-            message_id: f.message_id.clone(),
-            attribute: f.attribute.clone(),
-            message: f.message.clone(),
+        .filter(|entry| match found.get_mut(entry.fingerprint.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
         })
-        .collect();
+        .count();
+    let written = Written {
+        entries: entries.len() + kept.len(),
+        kept: kept.len(),
+        dropped,
+    };
+    entries.extend(kept);
+    replace(path, to_json(entries).as_bytes()).map_err(|source| BaselineError::Write {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(written)
+}
+
+/// Writes `bytes` to a new file beside `path` and renames it over `path`:
+/// the rename replaces a link itself, never what it points to.
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let temporary = dir.join(format!(".{name}.{}.{stamp}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+/// The baseline file of `entries`, sorted.
+fn to_json(mut entries: Vec<Entry>) -> String {
     // Not by line: a baseline should not change when lines move.
-    findings.sort_by(|a, b| {
+    entries.sort_by(|a, b| {
         (&a.locale, &a.file, &a.message_id, &a.rule, &a.fingerprint).cmp(&(
             &b.locale,
             &b.file,
@@ -220,8 +338,8 @@ pub fn to_json(findings: &[Finding]) -> String {
         ))
     });
     let file = File {
-        version: 1,
-        findings,
+        version: VERSION,
+        findings: entries,
     };
     let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
     text.push('\n');
@@ -280,7 +398,9 @@ mod tests {
 
     #[test]
     fn a_bad_baseline_names_line_and_column() {
-        let error = Baseline::parse("{\"version\": 1,\n \"findings\": 3}").unwrap_err();
-        assert_eq!((error.line(), error.column() > 0), (2, true));
+        let (line, column, _) = parse("{\"version\": 1,\n \"findings\": 3}").unwrap_err();
+        assert_eq!((line, column > 0), (2, true));
+        let (_, _, message) = parse("{\"version\": 99, \"findings\": []}").unwrap_err();
+        assert!(message.contains("version 99"), "{message}");
     }
 }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions (the flags are the docs), and the glue
 //! that owns paths, config and output.
 
+use std::collections::BTreeSet;
 use std::error::Error;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -8,13 +9,13 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use etiquette::baseline::Baseline;
+use etiquette::baseline::{self, Baseline};
 use etiquette::check::{CheckOptions, Stream, Summary, Tally, check_each};
 use etiquette::config::{Config, Register};
 use etiquette::finding::Finding;
+use etiquette::printable::{self, line};
 use etiquette::project::{Project, ReadError, display_path};
 use etiquette::render::{self, SampleArgs};
-use etiquette::printable::{self, line};
 use etiquette::report;
 use etiquette::rules::{self, RuleMeta};
 
@@ -253,61 +254,105 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     // Findings are written as each locale is done, in report order, and
     // then dropped: memory does not grow with the locales.
     let tally = Tally::default();
-    let written = check_each(&project, &options, |locales| -> Result<Option<usize>> {
-        let mut findings = Stream::new(locales, baseline.as_ref(), &tally);
-        if let Some(path) = &args.write_baseline {
-            let all: Vec<Finding> = findings.collect();
-            return Baseline::write(&all, path)
-                .map(|()| Some(all.len()))
-                .map_err(Into::into);
-        }
-        let summary = || tally.summary();
-        write_stdout(|out| match args.format {
-            Format::Human => {
-                report::write_human(&mut findings, summary, use_color(args.color), out)
+    let collected = check_each(
+        &project,
+        &options,
+        |locales| -> Result<Option<Vec<Finding>>> {
+            let mut findings = Stream::new(locales, baseline.as_ref(), &tally);
+            if args.write_baseline.is_some() {
+                return Ok(Some(findings.collect()));
             }
-            Format::Short => report::write_short(&mut findings, summary, out),
-            Format::Json => report::write_json(&mut findings, summary, out),
-            Format::Sarif => {
-                report::write_sarif(&mut findings, &options.rules(), &options.selection, out)
-            }
-            Format::Github => report::write_github(&mut findings, out),
-        })?;
-        // A closed pipe stops the writing, not the count the exit code
-        // comes from.
-        findings.for_each(drop);
-        Ok(None)
-    })??;
+            let summary = || tally.summary();
+            write_stdout(|out| match args.format {
+                Format::Human => {
+                    report::write_human(&mut findings, summary, use_color(args.color), out)
+                }
+                Format::Short => report::write_short(&mut findings, summary, out),
+                Format::Json => report::write_json(&mut findings, summary, out),
+                Format::Sarif => {
+                    report::write_sarif(&mut findings, &options.rules(), &options.selection, out)
+                }
+                Format::Github => report::write_github(&mut findings, out),
+            })?;
+            // A closed pipe stops the writing, not the count the exit code
+            // comes from.
+            findings.for_each(drop);
+            Ok(None)
+        },
+    )??;
     let summary = tally.summary();
     let read_errors = tally.into_read_errors();
-    if let Some(count) = written {
-        let count = match count {
-            1 => "1 finding".to_string(),
-            n => format!("{n} findings"),
-        };
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!(
-                "etiquette: wrote {count} to {}",
-                args.write_baseline
-                    .as_deref()
-                    .unwrap_or(Path::new(""))
-                    .display()
-            );
-        }
-        print_read_errors(&read_errors);
-        return Ok(if read_errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(2)
-        });
-    }
     print_read_errors(&read_errors);
+    if let (Some(findings), Some(path)) = (collected, &args.write_baseline) {
+        return write_baseline(&findings, path, &project, &options, !read_errors.is_empty());
+    }
     Ok(exit_code(
         &summary,
         !read_errors.is_empty(),
         args.deny_warnings,
     ))
+}
+
+/// `--write-baseline`: the run's findings, and the old file's entries the
+/// run did not look at (other locales, rules not run). Nothing is written
+/// when some files could not be read: the baseline would be missing theirs.
+fn write_baseline(
+    findings: &[Finding],
+    path: &Path,
+    project: &Project,
+    options: &CheckOptions,
+    read_errors: bool,
+) -> Result<ExitCode> {
+    if read_errors {
+        return Err(format!(
+            "the baseline {} was not written: some files could not be read",
+            display_path(path)
+        )
+        .into());
+    }
+    let checked: BTreeSet<&str> = project
+        .locales
+        .iter()
+        .filter(|l| {
+            options.locales.is_empty()
+                || options.locales.iter().any(|name| {
+                    project
+                        .locale_index(name)
+                        .is_ok_and(|i| project.locales[i].name == l.name)
+                })
+        })
+        .map(|l| l.name.as_str())
+        .collect();
+    let outside = |entry: &baseline::Entry| {
+        !checked.contains(entry.locale.as_str()) || !options.selection.is_enabled(&entry.rule)
+    };
+    let written = baseline::write(findings, path, outside)?;
+    let count = |n: usize| match n {
+        1 => "1 finding".to_string(),
+        n => format!("{n} findings"),
+    };
+    let mut note = format!(
+        "etiquette: wrote {} to {}",
+        count(written.entries),
+        line(&display_path(path))
+    );
+    if written.kept > 0 {
+        note.push_str(&format!(
+            "; {} of other locales or rules kept",
+            count(written.kept)
+        ));
+    }
+    if written.dropped > 0 {
+        note.push_str(&format!(
+            "; {} no longer found, dropped",
+            count(written.dropped)
+        ));
+    }
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("{note}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// 2 when files could not be read, 1 on errors (or warnings, if denied), else 0.

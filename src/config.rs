@@ -417,7 +417,10 @@ obsolete-message = "off"
     #[test]
     fn unknown_key_names_line_and_key() {
         let error = Config::parse("reference = \"en\"\nrefrence = \"en\"\n").unwrap_err();
-        assert!(error.starts_with("2:1: unknown field `refrence`"), "{error}");
+        assert!(
+            error.starts_with("2:1: unknown field `refrence`"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl serde_json::ser::Formatter for JsonFormatter {
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
             if hidden(c, true) || fragment[at..].starts_with("##[") {
-                writer.write_all(fragment[start..at].as_bytes())?;
+                writer.write_all(&fragment.as_bytes()[start..at])?;
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
                     write!(writer, "\\u{unit:04x}")?;
@@ -128,7 +128,7 @@ impl serde_json::ser::Formatter for JsonFormatter {
                 start = at + c.len_utf8();
             }
         }
-        writer.write_all(fragment[start..].as_bytes())
+        writer.write_all(&fragment.as_bytes()[start..])
     }
 
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -160,10 +160,7 @@ impl serde_json::ser::Formatter for JsonFormatter {
     ) -> std::io::Result<()> {
         self.0.begin_object_key(w, first)
     }
-    fn begin_object_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-    ) -> std::io::Result<()> {
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.begin_object_value(w)
     }
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -205,7 +202,10 @@ mod tests {
         assert_eq!(line("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
         assert_eq!(line("x\ny\r"), "x\\u{a}y\\u{d}");
         assert_eq!(lines("x\ny\r"), "x\ny\\u{d}");
-        assert_eq!(line("\u{202e}txt.exe\u{9b}\u{7f}"), "\\u{202e}txt.exe\\u{9b}\\u{7f}");
+        assert_eq!(
+            line("\u{202e}txt.exe\u{9b}\u{7f}"),
+            "\\u{202e}txt.exe\\u{9b}\\u{7f}"
+        );
         assert_eq!(line("tab\there é"), "tab\there é");
         assert!(matches!(line("plain text"), Cow::Borrowed(_)));
     }

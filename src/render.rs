@@ -285,10 +285,8 @@ impl SampleArgs {
                     text,
                     (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize),
                 );
-                let value: serde_json::Value =
-                    serde_json::from_str(raw.get()).map_err(|e| {
-                        invalid(at, crate::config::without_values(&e.to_string()))
-                    })?;
+                let value: serde_json::Value = serde_json::from_str(raw.get())
+                    .map_err(|e| invalid(at, crate::config::without_values(&e.to_string())))?;
                 let sample = match value {
                     serde_json::Value::String(s) => Sample::Text(s),
                     serde_json::Value::Number(n) => Sample::Number(n.as_f64().unwrap_or(f64::NAN)),

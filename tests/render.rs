@@ -137,10 +137,11 @@ fn render_prints_one_email_with_one_command() {
         "orders/refund",
         "--isolate",
     ]);
+    // Shown visibly, as every invisible control character in text output.
     assert!(
         String::from_utf8(isolated.stdout)
             .unwrap()
-            .contains("\u{2068}104817\u{2069}")
+            .contains("\\u{2068}104817\\u{2069}")
     );
 }
 
@@ -228,7 +229,7 @@ fn a_bad_sample_argument_is_reported_where_its_value_is() {
     assert!(
         error
             .to_string()
-            .starts_with("args.json:5:13: `gift` in \"orders/refund\" is true;"),
+            .starts_with("args.json:5:13: `gift` in \"orders/refund\" is a boolean;"),
         "{error}"
     );
     // A syntax error keeps serde_json's position, said once.
