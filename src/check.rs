@@ -70,8 +70,8 @@ impl CheckOptions {
         let folders: Vec<PathBuf> = config
             .rule_packs
             .iter()
-            .map(|p| config.resolve(p))
-            .collect();
+            .map(|p| config.resolve_inside("rule-packs", p))
+            .collect::<Result<_, _>>()?;
         let packs = Packs::load(&folders)?;
         let source = config.path.as_deref().map_or_else(
             || crate::config::FILE_NAME.to_string(),
@@ -89,7 +89,7 @@ impl CheckOptions {
             emails: config.emails.clone(),
             allowed_identifiers: config.leaked_identifier.allow.clone(),
             sample_args: match &config.args {
-                Some(path) => Some(SampleArgs::read(&config.resolve(path))?),
+                Some(path) => Some(SampleArgs::read(&config.resolve_inside("args", path)?)?),
                 None => None,
             },
             exit_after: false,

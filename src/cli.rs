@@ -231,13 +231,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let mut options = CheckOptions::from_config(&config)?;
     let root = match (&args.root, &config.locales) {
         (Some(root), _) => root.clone(),
-        (None, Some(locales)) => config.resolve(locales),
+        (None, Some(locales)) => config.resolve_inside("locales", locales)?,
         (None, None) => PathBuf::from("locales"),
     };
     let reference = args.reference.as_deref().or(config.reference.as_deref());
-    let project = Project::discover(&root, reference)?;
+    let project = Project::discover_excluding(&root, reference, &config.exclude)?;
+    print_read_errors(&project.skipped);
     if options.sample_args.is_none() {
-        options.sample_args = SampleArgs::discover(None, None, &root)?;
+        options.sample_args = SampleArgs::discover(None, None, &project)?;
     }
     options.locales = args.locales.clone();
     options.exit_after = true;
@@ -283,14 +284,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let summary = tally.summary();
     let read_errors = tally.into_read_errors();
     print_read_errors(&read_errors);
+    let unread = read_errors.iter().any(|e| !e.skipped);
     if let (Some(findings), Some(path)) = (collected, &args.write_baseline) {
-        return write_baseline(&findings, path, &project, &options, !read_errors.is_empty());
+        return write_baseline(&findings, path, &project, &options, unread);
     }
-    Ok(exit_code(
-        &summary,
-        !read_errors.is_empty(),
-        args.deny_warnings,
-    ))
+    Ok(exit_code(&summary, unread, args.deny_warnings))
 }
 
 /// `--write-baseline`: the run's findings, and the old file's entries the
@@ -371,13 +369,17 @@ fn run_render(args: RenderArgs) -> Result<ExitCode> {
     let config = Config::discover(args.config.as_deref())?;
     let root = match (&args.root, &config.locales) {
         (Some(root), _) => root.clone(),
-        (None, Some(locales)) => config.resolve(locales),
+        (None, Some(locales)) => config.resolve_inside("locales", locales)?,
         (None, None) => PathBuf::from("locales"),
     };
-    let mut project = Project::discover(&root, config.reference.as_deref())?;
+    let mut project =
+        Project::discover_excluding(&root, config.reference.as_deref(), &config.exclude)?;
     project.emails = config.emails.clone();
-    let configured = config.args.as_ref().map(|p| config.resolve(p));
-    let samples = SampleArgs::discover(args.args.as_deref(), configured.as_deref(), &root)?
+    let configured = match &config.args {
+        Some(path) => Some(config.resolve_inside("args", path)?),
+        None => None,
+    };
+    let samples = SampleArgs::discover(args.args.as_deref(), configured.as_deref(), &project)?
         .unwrap_or_default();
     let mut locales = Vec::new();
     for name in &args.locales {
@@ -410,6 +412,7 @@ fn run_render(args: RenderArgs) -> Result<ExitCode> {
         RenderFormat::Json => render::json(&outcome),
     };
     print(&text)?;
+    print_read_errors(&project.skipped);
     print_read_errors(&outcome.read_errors);
     let faults: Vec<_> = outcome
         .rendered
@@ -428,7 +431,7 @@ fn run_render(args: RenderArgs) -> Result<ExitCode> {
             line(&fault.message)
         );
     }
-    Ok(if !outcome.read_errors.is_empty() {
+    Ok(if outcome.read_errors.iter().any(|e| !e.skipped) {
         ExitCode::from(2)
     } else if !faults.is_empty() {
         ExitCode::from(1)
@@ -499,11 +502,13 @@ fn run_explain(id: &str, config: Option<&Path>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Files that could not be read: the run went on without them, and exits with 2.
+/// Files that could not be read (the run went on without them, and exits
+/// with 2), and those left out on purpose (a warning).
 fn print_read_errors(errors: &[ReadError]) {
     #[allow(clippy::print_stderr)]
     for error in errors {
-        eprintln!("etiquette: error: {}", line(&error.to_string()));
+        let level = if error.skipped { "warning" } else { "error" };
+        eprintln!("etiquette: {level}: {}", line(&error.to_string()));
     }
 }
 

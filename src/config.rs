@@ -141,6 +141,10 @@ pub struct Config {
     /// `[leaked-identifier]`: what a project allows in its text.
     #[serde(default)]
     pub leaked_identifier: LeakedIdentifierConfig,
+    /// Globs of paths below the root that are not checked (`templates`,
+    /// `*/drafts/*`).
+    #[serde(default)]
+    pub exclude: Vec<String>,
     /// The folder the config was found in; relative paths start there.
     #[serde(skip)]
     pub dir: PathBuf,
@@ -162,6 +166,8 @@ pub enum ConfigError {
     /// `message` starts with the line and column.
     #[error("{}:{message}", path.display())]
     Invalid { path: PathBuf, message: String },
+    #[error("{}: `{key}` leads out of the folder of the config; name it on the command line to use it", path.display())]
+    Outside { path: PathBuf, key: String },
 }
 
 impl Config {
@@ -237,6 +243,28 @@ impl Config {
     /// `L:C: message` at the start of `span`.
     pub fn error_at(&self, span: std::ops::Range<usize>, message: &str) -> String {
         at(&self.text, span.start, message)
+    }
+
+    /// A path the config names under `key`, relative to the config's
+    /// folder, which it must not lead out of: a config in a pull request
+    /// must not make etiquette read a file of the machine it runs on. A
+    /// path given on the command line may go anywhere.
+    pub fn resolve_inside(&self, key: &str, path: &Path) -> Result<PathBuf, ConfigError> {
+        let resolved = self.resolve(path);
+        let (Ok(folder), Ok(target)) = (
+            std::fs::canonicalize(&self.dir),
+            std::fs::canonicalize(&resolved),
+        ) else {
+            // What does not exist is reported where it is read.
+            return Ok(resolved);
+        };
+        if target.starts_with(&folder) {
+            return Ok(resolved);
+        }
+        Err(ConfigError::Outside {
+            path: self.path.clone().unwrap_or_else(|| FILE_NAME.into()),
+            key: key.to_owned(),
+        })
     }
 
     /// A path from the config, relative to the config's folder.

@@ -54,6 +54,7 @@ pub fn flag_texts(
         name: langid.to_string(),
         langid: langid.clone(),
         path: std::path::PathBuf::from(langid.to_string()),
+        scope: Default::default(),
     };
     let files = [SourceFile::new("email.ftl", source)];
     let locale = LocaleModel::new(&dir, &files);

@@ -725,8 +725,21 @@ impl Packs {
                 .filter(|p| p.extension().is_some_and(|e| e == "toml"))
                 .collect();
             files.sort();
+            let inside = std::fs::canonicalize(folder).ok();
             for file in files {
                 let path = crate::project::display_path(&file);
+                // A pack is read from its folder, not through a link out of it.
+                let target = std::fs::canonicalize(&file).ok();
+                if !target
+                    .zip(inside.as_ref())
+                    .is_some_and(|(t, f)| t.starts_with(f))
+                {
+                    return Err(PackError {
+                        path,
+                        message: "leads out of its rule-pack folder (a symbolic link?); not read"
+                            .into(),
+                    });
+                }
                 let text = crate::source::read_text(&file).map_err(|e| PackError {
                     path: path.clone(),
                     message: e.to_string(),

@@ -519,6 +519,7 @@ pub(crate) fn for_generated_patterns(
         name: "nl".into(),
         langid: "nl".parse().unwrap(),
         path: "nl".into(),
+        scope: Default::default(),
     };
     let texts: Vec<String> = crate::text::generated_texts(alphabet, pieces, 20_000, seed).collect();
     for chunk in texts.chunks(500) {

@@ -1168,6 +1168,7 @@ mod tests {
                 name: tag.into(),
                 langid: langid.clone(),
                 path: tag.into(),
+                scope: Default::default(),
             };
             let files = [SourceFile::new("a.ftl", "a = b\n".to_string())];
             let locale = LocaleModel::new(&dir, &files);

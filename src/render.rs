@@ -165,18 +165,18 @@ impl SampleArgs {
 
     /// The sample arguments of a run: `explicit` (`--args`), else the
     /// config's `args`, else `ROOT/args.toml` or `ROOT/args.json` if one
-    /// exists.
+    /// exists inside the root.
     pub fn discover(
         explicit: Option<&Path>,
         configured: Option<&Path>,
-        root: &Path,
+        project: &crate::project::Project,
     ) -> Result<Option<SampleArgs>, ArgsError> {
         if let Some(path) = explicit.or(configured) {
             return Self::read(path).map(Some);
         }
         for name in ["args.toml", "args.json"] {
-            let path = root.join(name);
-            if path.is_file() {
+            let path = project.root.join(name);
+            if path.is_file() && project.may_read(&path) {
                 return Self::read(&path).map(Some);
             }
         }

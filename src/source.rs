@@ -40,17 +40,43 @@ pub struct LineCol {
     pub column: usize,
 }
 
-/// Reads a file the user named as text. Only a regular file is read: a
-/// device (`/dev/zero`) would be read until memory runs out, a FIFO would
-/// block forever.
-pub fn read_text(path: &std::path::Path) -> std::io::Result<String> {
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
+/// The largest file etiquette reads: real `.ftl` files are a few hundred
+/// kilobytes at most.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]: a device
+/// (`/dev/zero`) would be read until memory runs out, a FIFO would block
+/// forever, and a file of gigabytes is no template.
+pub fn read_bytes(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    // The file's own metadata, not the path's: what is read is what was
+    // looked at.
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
     }
-    std::fs::read_to_string(path)
+    let too_large = || {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {} MB", MAX_FILE_BYTES >> 20),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Reads a file the user named as text, as [`read_bytes`] does.
+pub fn read_text(path: &std::path::Path) -> std::io::Result<String> {
+    String::from_utf8(read_bytes(path)?)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))
 }
 
 impl SourceFile {

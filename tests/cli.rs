@@ -138,12 +138,17 @@ fn a_missing_root_exits_2_and_names_it() {
 }
 
 #[test]
-fn a_folder_that_is_not_a_locale_exits_2_and_names_it() {
+fn a_folder_that_is_not_a_locale_is_named_and_the_rest_checked() {
     let output = etiquette(CLI, &["check", "not-a-locale"]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stderr(&output),
-        "etiquette: error: not-a-locale/shared is not a locale folder: `shared` is not a BCP 47 language tag like `nl` or `pt-BR`\n"
+        "etiquette: warning: not-a-locale/shared: not a locale folder (`shared` is no BCP 47 language tag like `nl` or `pt-BR`); not checked, add it to `exclude` to say so\n"
+    );
+    assert!(
+        stdout(&output).contains("1 locale checked"),
+        "{}",
+        stdout(&output)
     );
 }
 
