@@ -21,7 +21,7 @@ use common::{corpus, ftl_files};
 use divan::Bencher;
 use etiquette::check::{CheckOptions, check};
 use etiquette::project::Project;
-use etiquette::render::{SampleArgs, render_locales};
+use etiquette::render::{SampleArgs, render_each};
 
 fn main() {
     if !corpus().is_dir() {
@@ -70,8 +70,8 @@ fn render_tree(bencher: Bencher) {
     let locales: Vec<usize> = (0..project.locales.len()).collect();
     let args = SampleArgs::default();
     bencher.bench(|| {
-        render_locales(&project, &locales, &[], &args, false)
-            .rendered
-            .len()
+        let mut emails = 0;
+        render_each(&project, &locales, &[], &args, false, |_| emails += 1);
+        emails
     });
 }

@@ -388,48 +388,75 @@ fn run_render(args: RenderArgs) -> Result<ExitCode> {
     if locales.is_empty() {
         locales = (0..project.locales.len()).collect();
     }
-    let outcome = render::render_locales(&project, &locales, &args.emails, &samples, args.isolate);
-    if let Some(unknown) = args
-        .emails
-        .iter()
-        .find(|e| !outcome.known_emails.contains(*e))
-    {
-        let known: Vec<_> = outcome.known_emails.iter().map(String::as_str).collect();
-        return Err(format!(
-            "no email `{unknown}` in {}; there are {}",
-            display_path(&root),
-            known.join(", ")
-        )
-        .into());
+    if !args.emails.is_empty() {
+        let known = render::email_names(project.reference(), &project.emails);
+        if let Some(unknown) = args.emails.iter().find(|e| !known.contains(*e)) {
+            return Err(format!(
+                "no email `{}` in the reference locale {}; it has {}",
+                line(unknown),
+                project.reference().name,
+                line(&known.join(", "))
+            )
+            .into());
+        }
     }
-    let text = match args.format {
-        RenderFormat::Text => outcome
-            .rendered
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        RenderFormat::Json => render::json(&outcome),
+    // Faults go to stderr after the emails, with their locale and email.
+    let mut faults = Vec::new();
+    let mut keep_faults = |rendered: &render::Rendered| {
+        for fault in &rendered.faults {
+            faults.push(format!(
+                "{}:{}:{}: error[render-error] {} · {}: {}",
+                line(&fault.path),
+                fault.line,
+                fault.column,
+                rendered.locale,
+                line(&rendered.email),
+                line(&fault.message)
+            ));
+        }
     };
-    print(&text)?;
+    let mut outcome = render::RenderOutcome::default();
+    write_stdout(|out| match args.format {
+        RenderFormat::Text => {
+            let mut first = true;
+            let mut result = Ok(());
+            outcome = render::render_each(
+                &project,
+                &locales,
+                &args.emails,
+                &samples,
+                args.isolate,
+                |rendered| {
+                    keep_faults(&rendered);
+                    if result.is_ok() {
+                        let gap = if std::mem::take(&mut first) { "" } else { "\n" };
+                        result = write!(out, "{gap}{rendered}");
+                    }
+                },
+            );
+            result
+        }
+        RenderFormat::Json => {
+            let (sender, receiver) = std::sync::mpsc::sync_channel(16);
+            std::thread::scope(|scope| {
+                let project = &project;
+                let (locales, emails, samples) = (&locales, &args.emails, &samples);
+                let rendering = scope.spawn(move || {
+                    render::render_each(project, locales, emails, samples, args.isolate, |r| {
+                        let _ = sender.send(r);
+                    })
+                });
+                let written = render::write_json(receiver.iter().inspect(|r| keep_faults(r)), out);
+                outcome = rendering.join().unwrap_or_default();
+                written
+            })
+        }
+    })?;
     print_read_errors(&project.skipped);
     print_read_errors(&outcome.read_errors);
-    let faults: Vec<_> = outcome
-        .rendered
-        .iter()
-        .flat_map(|r| r.faults.iter().map(move |f| (r, f)))
-        .collect();
     #[allow(clippy::print_stderr)]
-    for (rendered, fault) in &faults {
-        eprintln!(
-            "{}:{}:{}: error[render-error] {} · {}: {}",
-            line(&fault.path),
-            fault.line,
-            fault.column,
-            rendered.locale,
-            line(&rendered.email),
-            line(&fault.message)
-        );
+    for fault in &faults {
+        eprintln!("{fault}");
     }
     Ok(if outcome.read_errors.iter().any(|e| !e.skipped) {
         ExitCode::from(2)

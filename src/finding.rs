@@ -12,6 +12,12 @@ use serde::{Deserialize, Serialize};
 use crate::rules::RuleMeta;
 use crate::source::{LineCol, SourceFile, floor_char_boundary};
 
+/// Findings of one rule listed per email (per file for the rules about
+/// written text); the last one listed counts the rest. A million leaked
+/// identifiers in one email are one problem, and a report of them should
+/// not be a gigabyte.
+pub const MAX_LISTED: usize = 500;
+
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -91,7 +91,7 @@ pub fn flag_texts(
                 continue;
             };
             crate::phrases::write_all_variants(&locale, 0, value, &mut prose);
-            for found in crate::phrases::phrase_matches(&with, &prose, |_| true) {
+            for found in crate::phrases::phrase_matches(&with, &prose, |_| true, usize::MAX).0 {
                 let (text, span) = locate(found.span);
                 flags.push(TextFlag {
                     text,

@@ -9,7 +9,7 @@ use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternEl
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::finding::Diagnostic;
+use crate::finding::{Diagnostic, MAX_LISTED};
 use crate::fluent::{EntryId, EntryKind, ParsedFile, comment_lines};
 use crate::model::LocaleModel;
 use crate::packs::{Pack, Packs};
@@ -56,7 +56,7 @@ impl Check for WrittenRules {
         let found: Vec<Vec<Diagnostic<'a>>> = (0..locale.files.len())
             .into_par_iter()
             .map(|file| {
-                let mut out = Vec::new();
+                let mut out = Listed::default();
                 let source = locale.files[file].source;
                 // One buffer for the file's patterns.
                 let mut prose = Prose::new();
@@ -73,34 +73,101 @@ impl Check for WrittenRules {
                         id: id.name,
                         attribute,
                     };
-                    let mut push =
+                    let diagnostic =
                         |rule: &'static RuleMeta, span, message: String, help: Option<String>| {
-                            let mut diagnostic = Diagnostic::new(rule, source, span, message)
+                            let diagnostic = Diagnostic::new(rule, source, span, message)
                                 .message_id(id.to_string())
                                 .attribute(attribute);
-                            if let Some(help) = help {
-                                diagnostic = diagnostic.help(help);
+                            match help {
+                                Some(help) => diagnostic.help(help),
+                                None => diagnostic,
                             }
-                            out.push(diagnostic);
                         };
                     if leak {
                         let origin = origin.to_origin();
-                        for (span, message, help) in leaks_in(cx, &origin, pattern, &prose) {
-                            push(&LeakedIdentifier::META, span, message, Some(help));
+                        let room = out.room(&LeakedIdentifier::META);
+                        let (leaks, more) = leaks_in(cx, &origin, pattern, &prose, room);
+                        for (span, message, help) in leaks {
+                            out.push(diagnostic(
+                                &LeakedIdentifier::META,
+                                span,
+                                message,
+                                Some(help),
+                            ));
                         }
+                        out.skip(&LeakedIdentifier::META, more);
                     }
                     if phrase {
-                        for found in phrase_matches(&packs, &prose, |meta| {
-                            cx.options.selection.is_enabled(meta.id)
-                        }) {
-                            push(found.rule, found.span, found.message, found.help);
+                        let (found, more) = phrase_matches(
+                            &packs,
+                            &prose,
+                            |meta| cx.options.selection.is_enabled(meta.id),
+                            MAX_LISTED,
+                        );
+                        for found in found {
+                            out.push(diagnostic(
+                                found.rule,
+                                found.span,
+                                found.message,
+                                found.help,
+                            ));
+                        }
+                        for (rule, more) in more {
+                            out.skip(rule, more);
                         }
                     }
                 }
-                out
+                out.finish()
             })
             .collect();
         out.extend(found.into_iter().flatten());
+    }
+}
+
+/// A file's findings, at most [`MAX_LISTED`] of each rule: a file with a
+/// million identifiers is one problem, and its report stays small. The last
+/// finding of a rule counts the ones left out.
+#[derive(Default)]
+struct Listed<'a> {
+    listed: Vec<Diagnostic<'a>>,
+    /// By rule: how many are listed, and how many more were found.
+    counts: rustc_hash::FxHashMap<&'static str, (usize, usize)>,
+}
+
+impl<'a> Listed<'a> {
+    /// How many more findings of `rule` are listed.
+    fn room(&self, rule: &RuleMeta) -> usize {
+        MAX_LISTED - self.counts.get(rule.id).map_or(0, |&(listed, _)| listed)
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic<'a>) {
+        let (listed, unlisted) = self.counts.entry(diagnostic.rule.id).or_default();
+        if *listed < MAX_LISTED {
+            *listed += 1;
+            self.listed.push(diagnostic);
+        } else {
+            *unlisted += 1;
+        }
+    }
+
+    /// Counts `more` findings of `rule` that were not made.
+    fn skip(&mut self, rule: &RuleMeta, more: usize) {
+        if more > 0 {
+            self.counts.entry(rule.id).or_default().1 += more;
+        }
+    }
+
+    fn finish(mut self) -> Vec<Diagnostic<'a>> {
+        for (rule, &(_, unlisted)) in &self.counts {
+            if unlisted == 0 {
+                continue;
+            }
+            if let Some(last) = self.listed.iter_mut().rev().find(|d| d.rule.id == *rule) {
+                last.message
+                    .push_str(&format!(" (and {unlisted} more in this file, not listed)"));
+            }
+        }
+        self.listed
     }
 }
 
@@ -111,13 +178,18 @@ fn leaks_in(
     origin: &Origin,
     pattern: &Pattern<&str>,
     prose: &Prose,
-) -> Vec<(std::ops::Range<usize>, String, String)> {
-    let found: Vec<_> = leaked(prose, &cx.options.allowed_identifiers)
-        .into_iter()
-        .chain(double_braces(&cx.locale.files[origin.file], pattern))
-        .collect();
+    room: usize,
+) -> (Vec<(std::ops::Range<usize>, String, String)>, usize) {
+    let (mut found, mut more) = leaked(prose, &cx.options.allowed_identifiers, room);
+    for brace in double_braces(&cx.locale.files[origin.file], pattern) {
+        if found.len() < room {
+            found.push(brace);
+        } else {
+            more += 1;
+        }
+    }
     if found.is_empty() {
-        return Vec::new();
+        return (Vec::new(), more);
     }
     // What the message's comments and the reference's message show on
     // purpose is not a leak: a key name, an error code, the `%s` of a
@@ -163,7 +235,7 @@ fn leaks_in(
         };
         leaks.push((span, message, help));
     }
-    leaks
+    (leaks, more)
 }
 
 /// The language pack of a locale and the packs for every locale.
@@ -251,15 +323,21 @@ pub struct PhraseMatch {
     pub help: Option<String>,
 }
 
-/// Calques and project rules in `prose`, for the rules `enabled` accepts.
+/// Calques and project rules in `prose`, for the rules `enabled` accepts:
+/// at most `limit` of them, and how many more each rule found.
 pub fn phrase_matches(
     packs: &[&Pack],
     prose: &Prose,
     enabled: impl Fn(&RuleMeta) -> bool,
-) -> Vec<PhraseMatch> {
-    let mut found = Vec::new();
+    limit: usize,
+) -> (Vec<PhraseMatch>, Vec<(&'static RuleMeta, usize)>) {
+    let mut found = Found {
+        listed: Vec::new(),
+        more: Vec::new(),
+        limit,
+    };
     let Some(language) = packs.first() else {
-        return found;
+        return (found.listed, found.more);
     };
     // Most prose has no word a calque or rule starts with: it needs no tokens.
     let calques = enabled(&Calque::META);
@@ -283,7 +361,7 @@ pub fn phrase_matches(
                     let span = token.span.start..tokens[i + len - 1].span.end;
                     if let Some((_, source)) = prose.source(span.clone()) {
                         let text = &prose.text()[span];
-                        found.push(PhraseMatch {
+                        found.push(&Calque::META, || PhraseMatch {
                             rule: &Calque::META,
                             span: source,
                             message: format!(
@@ -307,7 +385,9 @@ pub fn phrase_matches(
                 };
                 let span = token.span.start..tokens[i + len - 1].span.end;
                 if let Some((_, source)) = prose.source(span.clone()) {
-                    found.push(project_match(rule, source, &prose.text()[span]));
+                    found.push(rule.meta, || {
+                        project_match(rule, source, &prose.text()[span])
+                    });
                 }
             }
         }
@@ -319,12 +399,33 @@ pub fn phrase_matches(
             };
             for hit in pattern.find_iter(prose.text()) {
                 if let Some((_, source)) = prose.source(hit.range()) {
-                    found.push(project_match(rule, source, hit.as_str()));
+                    found.push(rule.meta, || project_match(rule, source, hit.as_str()));
                 }
             }
         }
     }
-    found
+    (found.listed, found.more)
+}
+
+/// Matches up to a limit, and a count of the rest by rule.
+struct Found {
+    listed: Vec<PhraseMatch>,
+    more: Vec<(&'static RuleMeta, usize)>,
+    limit: usize,
+}
+
+impl Found {
+    /// Adds the match `make` makes, or counts it past the limit.
+    fn push(&mut self, rule: &'static RuleMeta, make: impl FnOnce() -> PhraseMatch) {
+        if self.listed.len() < self.limit {
+            self.listed.push(make());
+            return;
+        }
+        match self.more.iter_mut().find(|(r, _)| r.id == rule.id) {
+            Some((_, n)) => *n += 1,
+            None => self.more.push((rule, 1)),
+        }
+    }
 }
 
 fn project_match(
@@ -347,14 +448,20 @@ fn project_match(
 
 /// Constants and placeholders of other template languages in `prose`:
 /// `DHL_CONNECT`, `order_status`, `{{name}}`, `${name}`, `%s`, `%(name)s`,
-/// `$name`. Acronyms without an underscore (`EUR`, `HTML`) are words.
-pub fn leaked(prose: &Prose, allowed: &[String]) -> Vec<(std::ops::Range<usize>, String)> {
+/// `$name`. Acronyms without an underscore (`EUR`, `HTML`) are words. At
+/// most `limit` are listed; the second value counts the rest.
+pub fn leaked(
+    prose: &Prose,
+    allowed: &[String],
+    limit: usize,
+) -> (Vec<(std::ops::Range<usize>, String)>, usize) {
     let text = prose.text();
     let mut found = Vec::new();
+    let mut more = 0;
     // Every alternative of the pattern needs one of these; most prose has
     // none, and the pattern's Unicode word boundaries make it slow to run.
     if !text.contains(['_', '$', '%', '{']) {
-        return found;
+        return (found, more);
     }
     for hit in leak_matches(text) {
         let raw = &text[hit.clone()];
@@ -381,13 +488,17 @@ pub fn leaked(prose: &Prose, allowed: &[String]) -> Vec<(std::ops::Range<usize>,
             continue;
         }
         let range = hit.start..hit.start + raw.len();
+        if found.len() == limit {
+            more += 1;
+            continue;
+        }
         // A Fluent placeable right after a `$`: `${name}` written in Fluent.
         let shown = raw.replace('\u{fffc}', "{…}");
         if let Some((_, source)) = prose.source(range) {
             found.push((source, shown));
         }
     }
-    found
+    (found, more)
 }
 
 /// What explains what a message may show as written: the comments of the
@@ -816,7 +927,8 @@ mod tests {
         let mut prose = Prose::new();
         prose.push_text(0, 0, text);
         prose.mask_markup();
-        leaked(&prose, &["SKU_ID".into()])
+        leaked(&prose, &["SKU_ID".into()], MAX_LISTED)
+            .0
             .into_iter()
             .map(|(_, t)| t)
             .collect()

@@ -87,16 +87,54 @@ pub fn selector_key(selector: &InlineExpression<&str>) -> Option<String> {
     }
 }
 
+/// Bytes of referenced text that may still be looked at or written for a
+/// locale. A message that places a long one a hundred times, in a locale
+/// of many such messages, would otherwise cost time in proportion to the
+/// square of the file: past the budget, references are no longer followed
+/// (the writer writes a placeholder, the look answers unsure). Shared by the
+/// emails a locale's workers read.
+#[derive(Debug)]
+pub struct Budget(std::sync::atomic::AtomicUsize);
+
+impl Budget {
+    /// Four times the locale's text, and at least 64 MB.
+    pub fn for_locale(locale: &LocaleModel<'_>) -> Budget {
+        let read: usize = locale.files.iter().map(|f| f.source.text.len()).sum();
+        Budget(std::sync::atomic::AtomicUsize::new(
+            read.saturating_mul(4).max(64 << 20),
+        ))
+    }
+
+    /// Takes the text of `pattern` from the budget; false when there is
+    /// not that much left.
+    fn take(&self, pattern: &Pattern<&str>) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let size: usize = pattern
+            .elements
+            .iter()
+            .map(|e| match e {
+                PatternElement::TextElement { value } => value.len(),
+                PatternElement::Placeable { .. } => 1,
+            })
+            .sum();
+        self.0
+            .fetch_update(Relaxed, Relaxed, |left| left.checked_sub(size))
+            .is_ok()
+    }
+}
+
 /// A choice of variant for every selector of an email: `None` is each
 /// select's default variant.
 pub type Path = Vec<Option<String>>;
 
 /// Which variants a writer writes.
 enum Mode<'w> {
-    /// The variants one path picks; message and term references are followed.
+    /// The variants one path picks; message and term references are
+    /// followed while the budget lasts.
     Path {
         selectors: &'w [(String, Vec<String>)],
         path: &'w Path,
+        budget: &'w Budget,
     },
     /// Every variant, each a sentence of its own; references stay placeholders.
     AllVariants,
@@ -123,11 +161,16 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
         locale: &'a LocaleModel<'s>,
         selectors: &'w [(String, Vec<String>)],
         path: &'w Path,
+        budget: &'w Budget,
         origins: &'w mut Origins<'s>,
     ) -> Self {
         Writer {
             locale,
-            mode: Mode::Path { selectors, path },
+            mode: Mode::Path {
+                selectors,
+                path,
+                budget,
+            },
             origins,
             stack: Vec::new(),
             expansions: 0,
@@ -246,7 +289,10 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                 }
             }
             _ => {
-                let Mode::Path { selectors, path } = &self.mode else {
+                let Mode::Path {
+                    selectors, path, ..
+                } = &self.mode
+                else {
                     return None;
                 };
                 let key = selector_key(selector)?;
@@ -322,10 +368,13 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
         depth: usize,
     ) {
         let target = target.filter(|&(_, _, pattern)| {
-            self.follows_references()
-                && depth < MAX_REFERENCE_DEPTH
+            let Mode::Path { budget, .. } = &self.mode else {
+                return false;
+            };
+            depth < MAX_REFERENCE_DEPTH
                 && self.expansions < MAX_EXPANSIONS
                 && !self.stack.contains(&(pattern as *const _))
+                && budget.take(pattern)
         });
         let Some((file_index, name, pattern)) = target else {
             prose.push_placeholder(origin, span);
@@ -341,10 +390,6 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
         self.stack.push(pattern as *const _);
         self.pattern(prose, inner, file_index, pattern, arguments, depth + 1);
         self.stack.pop();
-    }
-
-    fn follows_references(&self) -> bool {
-        matches!(self.mode, Mode::Path { .. })
     }
 }
 
@@ -379,7 +424,7 @@ fn reference_target<'a, 's>(
 /// once masked, a word of `starts` (as [`crate::text::any_start_word`]
 /// finds it), told from the pattern's own pieces without writing them.
 pub fn may_write_word(pattern: &Pattern<&str>, starts: &impl StartWords) -> bool {
-    Glance::new(None, starts, false).pattern(pattern, 0)
+    Glance::new(None, starts, false, None).pattern(pattern, 0)
 }
 
 /// Whether the prose [`Writer::on_path`] writes of `pattern`, on any path,
@@ -390,8 +435,9 @@ pub fn may_read_word_or_comma<'a, 's>(
     locale: &'a LocaleModel<'s>,
     pattern: &'a Pattern<&'s str>,
     starts: &impl StartWords,
+    budget: &Budget,
 ) -> bool {
-    Glance::new(Some(locale), starts, true).pattern(pattern, 0)
+    Glance::new(Some(locale), starts, true, Some(budget)).pattern(pattern, 0)
 }
 
 /// A look at the pieces a [`Writer`] writes: text elements and string
@@ -413,10 +459,16 @@ struct Glance<'g, 'a, 's, W> {
     /// As the writer's, against loops and beyond its budget.
     stack: Vec<*const Pattern<&'s str>>,
     expansions: usize,
+    budget: Option<&'g Budget>,
 }
 
 impl<'g, 'a, 's, W: StartWords> Glance<'g, 'a, 's, W> {
-    fn new(locale: Option<&'a LocaleModel<'s>>, starts: &'g W, commas: bool) -> Self {
+    fn new(
+        locale: Option<&'a LocaleModel<'s>>,
+        starts: &'g W,
+        commas: bool,
+        budget: Option<&'g Budget>,
+    ) -> Self {
         Glance {
             locale,
             starts,
@@ -424,6 +476,7 @@ impl<'g, 'a, 's, W: StartWords> Glance<'g, 'a, 's, W> {
             in_word: false,
             stack: Vec::new(),
             expansions: 0,
+            budget,
         }
     }
 
@@ -472,7 +525,9 @@ impl<'g, 'a, 's, W: StartWords> Glance<'g, 'a, 's, W> {
                 // Past its budget the writer writes placeholders. Going
                 // through every variant, this look may reach the budget
                 // where the writer, on one path, does not: unsure.
-                if self.expansions >= MAX_EXPANSIONS {
+                if self.expansions >= MAX_EXPANSIONS
+                    || self.budget.is_some_and(|budget| !budget.take(pattern))
+                {
                     return true;
                 }
                 self.expansions += 1;
@@ -595,7 +650,8 @@ mod tests {
             0x6a09_e667_f3bc_c909,
             prelude,
             |locale, id, pattern| {
-                if may_read_word_or_comma(locale, pattern, &starts) {
+                let budget = Budget::for_locale(locale);
+                if may_read_word_or_comma(locale, pattern, &starts, &budget) {
                     written += 1;
                     return;
                 }
@@ -603,7 +659,7 @@ mod tests {
                 for path in &paths {
                     prose.clear();
                     let mut origins = Origins::default();
-                    Writer::on_path(locale, &selectors, path, &mut origins)
+                    Writer::on_path(locale, &selectors, path, &budget, &mut origins)
                         .write(&mut prose, 0, 0, pattern);
                     prose.mask();
                     assert!(

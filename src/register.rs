@@ -19,7 +19,7 @@ use crate::fluent::{key_name, patterns};
 use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
 use crate::packs::{Joined, Marker, Opening, Pack, Position, Strength, Tone};
 use crate::prose::{
-    Origin, OriginRef, Origins, Path, Writer, may_read_word_or_comma, selector_key,
+    Budget, Origin, OriginRef, Origins, Path, Writer, may_read_word_or_comma, selector_key,
 };
 use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
@@ -30,8 +30,11 @@ use crate::text::{Kind, Prose, Token, any_start_word, lowercase, tokenize};
 /// More combinations of selector values than this are not enumerated: each
 /// selector then varies alone while the others keep their default.
 const MAX_PATHS: usize = 64;
+/// Paths judged when each selector value goes alone: real selects have a
+/// handful of variants, and a select of 300,000 is judged in linear time.
+const MAX_PATHS_ALONE: usize = 256;
 /// Findings reported per email; the last one counts the rest.
-pub const MAX_FLAGS_PER_EMAIL: usize = 500;
+pub const MAX_FLAGS_PER_EMAIL: usize = crate::finding::MAX_LISTED;
 
 /// A segment of at most this many words that ends with a comma is a
 /// salutation ("Sehr geehrte Frau { $name },").
@@ -193,6 +196,38 @@ impl FlagSink {
     }
 }
 
+/// The selectors of an email and the values their variants name, each
+/// once, in the order they were found.
+#[derive(Default)]
+struct Selectors {
+    list: Vec<(String, Vec<String>)>,
+    by_key: rustc_hash::FxHashMap<String, usize>,
+    /// (selector index, value) of every value listed.
+    values: HashSet<(usize, String)>,
+}
+
+impl Selectors {
+    /// Adds a select's selector and the names of its variants; returns the
+    /// selector's index.
+    fn add(&mut self, key: String, variants: &[fluent_syntax::ast::Variant<&str>]) -> usize {
+        let index = match self.by_key.get(&key) {
+            Some(&index) => index,
+            None => {
+                self.list.push((key.clone(), Vec::new()));
+                self.by_key.insert(key, self.list.len() - 1);
+                self.list.len() - 1
+            }
+        };
+        for variant in variants {
+            let name = key_name(&variant.key);
+            if self.values.insert((index, name.to_owned())) {
+                self.list[index].1.push(name.to_owned());
+            }
+        }
+        index
+    }
+}
+
 /// The values a path gives the selectors a segment depends on (`None` for
 /// a default variant).
 type Values<'p> = Vec<Option<&'p str>>;
@@ -202,6 +237,8 @@ pub struct Analyzer<'a, 's> {
     locale: &'a LocaleModel<'s>,
     pack: &'a Pack,
     declared: Option<Declared>,
+    /// What referenced text the locale's emails may still read.
+    budget: Budget,
 }
 
 /// A segment of an email: a message value or one attribute.
@@ -225,6 +262,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             locale,
             pack,
             declared,
+            budget: Budget::for_locale(locale),
         }
     }
 
@@ -233,8 +271,9 @@ impl<'a, 's> Analyzer<'a, 's> {
     pub fn analyze(&self, email: &Email<'a, 's>) -> Flags {
         let mut origins = Origins::default();
         let mut words = Words::default();
-        let mut selectors: Vec<(String, Vec<String>)> = Vec::new();
-        let segments = self.segments(email, &mut selectors);
+        let mut found = Selectors::default();
+        let segments = self.segments(email, &mut found);
+        let selectors = found.list;
         let paths = enumerate(&selectors);
         // Each segment is read once per combination of the values of the
         // selectors it depends on; paths share the readings by index. Most
@@ -281,11 +320,7 @@ impl<'a, 's> Analyzer<'a, 's> {
 
     /// The segments of an email, skipping messages another message of the
     /// email already pulls in; collects the selectors they depend on.
-    fn segments(
-        &self,
-        email: &Email<'a, 's>,
-        selectors: &mut Vec<(String, Vec<String>)>,
-    ) -> Vec<Segment<'a, 's>> {
+    fn segments(&self, email: &Email<'a, 's>, selectors: &mut Selectors) -> Vec<Segment<'a, 's>> {
         let mut referenced: HashSet<(&str, Option<&str>)> = HashSet::default();
         for (_, message) in &email.messages {
             for (_, pattern) in patterns(message) {
@@ -318,6 +353,7 @@ impl<'a, 's> Analyzer<'a, 's> {
                         self.locale,
                         pattern,
                         self.pack.address_words(),
+                        &self.budget,
                     ),
                 });
             }
@@ -331,7 +367,7 @@ impl<'a, 's> Analyzer<'a, 's> {
         &self,
         pattern: &Pattern<&'s str>,
         depth: usize,
-        selectors: &mut Vec<(String, Vec<String>)>,
+        selectors: &mut Selectors,
         used: &mut Vec<usize>,
         visited: &mut HashSet<*const Pattern<&'s str>>,
     ) {
@@ -346,27 +382,14 @@ impl<'a, 's> Analyzer<'a, 's> {
         &self,
         expression: &Expression<&'s str>,
         depth: usize,
-        selectors: &mut Vec<(String, Vec<String>)>,
+        selectors: &mut Selectors,
         used: &mut Vec<usize>,
         visited: &mut HashSet<*const Pattern<&'s str>>,
     ) {
         match expression {
             Expression::Select { selector, variants } => {
                 if let Some(key) = selector_key(selector) {
-                    let index = match selectors.iter().position(|(k, _)| *k == key) {
-                        Some(index) => index,
-                        None => {
-                            selectors.push((key, Vec::new()));
-                            selectors.len() - 1
-                        }
-                    };
-                    for variant in variants {
-                        let name = key_name(&variant.key).to_owned();
-                        if !selectors[index].1.contains(&name) {
-                            selectors[index].1.push(name);
-                        }
-                    }
-                    used.push(index);
+                    used.push(selectors.add(key, variants));
                 }
                 for variant in variants {
                     self.collect_selectors(&variant.value, depth, selectors, used, visited);
@@ -410,7 +433,7 @@ impl<'a, 's> Analyzer<'a, 's> {
             attribute: segment.attribute,
         });
         prose.clear();
-        let mut writer = Writer::on_path(self.locale, selectors, path, origins);
+        let mut writer = Writer::on_path(self.locale, selectors, path, &self.budget, origins);
         writer.write(prose, origin, segment.file, segment.pattern);
         prose.mask();
         let pack = self.pack;
@@ -1058,7 +1081,8 @@ fn add_vote(vote: &mut (f32, f32), hit: &Hit) {
 }
 
 /// Enumerates the paths: every combination while there are few, else the
-/// defaults plus each selector value on its own.
+/// defaults plus each selector value on its own, taking the selectors'
+/// values in turn, up to [`MAX_PATHS_ALONE`] paths.
 fn enumerate(selectors: &[(String, Vec<String>)]) -> Vec<Path> {
     let total = selectors.iter().try_fold(1usize, |acc, (_, values)| {
         acc.checked_mul(values.len().max(1))
@@ -1086,8 +1110,15 @@ fn enumerate(selectors: &[(String, Vec<String>)]) -> Vec<Path> {
         }
         _ => {
             let mut paths = vec![vec![None; selectors.len()]];
-            for (i, (_, values)) in selectors.iter().enumerate() {
-                for value in values {
+            let longest = selectors.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+            'values: for nth in 0..longest {
+                for (i, (_, values)) in selectors.iter().enumerate() {
+                    let Some(value) = values.get(nth) else {
+                        continue;
+                    };
+                    if paths.len() == MAX_PATHS_ALONE {
+                        break 'values;
+                    }
                     let mut path = vec![None; selectors.len()];
                     path[i] = Some(value.clone());
                     paths.push(path);

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
-use fluent_syntax::ast::{Message, Pattern};
+use fluent_syntax::ast::{Expression, InlineExpression, Message, Pattern, PatternElement};
 
 use crate::config::Emails;
 use crate::emails::{Email, emails};
@@ -133,15 +133,23 @@ impl SampleArgs {
         self.emails.keys().map(String::as_str)
     }
 
-    /// The arguments of `email`: `[common]` and the email's own table.
-    pub fn for_email(&self, email: &str) -> FluentArgs<'static> {
+    /// The arguments of `email` among `used`: from `[common]`, or the
+    /// email's own table, which wins. Only what the email uses is looked
+    /// up: a hundred thousand common arguments cost nothing per email.
+    fn for_email<'n>(
+        &self,
+        email: &str,
+        used: impl Iterator<Item = &'n str>,
+    ) -> FluentArgs<'static> {
+        let own = self.emails.get(email);
         let mut args = FluentArgs::new();
-        for (name, value) in self
-            .common
-            .iter()
-            .chain(self.emails.get(email).into_iter().flatten())
-        {
-            args.set(name.clone(), value.to_fluent());
+        for name in used {
+            let value = own
+                .and_then(|table| table.get(name))
+                .or_else(|| self.common.get(name));
+            if let Some(value) = value {
+                args.set(name.to_owned(), value.to_fluent());
+            }
         }
         args
     }
@@ -431,14 +439,133 @@ pub enum FaultKind {
     UnknownReference,
     /// A reference cycle (`reference-cycle` reports it statically).
     Cycle,
+    /// Text that would be longer than etiquette renders.
+    TooLarge,
     /// Anything else Fluent reports.
     Other,
+}
+
+/// The longest text one message or attribute may render to: a real one is
+/// a few kilobytes, and a message that places a long one a hundred times
+/// would fill the memory.
+pub const MAX_RENDERED_BYTES: usize = 256 << 10;
+
+/// How far message and term references are followed: Fluent stops after a
+/// hundred placeables.
+const MAX_RENDER_DEPTH: usize = 100;
+
+/// An upper bound of the bytes Fluent writes for a pattern, and builds on
+/// the way (a message given to a function is formatted first), following
+/// references: known before formatting, so that what would be too long is
+/// never made.
+struct SizeBound<'m, 's> {
+    model: &'m LocaleModel<'s>,
+    /// Patterns bounded so far (or being bounded: a cycle counts nothing
+    /// more, Fluent writes the reference's name).
+    known: rustc_hash::FxHashMap<*const Pattern<&'s str>, usize>,
+    /// The longest text a variable may be.
+    variable: usize,
+}
+
+impl<'m, 's> SizeBound<'m, 's> {
+    fn new(model: &'m LocaleModel<'s>, args: &FluentArgs<'_>) -> Self {
+        let variable = args
+            .iter()
+            .map(|(_, value)| match value {
+                FluentValue::String(text) => text.len(),
+                _ => 64,
+            })
+            .max()
+            .unwrap_or(0)
+            .max(64);
+        SizeBound {
+            model,
+            known: Default::default(),
+            variable,
+        }
+    }
+
+    fn pattern(&mut self, pattern: &'m Pattern<&'s str>, depth: usize) -> usize {
+        if depth > MAX_RENDER_DEPTH {
+            return 0;
+        }
+        let key: *const Pattern<&'s str> = pattern;
+        if let Some(&known) = self.known.get(&key) {
+            return known;
+        }
+        self.known.insert(key, 0);
+        let mut total = 0usize;
+        for element in &pattern.elements {
+            total = total.saturating_add(match element {
+                PatternElement::TextElement { value } => value.len(),
+                PatternElement::Placeable { expression } => self.expression(expression, depth),
+            });
+        }
+        self.known.insert(key, total);
+        total
+    }
+
+    fn expression(&mut self, expression: &'m Expression<&'s str>, depth: usize) -> usize {
+        match expression {
+            Expression::Inline(inline) => self.inline(inline, depth),
+            Expression::Select { selector, variants } => variants
+                .iter()
+                .map(|v| self.pattern(&v.value, depth))
+                .max()
+                .unwrap_or(0)
+                .saturating_add(self.inline(selector, depth)),
+        }
+    }
+
+    fn inline(&mut self, inline: &'m InlineExpression<&'s str>, depth: usize) -> usize {
+        // What Fluent writes for what it cannot resolve: `{name}`.
+        let named = 64;
+        match inline {
+            InlineExpression::StringLiteral { value }
+            | InlineExpression::NumberLiteral { value } => value.len() + named,
+            InlineExpression::VariableReference { .. } => self.variable + named,
+            InlineExpression::MessageReference { id, attribute } => self
+                .model
+                .message_pattern(id.name, attribute.as_ref().map(|a| a.name))
+                .map_or(named, |target| self.pattern(target, depth + 1)),
+            InlineExpression::TermReference { id, attribute, .. } => {
+                let target = self
+                    .model
+                    .term(id.name)
+                    .and_then(|(_, term)| match attribute {
+                        Some(a) => {
+                            crate::fluent::attribute(&term.attributes, a.name).map(|a| &a.value)
+                        }
+                        None => Some(&term.value),
+                    });
+                target.map_or(named, |target| self.pattern(target, depth + 1))
+            }
+            InlineExpression::FunctionReference { arguments, .. } => arguments
+                .positional
+                .iter()
+                .chain(arguments.named.iter().map(|n| &n.value))
+                .fold(named, |sum, argument| {
+                    sum.saturating_add(self.inline(argument, depth))
+                }),
+            InlineExpression::Placeable { expression } => self.expression(expression, depth),
+        }
+    }
 }
 
 /// Renders the emails of one locale.
 pub struct Renderer<'m, 's> {
     model: &'m LocaleModel<'s>,
     bundle: FluentBundle<FluentResource>,
+    /// Bytes the locale's emails may still render to: see [`budget`].
+    budget: std::cell::Cell<usize>,
+}
+
+/// The bytes all emails of a locale may render to: four times its files,
+/// and at least 64 MB. Rendered text stays proportional to what was read,
+/// however often messages place each other.
+fn budget(model: &LocaleModel<'_>) -> usize {
+    let read: usize = model.files.iter().map(|f| f.source.text.len()).sum();
+    read.saturating_mul(4).max(64 << 20)
 }
 
 impl<'m, 's> Renderer<'m, 's> {
@@ -463,7 +590,11 @@ impl<'m, 's> Renderer<'m, 's> {
             // Broken entries and duplicates are findings of their own rules.
             let _ = bundle.add_resource(resource);
         }
-        Renderer { model, bundle }
+        Renderer {
+            model,
+            bundle,
+            budget: std::cell::Cell::new(budget(model)),
+        }
     }
 
     /// The emails of the locale.
@@ -471,8 +602,17 @@ impl<'m, 's> Renderer<'m, 's> {
         emails(self.model, config)
     }
 
-    /// Renders `email` with `args`.
-    pub fn render(&self, email: &Email<'_, 's>, args: &FluentArgs<'_>) -> Rendered {
+    /// Renders `email` with the sample arguments `samples`.
+    pub fn render(&self, email: &Email<'_, 's>, samples: &SampleArgs) -> Rendered {
+        let used = email
+            .messages
+            .iter()
+            .flat_map(|(_, message)| crate::fluent::patterns(message))
+            .flat_map(|(_, pattern)| self.model.pattern_variables(pattern).into_keys())
+            .collect::<std::collections::BTreeSet<&str>>();
+        let args = samples.for_email(&email.name, used.into_iter());
+        let mut bound = SizeBound::new(self.model, &args);
+        let args = &args;
         let mut rendered = Rendered {
             locale: self.model.name.to_owned(),
             email: email.name.clone(),
@@ -489,18 +629,53 @@ impl<'m, 's> Renderer<'m, 's> {
                 .into_iter()
                 .chain(runtime.attributes().map(|a| (Some(a.id()), a.value())));
             for (attribute, pattern) in parts {
-                let mut errors = Vec::new();
-                intl::take_problems();
-                let text = self
-                    .bundle
-                    .format_pattern(pattern, Some(args), &mut errors)
-                    .into_owned();
-                let problems = intl::take_problems();
                 let place = Place {
                     file,
                     message,
                     attribute,
                 };
+                let own = match attribute {
+                    Some(name) => {
+                        crate::fluent::attribute(&message.attributes, name).map(|a| &a.value)
+                    }
+                    None => message.value.as_ref(),
+                };
+                if self.budget.get() == 0 {
+                    continue;
+                }
+                let size = own.map_or(0, |own| bound.pattern(own, 0));
+                if size > self.budget.get() {
+                    self.budget.set(0);
+                    rendered.faults.push(self.fault_at(
+                        &place,
+                        FaultKind::TooLarge,
+                        format!(
+                            "the emails of locale {} would render to more than {} MB, four times its files: from here on nothing is rendered",
+                            self.model.name,
+                            budget(self.model) >> 20
+                        ),
+                    ));
+                    continue;
+                }
+                if size > MAX_RENDERED_BYTES {
+                    rendered.faults.push(self.fault_at(
+                        &place,
+                        FaultKind::TooLarge,
+                        format!(
+                            "this would render to more than {} KB: not rendered",
+                            MAX_RENDERED_BYTES >> 10
+                        ),
+                    ));
+                    continue;
+                }
+                let mut errors = Vec::new();
+                intl::take_problems();
+                let mut text = self
+                    .bundle
+                    .format_pattern(pattern, Some(args), &mut errors)
+                    .into_owned();
+                text.shrink_to_fit();
+                let problems = intl::take_problems();
                 let start = rendered.faults.len();
                 for error in &errors {
                     rendered.faults.push(self.locate_error(&place, error));
@@ -533,6 +708,8 @@ impl<'m, 's> Renderer<'m, 's> {
                 for problem in problems {
                     rendered.faults.push(self.locate_problem(&place, problem));
                 }
+                self.budget
+                    .set(self.budget.get().saturating_sub(text.len()));
                 rendered.messages.push(RenderedMessage {
                     message_id: message.id.name.to_owned(),
                     attribute: attribute.map(str::to_owned),
@@ -892,100 +1069,160 @@ impl crate::project::Project {
                 known: all.iter().map(|e| e.name.clone()).collect(),
             });
         };
-        Ok(renderer.render(found, &args.for_email(email)))
+        Ok(renderer.render(found, args))
     }
 }
 
-/// What `etiquette render` renders: every email of the chosen locales.
+/// What a render run read, beyond the emails it handed over.
+#[derive(Debug, Default)]
 pub struct RenderOutcome {
-    /// Sorted by locale, then email name.
-    pub rendered: Vec<Rendered>,
     /// Every email name of the rendered locales, filtered or not.
     pub known_emails: std::collections::BTreeSet<String>,
     pub read_errors: Vec<crate::project::ReadError>,
 }
 
 /// Renders the emails named in `only` (all when empty) of the locales at
-/// `locales` (indices into the project's), a locale per thread.
-pub fn render_locales(
+/// `locales` (indices into the project's), and hands each rendered email to
+/// `deliver` in order of locale, then email name. Locales are rendered a
+/// few at a time, one per core, and dropped once delivered: memory holds
+/// the locales in flight, not the tree.
+pub fn render_each(
     project: &crate::project::Project,
     locales: &[usize],
     only: &[String],
     args: &SampleArgs,
     isolate: bool,
+    mut deliver: impl FnMut(Rendered),
 ) -> RenderOutcome {
     use rayon::prelude::*;
-    let per_locale: Vec<_> = locales
-        .par_iter()
-        .map(|&index| {
-            let dir = &project.locales[index];
-            let (sources, errors) = dir.read_files();
-            let model = LocaleModel::new(dir, &sources);
-            let renderer = Renderer::new(&model, isolate);
-            let mut names = Vec::new();
-            let mut rendered = Vec::new();
-            for email in renderer.emails(&project.emails) {
-                names.push(email.name.clone());
-                if only.is_empty() || only.contains(&email.name) {
-                    rendered.push(renderer.render(&email, &args.for_email(&email.name)));
-                }
-            }
-            rendered.sort_by(|a, b| a.email.cmp(&b.email));
-            (rendered, names, errors)
-        })
-        .collect();
-    let mut outcome = RenderOutcome {
-        rendered: Vec::new(),
-        known_emails: Default::default(),
-        read_errors: Vec::new(),
-    };
-    for (rendered, names, errors) in per_locale {
-        outcome.rendered.extend(rendered);
-        outcome.known_emails.extend(names);
-        outcome.read_errors.extend(errors);
+    let mut order = locales.to_vec();
+    order.sort_by(|a, b| project.locales[*a].name.cmp(&project.locales[*b].name));
+    order.dedup();
+    let mut outcome = RenderOutcome::default();
+    for batch in order.chunks(rayon::current_num_threads().max(1)) {
+        let done: Vec<_> = batch
+            .par_iter()
+            .map(|&index| {
+                render_locale(
+                    &project.locales[index],
+                    &project.emails,
+                    only,
+                    args,
+                    isolate,
+                )
+            })
+            .collect();
+        for (rendered, names, errors) in done {
+            outcome.known_emails.extend(names);
+            outcome.read_errors.extend(errors);
+            rendered.into_iter().for_each(&mut deliver);
+        }
     }
-    outcome
-        .rendered
-        .sort_by(|a, b| (&a.locale, &a.email).cmp(&(&b.locale, &b.email)));
     outcome
 }
 
-/// The JSON document of `etiquette render --format json`: every message
-/// with its locale and email, and every fault.
-pub fn json(outcome: &RenderOutcome) -> String {
-    let messages: Vec<_> = outcome
-        .rendered
-        .iter()
-        .flat_map(|r| {
-            r.messages.iter().map(move |m| {
-                serde_json::json!({
-                    "locale": r.locale,
-                    "email": r.email,
-                    "message_id": m.message_id,
-                    "attribute": m.attribute,
-                    "text": m.text,
-                })
-            })
-        })
+/// The names of a locale's emails, sorted.
+pub fn email_names(dir: &crate::project::LocaleDir, grouping: &Emails) -> Vec<String> {
+    let (sources, _) = dir.read_files();
+    let model = LocaleModel::new(dir, &sources);
+    let mut names: Vec<String> = emails(&model, grouping)
+        .into_iter()
+        .map(|e| e.name)
         .collect();
-    let errors: Vec<_> = outcome
-        .rendered
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The rendered emails of one locale, sorted by name; every email name;
+/// the files that could not be read.
+fn render_locale(
+    dir: &crate::project::LocaleDir,
+    grouping: &Emails,
+    only: &[String],
+    args: &SampleArgs,
+    isolate: bool,
+) -> (Vec<Rendered>, Vec<String>, Vec<crate::project::ReadError>) {
+    let (sources, errors) = dir.read_files();
+    let model = LocaleModel::new(dir, &sources);
+    let renderer = Renderer::new(&model, isolate);
+    let mut emails = renderer.emails(grouping);
+    emails.sort_by(|a, b| a.name.cmp(&b.name));
+    let names = emails.iter().map(|e| e.name.clone()).collect();
+    let rendered = emails
         .iter()
-        .flat_map(|r| {
-            r.faults.iter().map(move |f| {
-                serde_json::json!({
-                    "locale": r.locale,
-                    "email": r.email,
-                    "file": f.path,
-                    "line": f.line,
-                    "column": f.column,
-                    "message_id": f.message_id,
-                    "attribute": f.attribute,
-                    "message": f.message,
-                })
-            })
-        })
+        .filter(|email| only.is_empty() || only.contains(&email.name))
+        .map(|email| renderer.render(email, args))
         .collect();
-    let document = serde_json::json!({ "version": 1, "messages": messages, "errors": errors });
-    printable::json_string(&document)
+    (rendered, names, errors)
+}
+
+/// The JSON document of `etiquette render --format json`, written as the
+/// emails come: every message with its locale and email, then every fault.
+pub fn write_json(
+    rendered: impl Iterator<Item = Rendered>,
+    out: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
+    let faults = std::cell::RefCell::new(Vec::new());
+    let messages = rendered.flat_map(|r| {
+        faults
+            .borrow_mut()
+            .extend(r.faults.iter().map(|f| FaultJson {
+                locale: r.locale.clone(),
+                email: r.email.clone(),
+                file: f.path.clone(),
+                line: f.line,
+                column: f.column,
+                message_id: f.message_id.clone(),
+                attribute: f.attribute.clone(),
+                message: f.message.clone(),
+            }));
+        let Rendered {
+            locale,
+            email,
+            messages,
+            ..
+        } = r;
+        messages.into_iter().map(move |m| MessageJson {
+            locale: locale.clone(),
+            email: email.clone(),
+            message_id: m.message_id,
+            attribute: m.attribute,
+            text: m.text,
+        })
+    });
+    let document = RenderJson {
+        version: 1,
+        messages: crate::report::Sequence::new(messages),
+        errors: crate::report::Later(|| faults.take()),
+    };
+    printable::write_json(out, &document)
+}
+
+#[derive(serde::Serialize)]
+struct RenderJson<M, E> {
+    version: u32,
+    messages: M,
+    errors: E,
+}
+
+#[derive(serde::Serialize)]
+struct MessageJson {
+    locale: String,
+    email: String,
+    message_id: String,
+    attribute: Option<String>,
+    text: String,
+}
+
+#[derive(serde::Serialize)]
+struct FaultJson {
+    locale: String,
+    email: String,
+    file: String,
+    line: usize,
+    column: usize,
+    message_id: String,
+    attribute: Option<String>,
+    message: String,
 }

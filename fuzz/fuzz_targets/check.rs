@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use etiquette::check::{CheckOptions, check};
 use etiquette::project::Project;
-use etiquette::render::{SampleArgs, render_locales};
+use etiquette::render::{SampleArgs, render_each};
 use libfuzzer_sys::fuzz_target;
 
 /// One scratch project per process, rewritten for every input.
@@ -56,8 +56,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let locales: Vec<usize> = (0..project.locales.len()).collect();
     let samples = samples.unwrap_or_default();
-    let outcome = render_locales(&project, &locales, &[], &samples, false);
-    for rendered in &outcome.rendered {
+    render_each(&project, &locales, &[], &samples, false, |rendered| {
         let _ = rendered.to_string();
-    }
+    });
 });

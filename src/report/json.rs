@@ -86,10 +86,10 @@ impl<F: Borrow<Finding>> Serialize for Json<F> {
 }
 
 /// A sequence serialized as it is pulled from an iterator, never held.
-pub(crate) struct Sequence<I>(RefCell<Option<I>>);
+pub struct Sequence<I>(RefCell<Option<I>>);
 
 impl<I> Sequence<I> {
-    pub(crate) fn new(items: I) -> Self {
+    pub fn new(items: I) -> Self {
         Sequence(RefCell::new(Some(items)))
     }
 }
@@ -105,7 +105,7 @@ impl<T: Serialize, I: Iterator<Item = T>> Serialize for Sequence<I> {
 }
 
 /// A value made when it is written, after what comes before it.
-struct Later<F>(F);
+pub struct Later<F>(pub F);
 
 impl<T: Serialize, F: Fn() -> T> Serialize for Later<F> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -11,7 +11,7 @@ mod short;
 
 pub use github::write_github;
 pub use human::{human, write_human};
-pub use json::write_json;
+pub use json::{Later, Sequence, write_json};
 pub use sarif::write_sarif;
 pub use short::write_short;
 

@@ -46,7 +46,7 @@ impl Check for RenderError {
         let renderer = Renderer::new(cx.locale, false);
         let args_file = args.path.as_deref().unwrap_or("the sample arguments");
         for email in renderer.emails(&cx.options.emails) {
-            let rendered = renderer.render(&email, &args.for_email(&email.name));
+            let rendered = renderer.render(&email, args);
             for fault in rendered.faults {
                 let reported_elsewhere = match fault.kind {
                     FaultKind::UnknownReference => cx.enabled(&super::UnknownReference::META),
