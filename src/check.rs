@@ -161,6 +161,8 @@ pub struct Summary {
     pub infos: usize,
     /// Findings the baseline accepted and the report leaves out.
     pub baselined: usize,
+    /// Files that could not be read: the run went on without them.
+    pub unread: usize,
 }
 
 impl Report {
@@ -444,6 +446,7 @@ impl Summary {
         self.locales += 1;
         self.files += locale.files;
         self.messages += locale.messages;
+        self.unread += locale.read_errors.iter().filter(|e| !e.skipped).count();
         for finding in &locale.findings {
             match finding.severity {
                 Severity::Error => self.errors += 1,

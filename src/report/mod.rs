@@ -35,7 +35,11 @@ pub fn summary_line(summary: &Summary) -> String {
             count(n, "finding", "findings")
         ),
     };
-    if findings == 0 {
+    let checked = match summary.unread {
+        0 => checked,
+        n => format!("{checked}; {} could not be read", count(n, "file", "files")),
+    };
+    if findings == 0 && summary.unread == 0 {
         return format!("No problems found ({checked})");
     }
     format!(
