@@ -306,6 +306,24 @@ fn names_and_text_cannot_forge_workflow_commands() {
     no_forged_commands(&scratch.run(&["render", "L", "--format", "json"]));
 }
 
+/// Found by fuzzing: the frame of a window of a long line printed a
+/// ` ::: ` line.
+#[test]
+fn a_frame_of_a_long_line_starts_no_line_with_colons() {
+    let scratch = project("long-line-frame");
+    let line = "u je WORD_ID {{name}} ".repeat(1200);
+    scratch
+        .write("L/en/long.ftl", "long = Long\n")
+        .write("L/nl/long.ftl", format!("long = {line}\n"));
+    let output = scratch.run(&["check", "L"]);
+    assert!(
+        both(&output).contains("= note: at L/nl/long.ftl:1:208"),
+        "{}",
+        both(&output)
+    );
+    no_forged_commands(&output);
+}
+
 #[test]
 fn template_text_cannot_drive_the_terminal() {
     let scratch = project("escapes");

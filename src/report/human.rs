@@ -90,15 +90,18 @@ fn frame<'a>(shown: &'a Shown<'_>) -> Vec<Group<'a>> {
         }
     };
     let mut group = match (&finding.snippet, &shown.snippet) {
-        // A window of a very long line: the position comes first, since the
-        // frame cannot count columns from the start of the line.
-        (Some(snippet), Some((text, span))) if snippet.column_shift > 0 => {
-            title.element(origin()).element(
+        // A window of a very long line: the frame cannot count columns from
+        // the start of the line, so the position follows it.
+        (Some(snippet), Some((text, span))) if snippet.column_shift > 0 => title
+            .element(
                 Snippet::source(text.as_str())
                     .line_start(snippet.first_line)
                     .annotation(annotation(span)),
             )
-        }
+            .element(Level::NOTE.message(format!(
+                "at {}:{}:{}",
+                shown.file, finding.start.line, finding.start.column
+            ))),
         (Some(snippet), Some((text, span))) => title.element(
             Snippet::source(text.as_str())
                 .line_start(snippet.first_line)
