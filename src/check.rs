@@ -348,6 +348,9 @@ pub fn check_each<R>(
 pub struct Stream<'i> {
     locales: &'i mut dyn Iterator<Item = LocaleReport>,
     baseline: Option<Remaining>,
+    /// Findings outside what the user named (files given as arguments)
+    /// are left out before anything counts them.
+    only: Option<&'i dyn Fn(&Finding) -> bool>,
     current: std::vec::IntoIter<Finding>,
     tally: &'i Tally,
 }
@@ -357,11 +360,20 @@ pub struct Stream<'i> {
 pub struct Tally {
     summary: Cell<Summary>,
     read_errors: RefCell<Vec<ReadError>>,
+    counts: RefCell<Counts>,
 }
+
+/// Findings by locale, rule and severity.
+pub type Counts = BTreeMap<(String, &'static str, Severity), usize>;
 
 impl Tally {
     pub fn summary(&self) -> Summary {
         self.summary.get()
+    }
+
+    /// The findings delivered so far, counted by locale, rule and severity.
+    pub fn counts(&self) -> Counts {
+        self.counts.borrow().clone()
     }
 
     /// The files that could not be read, sorted by path.
@@ -381,9 +393,16 @@ impl<'i> Stream<'i> {
         Stream {
             locales,
             baseline: baseline.map(Baseline::remaining),
+            only: None,
             current: Vec::new().into_iter(),
             tally,
         }
+    }
+
+    /// Delivers only the findings `keep` accepts.
+    pub fn only(mut self, keep: &'i dyn Fn(&Finding) -> bool) -> Self {
+        self.only = Some(keep);
+        self
     }
 }
 
@@ -396,11 +415,21 @@ impl Iterator for Stream<'_> {
                 return Some(finding);
             }
             let mut locale = self.locales.next()?;
+            if let Some(keep) = self.only {
+                locale.findings.retain(keep);
+            }
             let mut summary = self.tally.summary.get();
             if let Some(baseline) = &mut self.baseline {
                 summary.baselined += baseline.take(&mut locale.findings);
             }
             summary.add(&locale);
+            let mut counts = self.tally.counts.borrow_mut();
+            for finding in &locale.findings {
+                *counts
+                    .entry((finding.locale.clone(), finding.rule, finding.severity))
+                    .or_default() += 1;
+            }
+            drop(counts);
             self.tally.summary.set(summary);
             self.tally
                 .read_errors

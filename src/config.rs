@@ -171,32 +171,34 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// Reads `etiquette.toml` from `explicit`, or from the working directory
-    /// or its nearest parent that has one; no file gives the defaults.
-    pub fn discover(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    /// Reads `etiquette.toml` from `explicit`, or from the folder `start`
+    /// (a checked folder or file; the working directory when empty) or its
+    /// nearest parent that has one, as ruff and eslint look theirs up; no
+    /// file gives the defaults. The config's path is kept relative to the
+    /// working directory where it can be, so that messages name it as the
+    /// user would.
+    pub fn discover(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
         if let Some(path) = explicit {
             return Config::read(path);
         }
-        let Ok(cwd) = std::env::current_dir() else {
+        let start = if start.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            start
+        };
+        let Ok(from) = std::fs::canonicalize(start) else {
             return Ok(Config::default());
         };
-        // Walk up with relative paths (`.`, `..`, `../..`) so that the paths
-        // in findings stay relative to where the user is.
-        let mut relative = PathBuf::from(".");
-        for dir in cwd.ancestors() {
-            if dir.join(FILE_NAME).is_file() {
-                let path = if relative == Path::new(".") {
-                    PathBuf::from(FILE_NAME)
-                } else {
-                    relative.join(FILE_NAME)
-                };
-                return Config::read(&path);
+        let from = if from.is_dir() {
+            from.as_path()
+        } else {
+            from.parent().unwrap_or(&from)
+        };
+        for dir in from.ancestors() {
+            let path = dir.join(FILE_NAME);
+            if path.is_file() {
+                return Config::read(&crate::project::relative_to_working_directory(&path));
             }
-            relative = if relative == Path::new(".") {
-                PathBuf::from("..")
-            } else {
-                relative.join("..")
-            };
         }
         Ok(Config::default())
     }

@@ -77,6 +77,22 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
     templated
 }
 
+/// The email a message `id` of the file at `rel_path` belongs to: the
+/// first template that lists it, else its file or id prefix.
+pub fn email_of(config: &Emails, rel_path: &str, id: &str) -> String {
+    if let Some(template) = config
+        .template
+        .iter()
+        .find(|t| t.messages.iter().any(|glob| glob_match(glob, id)))
+    {
+        return template.name.clone();
+    }
+    match config.group_by {
+        GroupBy::File => file_email_name(rel_path).to_owned(),
+        GroupBy::IdPrefix => id_prefix(id.trim_start_matches('-')).to_owned(),
+    }
+}
+
 /// The email name of a file: its path below the locale, without `.ftl`.
 pub fn file_email_name(rel_path: &str) -> &str {
     rel_path.strip_suffix(".ftl").unwrap_or(rel_path)
@@ -102,19 +118,11 @@ impl<'a, 's> EmailIndex<'a, 's> {
 
     /// The email of a message, or of a file when the finding has no message.
     pub fn email(&self, file: usize, rel_path: &str, message_id: Option<&str>) -> Option<String> {
-        // A message of the file goes to the first template that lists it.
-        if let Some(id) = message_id
-            && !self.config.template.is_empty()
-            && self.locale.defines_message_in(file, id)
-            && let Some(template) = self
-                .config
-                .template
-                .iter()
-                .find(|t| t.messages.iter().any(|glob| glob_match(glob, id)))
-        {
-            return Some(template.name.clone());
-        }
         match (self.config.group_by, message_id) {
+            // A message of the file goes to the first template that lists it.
+            (_, Some(id)) if self.locale.defines_message_in(file, id) => {
+                Some(email_of(self.config, rel_path, id))
+            }
             (GroupBy::File, _) => Some(file_email_name(rel_path).to_owned()),
             (GroupBy::IdPrefix, Some(id)) => Some(id_prefix(id.trim_start_matches('-')).to_owned()),
             (GroupBy::IdPrefix, None) => None,

@@ -395,6 +395,28 @@ fn walk_error_message(err: &walkdir::Error) -> String {
     }
 }
 
+/// `path` (absolute) as reached from the working directory (`../b/x`), when
+/// both are on one file system tree; else as it is.
+pub fn relative_to_working_directory(path: &Path) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir().and_then(std::fs::canonicalize) else {
+        return path.to_owned();
+    };
+    let common = cwd
+        .components()
+        .zip(path.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return path.to_owned();
+    }
+    let mut relative = PathBuf::new();
+    for _ in cwd.components().skip(common) {
+        relative.push("..");
+    }
+    relative.extend(path.components().skip(common));
+    relative
+}
+
 /// A path for reports: as reached from the root, with `/` separators and no
 /// leading `./`.
 pub fn display_path(path: &Path) -> String {

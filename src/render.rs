@@ -133,6 +133,21 @@ impl SampleArgs {
         self.emails.keys().map(String::as_str)
     }
 
+    /// A warning for each table of an email that is not among `known`: its
+    /// arguments reach no email, most likely a misspelt name.
+    pub fn unknown_emails(&self, known: &[String]) -> Vec<String> {
+        let file = self.path.as_deref().unwrap_or("the sample arguments");
+        self.email_names()
+            .filter(|name| !known.iter().any(|k| k == name))
+            .map(|name| {
+                let hint = crate::rules::closest_of(name, known.iter().map(String::as_str))
+                    .map(|near| format!(" (did you mean `{near}`?)"))
+                    .unwrap_or_default();
+                format!("{file}: [\"{name}\"] is no email of the reference{hint}; its arguments are not used")
+            })
+            .collect()
+    }
+
     /// The arguments of `email` among `used`: from `[common]`, or the
     /// email's own table, which wins. Only what the email uses is looked
     /// up: a hundred thousand common arguments cost nothing per email.
@@ -441,6 +456,8 @@ pub enum FaultKind {
     Cycle,
     /// Text that would be longer than etiquette renders.
     TooLarge,
+    /// A message that does not parse: Fluent leaves it out.
+    Broken,
     /// Anything else Fluent reports.
     Other,
 }
@@ -1148,13 +1165,79 @@ fn render_locale(
     let renderer = Renderer::new(&model, isolate);
     let mut emails = renderer.emails(grouping);
     emails.sort_by(|a, b| a.name.cmp(&b.name));
-    let names = emails.iter().map(|e| e.name.clone()).collect();
-    let rendered = emails
+    let mut names: Vec<String> = emails.iter().map(|e| e.name.clone()).collect();
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
+    let mut rendered: Vec<Rendered> = emails
         .iter()
-        .filter(|email| only.is_empty() || only.contains(&email.name))
+        .filter(|email| wanted(&email.name))
         .map(|email| renderer.render(email, args))
         .collect();
+    // What does not parse is not in the bundle: the customer would get
+    // nothing where the message is. Each is a fault of its email, which
+    // may have no other message left.
+    for (email, fault) in broken_entries(&model, grouping) {
+        if !wanted(&email) {
+            continue;
+        }
+        match rendered.iter_mut().find(|r| r.email == email) {
+            Some(found) => found.faults.push(fault),
+            None => {
+                names.push(email.clone());
+                rendered.push(Rendered {
+                    locale: model.name.to_owned(),
+                    email,
+                    messages: Vec::new(),
+                    faults: vec![fault],
+                });
+            }
+        }
+    }
+    rendered.sort_by(|a, b| a.email.cmp(&b.email));
     (rendered, names, errors)
+}
+
+/// The entries of a locale that do not parse, each with the email it
+/// would be part of and a fault at its start.
+fn broken_entries(model: &LocaleModel<'_>, grouping: &Emails) -> Vec<(String, Fault)> {
+    let mut broken = Vec::new();
+    for (index, file) in model.files.iter().enumerate() {
+        for entry in &file.resource.body {
+            let fluent_syntax::ast::Entry::Junk { content } = entry else {
+                continue;
+            };
+            let id = content
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .next()
+                .filter(|id| !id.is_empty() && !id.starts_with('#'))
+                .unwrap_or_default();
+            let email = crate::emails::email_of(grouping, &file.source.rel_path, id);
+            let span = file.span(content.trim_end());
+            let start = file.source.line_col(span.start);
+            let what = if id.is_empty() {
+                "text that is no message".to_string()
+            } else {
+                format!("`{id}`")
+            };
+            broken.push((
+                email,
+                Fault {
+                    kind: FaultKind::Broken,
+                    subject: None,
+                    path: file.source.path.clone(),
+                    line: start.line,
+                    column: start.column,
+                    file: index,
+                    message_id: id.to_owned(),
+                    attribute: None,
+                    span,
+                    message: format!(
+                        "{what} does not parse, so Fluent leaves it out of the email (`etiquette check` says why)"
+                    ),
+                },
+            ));
+        }
+    }
+    broken
 }
 
 /// The JSON document of `etiquette render --format json`, written as the

@@ -186,7 +186,7 @@ fn render_names_an_unknown_email() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("no email `orders/refnud` in the reference locale en; it has"),
+        stderr.contains("no email `orders/refnud` in the reference locale en (did you mean `orders/refund`?); it has"),
         "{stderr}"
     );
 }

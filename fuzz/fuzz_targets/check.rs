@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     let summary = || report.summary;
     let mut out = Vec::new();
     report::write_human(report.findings.iter(), summary, false, &mut out).unwrap();
-    report::write_short(report.findings.iter(), summary, &mut out).unwrap();
+    report::write_short(report.findings.iter(), summary, false, &mut out).unwrap();
     report::write_github(report.findings.iter(), &mut out).unwrap();
     assert_inert(&out, true);
     for json in [

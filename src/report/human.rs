@@ -28,12 +28,49 @@ pub fn write_human<F: Borrow<Finding>>(
     } else {
         Renderer::plain()
     };
-    for finding in findings {
-        let shown = Shown::of(finding.borrow());
+    let mut findings = findings.peekable();
+    while let Some(finding) = findings.next() {
+        let finding = finding.borrow();
+        let mut shown = Shown::of(finding);
+        // Messages missing at one place are one frame: a file that lacks
+        // forty messages shows the place once, and names them all.
+        let mut more = Vec::new();
+        while let Some(next) =
+            findings.next_if(|next| missing_at_the_same_place(finding, next.borrow()))
+        {
+            more.extend(next.borrow().message_id.clone());
+        }
+        if !more.is_empty() {
+            shown.message.push_str(&line(&more_here(&more)));
+        }
         out.write_all(renderer.render(&frame(&shown)).as_bytes())?;
         out.write_all(b"\n\n")?;
     }
     writeln!(out, "{}", super::summary_line(&summary()))
+}
+
+/// Whether `next` is another message missing where `first` is.
+fn missing_at_the_same_place(first: &Finding, next: &Finding) -> bool {
+    first.rule == "missing-message"
+        && next.rule == first.rule
+        && next.file == first.file
+        && next.span == first.span
+}
+
+/// ", and 3 more that belong here: `a`, `b`, `c`": the ids of the other
+/// messages missing at the place of a frame, the first dozen named.
+fn more_here(ids: &[String]) -> String {
+    const NAMED: usize = 12;
+    let mut named: Vec<String> = ids.iter().take(NAMED).map(|id| format!("`{id}`")).collect();
+    if ids.len() > NAMED {
+        named.push(format!("{} others", ids.len() - NAMED));
+    }
+    let belong = if ids.len() == 1 { "belongs" } else { "belong" };
+    format!(
+        ", and {} more that {belong} here: {}",
+        ids.len(),
+        named.join(", ")
+    )
 }
 
 /// A finding's text as printed: names and text from the files made inert

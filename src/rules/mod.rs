@@ -266,11 +266,17 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 
 /// The known rule id closest to `id`, for "did you mean" hints.
 pub fn closest(id: &str) -> Option<&'static str> {
-    all()
-        .map(|rule| (edit_distance(id, rule.id), rule.id))
-        .filter(|(distance, rule)| *distance <= rule.len().max(id.len()) / 3 + 1)
+    closest_of(id, all().map(|rule| rule.id))
+}
+
+/// The candidate closest to `name` by edit distance, when it is close
+/// enough to be a typo of it: for "did you mean" hints.
+pub fn closest_of<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= candidate.len().max(name.len()) / 3 + 1)
         .min()
-        .map(|(_, rule)| rule)
+        .map(|(_, candidate)| candidate)
 }
 
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {

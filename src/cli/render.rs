@@ -1,0 +1,122 @@
+//! `etiquette render`: every email as the customer reads it, streamed.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use etiquette::config::Config;
+use etiquette::printable::line;
+use etiquette::project::Project;
+use etiquette::render::{self, Rendered, SampleArgs};
+
+use super::{RenderArgs, RenderFormat, Result, print_read_errors, write_stdout};
+
+pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
+    let start = args.root.as_deref().unwrap_or(Path::new(""));
+    let config = Config::discover(args.config.as_deref(), start)?;
+    let root = match (&args.root, &config.locales) {
+        (Some(root), _) => root.clone(),
+        (None, Some(locales)) => config.resolve_inside("locales", locales)?,
+        (None, None) => PathBuf::from("locales"),
+    };
+    let mut project =
+        Project::discover_excluding(&root, config.reference.as_deref(), &config.exclude)?;
+    project.emails = config.emails.clone();
+    print_read_errors(&project.skipped);
+    let configured = match &config.args {
+        Some(path) => Some(config.resolve_inside("args", path)?),
+        None => None,
+    };
+    let samples = SampleArgs::discover(args.args.as_deref(), configured.as_deref(), &project)?
+        .unwrap_or_default();
+    let mut locales = Vec::new();
+    for name in &args.locales {
+        locales.push(project.locale_index(name)?);
+    }
+    if locales.is_empty() {
+        locales = (0..project.locales.len()).collect();
+    }
+    let known = render::email_names(project.reference(), &project.emails);
+    if let Some(unknown) = args.emails.iter().find(|e| !known.contains(*e)) {
+        return Err(format!(
+            "no email `{}` in the reference locale {}{}; it has {}",
+            line(unknown),
+            project.reference().name,
+            etiquette::rules::closest_of(unknown, known.iter().map(String::as_str))
+                .map(|near| format!(" (did you mean `{}`?)", line(near)))
+                .unwrap_or_default(),
+            line(&known.join(", "))
+        )
+        .into());
+    }
+    for warning in samples.unknown_emails(&known) {
+        super::eprint(&format!("etiquette: warning: {}", line(&warning)));
+    }
+    // Faults go to stderr after the emails, with their locale and email.
+    let mut faults = Vec::new();
+    let mut keep_faults = |rendered: &Rendered| {
+        for fault in &rendered.faults {
+            faults.push(format!(
+                "{}:{}:{}: error[render-error] {} · {}: {}",
+                line(&fault.path),
+                fault.line,
+                fault.column,
+                rendered.locale,
+                line(&rendered.email),
+                line(&fault.message)
+            ));
+        }
+    };
+    let mut outcome = render::RenderOutcome::default();
+    let each = |deliver: &mut dyn FnMut(Rendered)| {
+        render::render_each(
+            &project,
+            &locales,
+            &args.emails,
+            &samples,
+            args.isolate,
+            deliver,
+        )
+    };
+    write_stdout(|out| match args.format {
+        RenderFormat::Text => {
+            let mut first = true;
+            let mut written = Ok(());
+            outcome = each(&mut |rendered| {
+                keep_faults(&rendered);
+                if written.is_ok() {
+                    let gap = if std::mem::take(&mut first) { "" } else { "\n" };
+                    written = write!(out, "{gap}{rendered}");
+                }
+            });
+            written
+        }
+        RenderFormat::Json => {
+            // The renderer hands emails over as it makes them; the JSON
+            // writer pulls them: a thread between, a few emails apart.
+            let (sender, receiver) = std::sync::mpsc::sync_channel(16);
+            std::thread::scope(|scope| {
+                let rendering = scope.spawn(move || {
+                    each(&mut |rendered| {
+                        // Gone only when the writer stopped (a closed pipe).
+                        let _ = sender.send(rendered);
+                    })
+                });
+                let written = render::write_json(receiver.iter().inspect(&mut keep_faults), out);
+                drop(receiver);
+                outcome = rendering.join().unwrap_or_default();
+                written
+            })
+        }
+    })?;
+    print_read_errors(&outcome.read_errors);
+    for fault in &faults {
+        super::eprint(fault);
+    }
+    Ok(if outcome.read_errors.iter().any(|e| !e.skipped) {
+        ExitCode::from(2)
+    } else if !faults.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
