@@ -1,7 +1,6 @@
 //! `etiquette check`: every locale is read, parsed, checked and dropped in
 //! turn (two at a time on two cores), against a reference kept in memory.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -16,13 +15,13 @@ use std::path::PathBuf;
 use crate::baseline::{Baseline, Remaining};
 use crate::config::{Config, Emails, Level, Register};
 use crate::emails::EmailIndex;
-use crate::finding::{Diagnostic, Finding, Place, Severity};
-use crate::fluent::{ParsedFile, comment_lines};
+use crate::finding::{Diagnostic, Finding, Severity};
 use crate::model::LocaleModel;
 use crate::packs::Packs;
 use crate::project::{LocaleDir, Project, ReadError};
 use crate::render::SampleArgs;
-use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule};
+use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule, UnusedSuppression};
+use crate::suppression::Suppressions;
 
 /// What a check run looks at, beyond the project.
 #[derive(Clone, Debug)]
@@ -526,20 +525,27 @@ fn check_locale(
         .filter(|d| selection.is_enabled(d.rule.id) && !suppressions.silences(d))
         .map(|mut d| {
             if d.email.is_none()
-                && let Some((file, rel_path)) = match &d.place {
-                    Place::Source(source) => locale
-                        .file_index(&source.rel_path)
-                        .filter(|&i| std::ptr::eq(locale.files[i].source, *source))
-                        .map(|i| (i, source.rel_path.as_str())),
-                    Place::Missing { .. } => None,
-                }
+                && let Some(file) = locale
+                    .file_index(&d.source.rel_path)
+                    .filter(|&i| std::ptr::eq(locale.files[i].source, d.source))
             {
-                d.email = emails.email(file, rel_path, d.message_id.as_deref());
+                d.email = emails.email(file, &d.source.rel_path, d.message_id.as_deref());
             }
             let severity = selection.severity(d.rule, d.severity);
             d.resolve(locale.name, severity)
         })
         .collect();
+    if selection.is_enabled(UnusedSuppression::META.id) {
+        let rules = options.rules();
+        findings.extend(
+            crate::rules::unused(&suppressions, &rules, selection)
+                .into_iter()
+                .map(|d| {
+                    let severity = selection.severity(d.rule, d.severity);
+                    d.resolve(locale.name, severity)
+                }),
+        );
+    }
     findings.par_sort_by(Finding::order);
     // An email template that includes a shared footer reports the footer's
     // findings once per email; keep one.
@@ -558,131 +564,10 @@ fn check_locale(
     }
 }
 
-/// `# etiquette-ignore[: rules]` on a message and
-/// `### etiquette-ignore-file: rules` in a file.
-struct Suppressions<'a> {
-    /// By file path: the rules silenced for the whole file (`None` = all).
-    files: HashMap<&'a str, Vec<Option<Vec<&'a str>>>>,
-    /// By (file path, message id).
-    messages: HashMap<(&'a str, &'a str), Vec<Option<Vec<&'a str>>>>,
-}
-
-impl<'a> Suppressions<'a> {
-    fn new(locale: &'a LocaleModel<'a>) -> Self {
-        let mut files: HashMap<&str, Vec<Option<Vec<&str>>>> = HashMap::default();
-        let mut messages: HashMap<(&str, &str), Vec<Option<Vec<&str>>>> = HashMap::default();
-        for file in &locale.files {
-            let path = file.source.path.as_str();
-            for comment in file.resource_comments() {
-                for line in &comment.content {
-                    if let Some(rules) = directive(line, "etiquette-ignore-file") {
-                        files.entry(path).or_default().push(rules);
-                    }
-                }
-            }
-            collect_message_suppressions(file, &mut messages);
-        }
-        Suppressions { files, messages }
-    }
-
-    fn silences(&self, diagnostic: &Diagnostic) -> bool {
-        let Place::Source(source) = &diagnostic.place else {
-            return false;
-        };
-        let id = diagnostic.rule.id;
-        let matches = |rules: &Option<Vec<&str>>| match rules {
-            None => true,
-            Some(rules) => rules
-                .iter()
-                .any(|r| *r == id || id.strip_prefix(r).is_some_and(|rest| rest.starts_with('-'))),
-        };
-        let path = source.path.as_str();
-        if self
-            .files
-            .get(path)
-            .is_some_and(|all| all.iter().any(matches))
-        {
-            return true;
-        }
-        let Some(message) = diagnostic.message_id.as_deref() else {
-            return false;
-        };
-        self.messages
-            .get(&(path, message))
-            .is_some_and(|all| all.iter().any(matches))
-    }
-}
-
-fn collect_message_suppressions<'a>(
-    file: &'a ParsedFile<'a>,
-    into: &mut HashMap<(&'a str, &'a str), Vec<Option<Vec<&'a str>>>>,
-) {
-    use fluent_syntax::ast::Entry;
-    for entry in &file.resource.body {
-        let (name, dash, comment) = match entry {
-            Entry::Message(m) => (m.id.name, false, m.comment.as_ref()),
-            Entry::Term(t) => (t.id.name, true, t.comment.as_ref()),
-            _ => continue,
-        };
-        for line in comment_lines(comment) {
-            if let Some(rules) = directive(line, "etiquette-ignore") {
-                // Findings name terms with their dash.
-                let span = file.term_span(name);
-                let id = if dash { &file.source.text[span] } else { name };
-                into.entry((file.source.path.as_str(), id))
-                    .or_default()
-                    .push(rules);
-            }
-        }
-    }
-}
-
-/// Parses `NAME` or `NAME: rule, rule` in a comment line: `None` inside the
-/// result means every rule.
-fn directive<'a>(line: &'a str, name: &str) -> Option<Option<Vec<&'a str>>> {
-    let rest = line.trim().strip_prefix(name)?;
-    let rest = rest.trim_start();
-    if rest.is_empty() {
-        return Some(None);
-    }
-    let list = rest.strip_prefix(':')?;
-    let rules: Vec<&str> = list
-        .split([',', ' '])
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .collect();
-    Some(if rules.is_empty() { None } else { Some(rules) })
-}
-
 /// A lock that a panicked holder did not spoil: what it guards is taken
 /// whole or not at all.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn directives() {
-        assert_eq!(
-            directive("etiquette-ignore", "etiquette-ignore"),
-            Some(None)
-        );
-        assert_eq!(
-            directive(
-                " etiquette-ignore: register-mix, missing ",
-                "etiquette-ignore"
-            ),
-            Some(Some(vec!["register-mix", "missing"]))
-        );
-        assert_eq!(
-            directive("etiquette-ignore-file: x", "etiquette-ignore"),
-            None
-        );
-        assert_eq!(directive("something else", "etiquette-ignore"), None);
-    }
 }

@@ -43,18 +43,6 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Where a diagnostic points: a file that was read, or a path that should exist.
-#[derive(Clone, Debug)]
-pub enum Place<'a> {
-    Source(&'a SourceFile),
-    /// A file the locale lacks: where it belongs, as a display path and
-    /// below the locale folder.
-    Missing {
-        path: String,
-        rel_path: String,
-    },
-}
-
 /// A finding while the source is still at hand.
 #[derive(Clone, Debug)]
 pub struct Diagnostic<'a> {
@@ -62,7 +50,8 @@ pub struct Diagnostic<'a> {
     /// A severity below the rule's own (French `vous` in a `tu` email is only
     /// `info`). `None` means the rule's severity, after config overrides.
     pub severity: Option<Severity>,
-    pub place: Place<'a>,
+    /// The file it points into.
+    pub source: &'a SourceFile,
     pub span: Range<usize>,
     pub message_id: Option<String>,
     pub attribute: Option<String>,
@@ -85,34 +74,8 @@ impl<'a> Diagnostic<'a> {
         Diagnostic {
             rule,
             severity: None,
-            place: Place::Source(source),
+            source,
             span,
-            message_id: None,
-            attribute: None,
-            email: None,
-            message: message.into(),
-            label: None,
-            help: None,
-            subject: None,
-        }
-    }
-
-    /// A diagnostic about a file that does not exist: its display path, and
-    /// its path below the locale folder.
-    pub fn missing_file(
-        rule: &'static RuleMeta,
-        path: String,
-        rel_path: &str,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            rule,
-            severity: None,
-            place: Place::Missing {
-                path,
-                rel_path: rel_path.to_owned(),
-            },
-            span: 0..0,
             message_id: None,
             attribute: None,
             email: None,
@@ -161,36 +124,17 @@ impl<'a> Diagnostic<'a> {
 
     /// The file's display path.
     pub fn path(&self) -> &str {
-        match &self.place {
-            Place::Source(source) => &source.path,
-            Place::Missing { path, .. } => path,
-        }
+        &self.source.path
     }
 
     /// Resolves lines and columns and copies the lines a report shows.
     pub fn resolve(self, locale: &str, severity: Severity) -> Finding {
-        let (start, end, snippet) = match &self.place {
-            Place::Source(source) => {
-                let start = source.line_col(self.span.start);
-                let end = source.line_col(self.span.end);
-                (
-                    start,
-                    end,
-                    Some(Snippet::new(source, &self.span, start, end)),
-                )
-            }
-            Place::Missing { .. } => {
-                let origin = LineCol { line: 1, column: 1 };
-                (origin, origin, None)
-            }
-        };
-        let (rel_path, text) = match &self.place {
-            Place::Source(source) => (
-                source.rel_path.as_str(),
-                source.text.get(self.span.clone()).unwrap_or_default(),
-            ),
-            Place::Missing { rel_path, .. } => (rel_path.as_str(), ""),
-        };
+        let source = self.source;
+        let start = source.line_col(self.span.start);
+        let end = source.line_col(self.span.end);
+        let snippet = Some(Snippet::new(source, &self.span, start, end));
+        let rel_path = source.rel_path.as_str();
+        let text = source.text.get(self.span.clone()).unwrap_or_default();
         let fingerprint = crate::baseline::fingerprint(&crate::baseline::Key {
             rule: self.rule.id,
             locale,

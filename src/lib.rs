@@ -36,6 +36,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppression;
 pub mod text;
 
 /// What stops a run: a bad config, flag, project layout or rule pack. The

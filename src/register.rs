@@ -885,12 +885,17 @@ impl<'a, 's> Analyzer<'a, 's> {
         if !flags_hit && !flags_line {
             return;
         }
-        let evidence = evidence(&hits, words, register);
+        // Markers whose case is exact are counted as written.
+        let exact = |marker: usize| {
+            self.marker(marker)
+                .is_some_and(|m| m.matcher.case == crate::packs::Case::Exact)
+        };
+        let evidence = evidence(&hits, words, register, &exact);
         let label = match &reason {
             Reason::Locale { .. } => format!("{} is {register}", self.locale.name),
             Reason::Branch { key, choice } => format!("where `{key}` is `{choice}`"),
             Reason::Majority | Reason::Tie => {
-                let top = top_words(&hits, words, register);
+                let top = top_words(&hits, words, register, &exact);
                 if top.is_empty() {
                     format!("the rest of the email is {register}")
                 } else {
@@ -1021,15 +1026,22 @@ fn word_counts(
     words: &Words,
     register: Register,
     weak: bool,
+    exact: &dyn Fn(usize) -> bool,
 ) -> Vec<(String, usize)> {
+    // By the word in lower case, but where the marker's case is exact:
+    // German `Sie` is not `sie`, "she".
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for hit in hits
         .iter()
         .filter(|h| h.register == register && (h.strength == Strength::Weak) == weak)
     {
-        *counts
-            .entry(words.get(hit.word).to_lowercase())
-            .or_default() += 1;
+        let written = words.get(hit.word);
+        let word = if exact(hit.marker) {
+            written.to_owned()
+        } else {
+            written.to_lowercase()
+        };
+        *counts.entry(word).or_default() += 1;
     }
     let mut sorted: Vec<(String, usize)> = counts.into_iter().collect();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -1037,7 +1049,12 @@ fn word_counts(
 }
 
 /// "formally 7 times (u ×5, uw ×2)", from the strong markers of `register`.
-fn evidence(hits: &[&Hit], words: &Words, register: Register) -> String {
+fn evidence(
+    hits: &[&Hit],
+    words: &Words,
+    register: Register,
+    exact: &dyn Fn(usize) -> bool,
+) -> String {
     let list = |counts: &[(String, usize)]| {
         counts
             .iter()
@@ -1045,7 +1062,7 @@ fn evidence(hits: &[&Hit], words: &Words, register: Register) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let strong = word_counts(hits, words, register, false);
+    let strong = word_counts(hits, words, register, false, exact);
     let total: usize = strong.iter().map(|(_, n)| n).sum();
     if total > 0 {
         let times = if total == 1 {
@@ -1058,14 +1075,19 @@ fn evidence(hits: &[&Hit], words: &Words, register: Register) -> String {
         format!(
             "{} (by its weaker signs: {})",
             adverb(register),
-            list(&word_counts(hits, words, register, true))
+            list(&word_counts(hits, words, register, true, exact))
         )
     }
 }
 
 /// "`u` and `uw`": the two most frequent strong markers of `register`.
-fn top_words(hits: &[&Hit], words: &Words, register: Register) -> String {
-    let top: Vec<String> = word_counts(hits, words, register, false)
+fn top_words(
+    hits: &[&Hit],
+    words: &Words,
+    register: Register,
+    exact: &dyn Fn(usize) -> bool,
+) -> String {
+    let top: Vec<String> = word_counts(hits, words, register, false, exact)
         .into_iter()
         .take(2)
         .map(|(w, _)| format!("`{w}`"))

@@ -222,8 +222,22 @@ impl SampleArgs {
             ..Self::default()
         };
         let spans: toml::Spanned<BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>> =
-            toml::from_str(text)
-                .map_err(|e| at(e.span(), crate::config::without_values(e.message())))?;
+            toml::from_str(text).map_err(|e| {
+                let mut message = crate::config::without_values(e.message());
+                // `[orders/refund]` is no TOML table name: the slash needs
+                // quotes.
+                let line_start = e.span().map_or(0, |s| {
+                    text[..s.start.min(text.len())]
+                        .rfind('\n')
+                        .map_or(0, |n| n + 1)
+                });
+                let line = text[line_start..].lines().next().unwrap_or_default();
+                if line.trim_start().starts_with('[') && line.contains('/') && !line.contains('"') {
+                    message
+                        .push_str("; quote a table name that holds `/`, as in [\"orders/refund\"]");
+                }
+                at(e.span(), message)
+            })?;
         for (table_name, table) in spans.get_ref() {
             let Some(entries) = table.get_ref().as_table() else {
                 return Err(at(

@@ -4,7 +4,8 @@ use crate::rules::{Check, Context, RuleMeta, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Reports a file of the reference locale that this locale does not have.
-    /// One finding per file; its messages are not reported one by one.
+    /// One finding per file, on the reference's file (the translation has
+    /// no file to point at); its messages are not reported one by one.
     ///
     /// ## Why is this bad?
     /// Every email in the file is sent in the fallback language, or not at all.
@@ -36,19 +37,26 @@ impl Check for MissingFile {
             }
             let entries = file.messages().count() + file.terms().count();
             let noun = if entries == 1 { "entry" } else { "entries" };
+            // The finding is on the reference's file: an annotation on a
+            // pull request needs a file that exists.
+            let start = file.source.body_start();
             out.push(
-                Diagnostic::missing_file(
+                Diagnostic::new(
                     &Self::META,
-                    cx.locale.dir.file_path(&file.source.rel_path),
-                    &file.source.rel_path,
+                    file.source,
+                    start..start,
                     format!(
-                        "`{}` from {} is missing, with its {entries} {noun}",
-                        file.source.rel_path, reference.name
+                        "`{}` is missing in {}, with its {entries} {noun}",
+                        file.source.rel_path, cx.locale.name
                     ),
                 )
+                .label(format!(
+                    "{} has no translation of this file",
+                    cx.locale.name
+                ))
                 .help(format!(
-                    "translate {} into {}",
-                    file.source.path, cx.locale.name
+                    "translate it into {}",
+                    cx.locale.dir.file_path(&file.source.rel_path)
                 )),
             );
         }

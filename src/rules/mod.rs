@@ -35,6 +35,7 @@ mod salutation_register;
 mod syntax_error;
 mod unknown_reference;
 mod unknown_variable;
+mod unused_suppression;
 
 pub use calque::Calque;
 pub use closing_banned::ClosingBanned;
@@ -60,6 +61,8 @@ pub use salutation_register::SalutationRegister;
 pub use syntax_error::SyntaxError;
 pub use unknown_reference::UnknownReference;
 pub use unknown_variable::UnknownVariable;
+pub use unused_suppression::UnusedSuppression;
+pub(crate) use unused_suppression::unused;
 
 /// What a rule is, for `etiquette rules`, `explain`, SARIF and config.
 #[derive(Debug)]
@@ -216,11 +219,13 @@ pub static CHECKS: &[&dyn Check] = &[
     &RenderError,
 ];
 
-/// Every rule, in registry order.
+/// Every rule, in registry order: the checks' rules, then the one about
+/// the suppressions of the others.
 pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
     CHECKS
         .iter()
         .flat_map(|check| check.rules().iter().copied())
+        .chain([&UnusedSuppression::META])
 }
 
 /// Every rule's documentation as one Markdown page: `docs/rules.md`.

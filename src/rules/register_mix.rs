@@ -46,10 +46,6 @@ declare_rule! {
     /// refund-helpful = Ik hoop dat ik u hiermee nuttige informatie heb kunnen geven.
     /// refund-pleasure = Het was me een genoegen om u te helpen.
     /// ```
-    ///
-    /// A message comment `# etiquette-ignore: register-mix` silences the rule
-    /// for that message, a resource comment
-    /// `### etiquette-ignore-file: register-mix` for the file.
     pub struct RegisterMix {
         id: "register-mix",
         severity: Error,

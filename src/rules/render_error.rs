@@ -51,6 +51,20 @@ impl Check for RenderError {
                 let reported_elsewhere = match fault.kind {
                     FaultKind::UnknownReference => cx.enabled(&super::UnknownReference::META),
                     FaultKind::Cycle => cx.enabled(&super::ReferenceCycle::META),
+                    // A variable the reference does not use is a typo
+                    // `unknown-variable` reports: no sample value is the
+                    // same mistake.
+                    FaultKind::MissingArgument => {
+                        cx.enabled(&super::UnknownVariable::META)
+                            && fault.subject.as_deref().is_some_and(|name| {
+                                unknown_to_reference(
+                                    cx,
+                                    &fault.message_id,
+                                    fault.attribute.as_deref(),
+                                    name,
+                                )
+                            })
+                    }
                     _ => false,
                 };
                 if reported_elsewhere {
@@ -78,4 +92,14 @@ impl Check for RenderError {
             }
         }
     }
+}
+
+/// Whether the reference has the message `id` and it never uses `$name`.
+fn unknown_to_reference(cx: &Context<'_>, id: &str, attribute: Option<&str>, name: &str) -> bool {
+    let Some(reference) = cx.reference else {
+        return false;
+    };
+    reference
+        .message_pattern(id, attribute)
+        .is_some_and(|pattern| !reference.pattern_variables(pattern).contains_key(name))
 }
