@@ -59,7 +59,7 @@ print(f"\ninterleaved, nl: etiquette {ours:.1f} ms, compare-locales {theirs:.0f}
 echo
 echo "| locales | files | wall | peak memory |"
 echo "|---|---|---|---|"
-locales=$(cd "$corpus" && ls -d */ | tr -d / | grep -v '^en-US$')
+locales=$(find "$corpus" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | grep -v '^en-US$')
 for n in 1 2 4 8 16 28; do
     flags=$(echo "$locales" | head -n "$n" | sed 's/^/--locale /' | tr '\n' ' ')
     # shellcheck disable=SC2086
