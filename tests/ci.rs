@@ -237,6 +237,26 @@ fn a_bad_baseline_exits_2_and_names_it() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The README's first example is what `etiquette check` prints on the
+/// sample project: each finding it shows, and the summary line.
+#[test]
+fn the_readme_shows_what_check_prints() {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    let example = readme
+        .split("```console\n$ etiquette check\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the README opens with `etiquette check`");
+    let output = etiquette(&manifest_dir(), &["check", "--color", "never"]);
+    let printed = stdout(&output);
+    for block in example.split("\n\n") {
+        assert!(
+            printed.contains(block),
+            "the README shows what check does not print:\n{block}"
+        );
+    }
+}
+
 #[test]
 fn docs_rules_md_is_generated_from_the_rules() {
     let output = etiquette(&manifest_dir(), &["rules", "--format", "markdown"]);

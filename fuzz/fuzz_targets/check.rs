@@ -49,9 +49,10 @@ fuzz_target!(|data: &[u8]| {
             out
         },
         {
+            // The rules' descriptors are the same for every input: the
+            // results are what the input shapes.
             let mut out = Vec::new();
-            let rules = options.rules();
-            report::write_sarif(report.findings.iter(), &rules, &options.selection, &mut out)
+            report::write_sarif(report.findings.iter(), &[], &options.selection, &mut out)
                 .unwrap();
             out
         },
