@@ -18,10 +18,10 @@
 
 use std::path::{Path, PathBuf};
 
-use etiquette::config::Register;
 use etiquette::finding::Severity;
-use etiquette::language::{TextFlag, flag_texts};
 use etiquette::packs::Packs;
+use etiquette::project::config::Register;
+use etiquette::rules::examples::{TextFlag, flag_texts};
 
 /// CoCoA-MT's folder, its file suffix, and the pack locale it is judged with.
 const LANGUAGES: &[(&str, &str, &str)] = &[

@@ -173,7 +173,7 @@ impl Baseline {
 
 /// The entries of the baseline at `path`.
 fn read_entries(path: &Path) -> Result<Vec<Entry>, BaselineError> {
-    let text = crate::source::read_text(path).map_err(|source| BaselineError::Read {
+    let text = crate::syntax::read_text(path).map_err(|source| BaselineError::Read {
         path: path.to_owned(),
         source,
     })?;
@@ -188,7 +188,7 @@ fn read_entries(path: &Path) -> Result<Vec<Entry>, BaselineError> {
 /// The entries of a baseline's text, or where and why it is not one.
 fn parse(text: &str) -> Result<Vec<Entry>, (usize, usize, String)> {
     let file: File = serde_json::from_str(text).map_err(|e| {
-        let message = crate::config::without_values(&e.to_string());
+        let message = crate::project::config::without_values(&e.to_string());
         let position = format!(" at line {} column {}", e.line(), e.column());
         let message = message
             .strip_suffix(&position)

@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::rules::RuleMeta;
-use crate::source::{LineCol, SourceFile, floor_char_boundary};
+use crate::syntax::{LineCol, SourceFile, floor_char_boundary};
 
 /// Findings of one rule listed per email (per file for the rules about
 /// written text); the last one listed counts the rest. A million leaked

@@ -17,26 +17,17 @@
 
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 pub mod baseline;
 pub mod check;
-pub mod config;
-pub mod emails;
 pub mod finding;
-pub mod fluent;
-pub mod intl;
-pub mod language;
-pub mod model;
 pub mod packs;
-pub mod phrases;
 pub mod printable;
 pub mod project;
-pub mod prose;
-pub mod register;
 pub mod render;
 pub mod report;
 pub mod rules;
-pub mod source;
-pub mod suppression;
+pub mod syntax;
 pub mod text;
 
 /// What stops a run: a bad config, flag, project layout or rule pack. The
@@ -44,7 +35,7 @@ pub mod text;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
-    Config(#[from] config::ConfigError),
+    Config(#[from] project::config::ConfigError),
     #[error(transparent)]
     Project(#[from] project::ProjectError),
     #[error(transparent)]

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
-use crate::config::Register;
 use crate::finding::Severity;
+use crate::project::config::Register;
 use crate::rules::RuleMeta;
 use crate::text::{Kind, StartWords, Token};
 
@@ -745,7 +745,7 @@ impl Packs {
                             .into(),
                     });
                 }
-                let text = crate::source::read_text(&file).map_err(|e| PackError {
+                let text = crate::syntax::read_text(&file).map_err(|e| PackError {
                     path: path.clone(),
                     message: e.to_string(),
                 })?;
@@ -776,8 +776,9 @@ impl Packs {
             };
             let Some(pack) = pack else { continue };
             let prefix = format!("{path}:");
-            let failures =
-                crate::language::check_examples(pack, &packs, |e| e.origin.starts_with(&prefix));
+            let failures = crate::rules::examples::check_examples(pack, &packs, |e| {
+                e.origin.starts_with(&prefix)
+            });
             if let Some(failure) = failures.first() {
                 let described = failure.to_string();
                 return Err(PackError {
@@ -885,7 +886,7 @@ impl Pack {
             message,
         };
         let file: PackFile = toml::from_str(text).map_err(|e| {
-            let (position, message) = crate::config::toml_error(text, &e);
+            let (position, message) = crate::project::config::toml_error(text, &e);
             PackError {
                 path: format!("{path}:{position}"),
                 message,

@@ -101,10 +101,10 @@ fn push_escape(out: &mut String, c: char) {
     let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
 }
 
-/// A pretty JSON formatter that also writes as `\uXXXX` what [`hidden`]
-/// names (JSON itself escapes only the control characters below 0x20) and
-/// the first `#` of every `##[`: the document means the same, and no line
-/// of it commands a runner or a terminal.
+/// A pretty JSON formatter that also writes as `\uXXXX` what [`line()`]
+/// shows as escapes (JSON itself escapes only the control characters below
+/// 0x20) and the first `#` of every `##[`: the document means the same, and
+/// no line of it commands a runner or a terminal.
 #[derive(Default)]
 pub struct JsonFormatter(serde_json::ser::PrettyFormatter<'static>);
 

@@ -1,8 +1,8 @@
 //! Every entry of every built-in language pack carries examples: in a `bad`
 //! example etiquette flags exactly the words in […], in a `good` one nothing.
 
-use etiquette::language::check_examples;
 use etiquette::packs::Packs;
+use etiquette::rules::examples::check_examples;
 
 #[test]
 fn every_pack_example_holds() {

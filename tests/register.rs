@@ -3,8 +3,8 @@
 //! sample project.
 
 use etiquette::check::{CheckOptions, Report, check};
-use etiquette::config::{Config, Register};
 use etiquette::project::Project;
+use etiquette::project::config::{Config, Register};
 use etiquette::rules::Selection;
 
 fn run(root: &str, configure: impl FnOnce(&mut CheckOptions)) -> Report {

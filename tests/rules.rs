@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use etiquette::check::{CheckOptions, check};
-use etiquette::config::Config;
 use etiquette::project::Project;
+use etiquette::project::config::Config;
 use etiquette::rules::{self, Selection};
 
 fn relative(dir: &Path) -> PathBuf {

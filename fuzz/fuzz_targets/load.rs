@@ -5,7 +5,7 @@
 //! `cargo +nightly fuzz run -s none load fuzz/seeds/load -- -max_len=65536`
 #![no_main]
 
-use etiquette::config::Config;
+use etiquette::project::config::Config;
 use etiquette::packs::Pack;
 use etiquette::render::SampleArgs;
 use etiquette_fuzz::assert_inert;

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use etiquette::baseline::{self, Baseline};
 use etiquette::check::{CheckOptions, Counts, Stream, Summary, Tally, check_each};
-use etiquette::config::Config;
 use etiquette::finding::{Finding, Severity};
 use etiquette::printable::{self, line};
+use etiquette::project::config::Config;
 use etiquette::project::{Project, display_path, parse_locale};
 use etiquette::render::SampleArgs;
 use etiquette::report;

@@ -14,9 +14,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use etiquette::config::Register;
 use etiquette::printable::line;
 use etiquette::project::ReadError;
+use etiquette::project::config::Register;
 
 /// Check the localized Fluent templates of customer emails before they reach
 /// a customer.

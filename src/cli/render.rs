@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use etiquette::config::Config;
 use etiquette::printable::line;
 use etiquette::project::Project;
+use etiquette::project::config::Config;
 use etiquette::render::{self, Rendered, SampleArgs};
 
 use super::{RenderArgs, RenderFormat, Result, print_read_errors, write_stdout};

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use etiquette::check::CheckOptions;
-use etiquette::config::Config;
 use etiquette::printable::{self, line};
+use etiquette::project::config::Config;
 use etiquette::rules::{self, RuleMeta};
 
 use super::{Cli, Result, RulesArgs, RulesFormat, print};

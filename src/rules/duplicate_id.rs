@@ -3,8 +3,8 @@ use rustc_hash::FxHashSet as HashSet;
 use fluent_syntax::ast::Entry;
 
 use crate::finding::Diagnostic;
-use crate::fluent::{EntryId, EntryKind};
 use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule};
+use crate::syntax::{EntryId, EntryKind};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::finding::Diagnostic;
-use crate::fluent::EntryId;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
+use crate::syntax::EntryId;
 
 declare_rule! {
     /// ## What it does

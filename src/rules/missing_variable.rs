@@ -1,8 +1,8 @@
 use std::collections::BTreeMap;
 
 use crate::finding::Diagnostic;
-use crate::fluent::{Reference, patterns, visit_references, visit_references_in_context};
 use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
+use crate::syntax::{Reference, patterns, visit_references, visit_references_in_context};
 
 declare_rule! {
     /// ## What it does
@@ -114,7 +114,7 @@ fn shown_variables<'s>(pattern: &fluent_syntax::ast::Pattern<&'s str>) -> BTreeM
 
 /// The reference line where `variable` appears, to show the translator.
 fn direct_use_line(
-    file: &crate::fluent::ParsedFile<'_>,
+    file: &crate::syntax::ParsedFile<'_>,
     pattern: &fluent_syntax::ast::Pattern<&str>,
     variable: &str,
 ) -> Option<String> {

@@ -6,15 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast::{Attribute, Entry, Message, Pattern};
 
 use crate::check::CheckOptions;
-use crate::config::Level;
 use crate::finding::{Diagnostic, Severity};
-use crate::fluent::{EntryId, EntryKind, ParsedFile};
-use crate::model::LocaleModel;
+use crate::project::config::Level;
+use crate::project::locale::LocaleModel;
+use crate::syntax::{EntryId, EntryKind, ParsedFile};
 
 mod calque;
 mod closing_banned;
 mod closing_register;
 mod duplicate_id;
+pub mod examples;
 mod leaked_identifier;
 mod missing_attribute;
 mod missing_file;
@@ -215,7 +216,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &ReferenceCycle,
     &PluralCategories,
     &RegisterMix,
-    &crate::phrases::WrittenRules,
+    &crate::analysis::phrases::WrittenRules,
     &RenderError,
 ];
 
@@ -363,7 +364,7 @@ impl<'m, 's> AttributeIndex<'m, 's> {
     pub(crate) fn get(&self, name: &str) -> Option<&'m Attribute<&'s str>> {
         match &self.by_name {
             Some(map) => map.get(name).copied(),
-            None => crate::fluent::attribute(self.attributes, name),
+            None => crate::syntax::attribute(self.attributes, name),
         }
     }
 }

@@ -1,9 +1,9 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::finding::Diagnostic;
-use crate::fluent::{EntryId, EntryKind, Reference, visit_references};
-use crate::model::LocaleModel;
+use crate::project::locale::LocaleModel;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
+use crate::syntax::{EntryId, EntryKind, Reference, visit_references};
 
 declare_rule! {
     /// ## What it does
@@ -100,7 +100,7 @@ fn used_terms_of<'s>(locale: &LocaleModel<'s>) -> HashSet<&'s str> {
     let mut used = HashSet::default();
     for file in &locale.files {
         for message in file.messages() {
-            for (_, pattern) in crate::fluent::patterns(message) {
+            for (_, pattern) in crate::syntax::patterns(message) {
                 visit_references(pattern, &mut |r| {
                     if let Reference::Term(name, _) = r {
                         used.insert(name);

@@ -6,8 +6,8 @@ use intl_pluralrules::{PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
 use crate::finding::Diagnostic;
-use crate::fluent::visit_selects;
 use crate::rules::{Check, Context, RuleMeta, declare_rule, entry_patterns};
+use crate::syntax::visit_selects;
 
 declare_rule! {
     /// ## What it does

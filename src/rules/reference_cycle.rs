@@ -3,8 +3,8 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::finding::Diagnostic;
-use crate::fluent::{EntryId, EntryKind, Reference, visit_references};
 use crate::rules::{Check, Context, RuleMeta, declare_rule, entry_patterns};
+use crate::syntax::{EntryId, EntryKind, Reference, visit_references};
 
 declare_rule! {
     /// ## What it does
@@ -39,7 +39,7 @@ declare_rule! {
 struct Node<'a, 's> {
     id: EntryId<'s>,
     attribute: Option<&'s str>,
-    file: &'a crate::fluent::ParsedFile<'s>,
+    file: &'a crate::syntax::ParsedFile<'s>,
     /// Outgoing references: the target node and the span of the reference.
     edges: Vec<(usize, Range<usize>)>,
 }

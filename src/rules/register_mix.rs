@@ -1,8 +1,8 @@
 use rayon::prelude::*;
 
-use crate::emails::emails;
+use crate::analysis::register::{Analyzer, Declared, diagnostics};
 use crate::finding::Diagnostic;
-use crate::register::{Analyzer, Declared, diagnostics};
+use crate::project::emails::emails;
 use crate::rules::{
     Check, ClosingBanned, ClosingRegister, Context, RegisterLocale, RuleMeta, SalutationBanned,
     SalutationRegister, declare_rule,

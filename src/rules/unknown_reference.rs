@@ -1,6 +1,6 @@
 use crate::finding::Diagnostic;
-use crate::fluent::{Reference, visit_references};
 use crate::rules::{Check, Context, RuleMeta, declare_rule, entry_patterns};
+use crate::syntax::{Reference, visit_references};
 
 declare_rule! {
     /// ## What it does

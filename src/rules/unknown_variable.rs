@@ -1,8 +1,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::finding::Diagnostic;
-use crate::fluent::{Reference, comment_lines, patterns, visit_references};
 use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_messages};
+use crate::syntax::{Reference, comment_lines, patterns, visit_references};
 
 declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
+use crate::check::suppression::{FILE, MESSAGE, Scope, Suppressions};
 use crate::finding::Diagnostic;
 use crate::rules::{RuleMeta, Selection, declare_rule};
-use crate::suppression::{FILE, MESSAGE, Scope, Suppressions};
 
 declare_rule! {
     /// ## What it does

@@ -10,11 +10,11 @@ use rayon::prelude::*;
 use fluent_syntax::ast::{Entry, Message, Pattern, Term};
 use unic_langid::LanguageIdentifier;
 
-use crate::fluent::{
+use crate::project::LocaleDir;
+use crate::syntax::SourceFile;
+use crate::syntax::{
     EntryId, EntryKind, ParsedFile, Reference, parse, visit_references_in_context,
 };
-use crate::project::LocaleDir;
-use crate::source::SourceFile;
 
 /// How deep message references are followed when collecting what a pattern
 /// pulls in; real emails nest two or three levels.
@@ -188,7 +188,7 @@ impl<'s> LocaleModel<'s> {
         let (_, message) = self.message(id)?;
         match attribute {
             None => message.value.as_ref(),
-            Some(name) => crate::fluent::attribute(&message.attributes, name).map(|a| &a.value),
+            Some(name) => crate::syntax::attribute(&message.attributes, name).map(|a| &a.value),
         }
     }
 

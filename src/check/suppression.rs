@@ -9,9 +9,9 @@ use fluent_syntax::ast::Entry;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::finding::Diagnostic;
-use crate::fluent::{ParsedFile, comment_lines};
-use crate::model::LocaleModel;
-use crate::source::SourceFile;
+use crate::project::locale::LocaleModel;
+use crate::syntax::SourceFile;
+use crate::syntax::{ParsedFile, comment_lines};
 
 /// The directive on a message or term.
 pub const MESSAGE: &str = "etiquette-ignore";

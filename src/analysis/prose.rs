@@ -4,8 +4,8 @@
 
 use fluent_syntax::ast::{CallArguments, Expression, InlineExpression, Pattern, PatternElement};
 
-use crate::fluent::{ParsedFile, key_name};
-use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
+use crate::project::locale::{LocaleModel, MAX_REFERENCE_DEPTH};
+use crate::syntax::{ParsedFile, key_name};
 use crate::text::{
     Prose, StartWords, any_start_word_or_byte, is_word_char, masking_may_make_words,
 };
@@ -282,7 +282,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
                 ..
             } => {
                 let (_, term) = self.locale.term(id.name)?;
-                let attribute = crate::fluent::attribute(&term.attributes, attribute.name)?;
+                let attribute = crate::syntax::attribute(&term.attributes, attribute.name)?;
                 match attribute.value.elements.as_slice() {
                     [PatternElement::TextElement { value }] => Some(value.trim().to_owned()),
                     _ => None,
@@ -404,7 +404,7 @@ fn reference_target<'a, 's>(
             let (file, message) = locale.indexed_message(id.name)?;
             let pattern = match attribute {
                 None => message.value.as_ref()?,
-                Some(name) => &crate::fluent::attribute(&message.attributes, name.name)?.value,
+                Some(name) => &crate::syntax::attribute(&message.attributes, name.name)?.value,
             };
             Some((file, message.id.name, pattern))
         }
@@ -412,7 +412,7 @@ fn reference_target<'a, 's>(
             let (file, term) = locale.indexed_term(id.name)?;
             let pattern = match attribute {
                 None => &term.value,
-                Some(name) => &crate::fluent::attribute(&term.attributes, name.name)?.value,
+                Some(name) => &crate::syntax::attribute(&term.attributes, name.name)?.value,
             };
             Some((file, term.id.name, pattern))
         }
@@ -582,7 +582,7 @@ pub(crate) fn for_generated_patterns(
         for (i, text) in chunk.iter().enumerate() {
             source.push_str(&format!("m{i} = {text}\n    .a = {text}c\n"));
         }
-        let files = [crate::source::SourceFile::new("a.ftl", source)];
+        let files = [crate::syntax::SourceFile::new("a.ftl", source)];
         let locale = LocaleModel::new(&dir, &files);
         for (id, _, pattern) in crate::rules::entry_patterns(&locale.files[0]) {
             each(&locale, id.to_string(), pattern);

@@ -3,13 +3,16 @@
 //! is followed only where it leads to a place inside it, and only regular
 //! files of a bounded size are read.
 
+pub mod config;
+pub mod emails;
+pub mod locale;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
-use crate::source::SourceFile;
+use crate::syntax::SourceFile;
 
 /// A locale folder.
 #[derive(Clone, Debug)]
@@ -49,7 +52,7 @@ impl Scope {
     fn excludes(&self, rel_path: &str) -> bool {
         self.exclude
             .iter()
-            .any(|glob| crate::emails::glob_match(glob.trim_end_matches('/'), rel_path))
+            .any(|glob| crate::project::emails::glob_match(glob.trim_end_matches('/'), rel_path))
     }
 }
 
@@ -63,7 +66,7 @@ pub struct Project {
     /// The index of the reference locale in `locales`.
     pub reference: usize,
     /// How messages group into emails, for rendering.
-    pub emails: crate::config::Emails,
+    pub emails: crate::project::config::Emails,
     /// What under the root was left out, and why: warnings for the user.
     pub skipped: Vec<ReadError>,
     scope: Arc<Scope>,
@@ -278,7 +281,7 @@ impl LocaleDir {
         let read: Vec<Result<SourceFile, ReadError>> = paths
             .par_iter()
             .map(|(path, rel_path)| {
-                crate::source::read_bytes(path)
+                crate::syntax::read_bytes(path)
                     .map(|bytes| {
                         SourceFile::from_bytes(display_path(path), rel_path.clone(), bytes)
                     })

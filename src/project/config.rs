@@ -205,7 +205,7 @@ impl Config {
 
     /// Reads and validates the config at `path`.
     pub fn read(path: &Path) -> Result<Config, ConfigError> {
-        let text = crate::source::read_text(path).map_err(|source| ConfigError::Read {
+        let text = crate::syntax::read_text(path).map_err(|source| ConfigError::Read {
             path: path.to_owned(),
             source,
         })?;
@@ -323,7 +323,7 @@ fn at(text: &str, offset: usize, message: &str) -> String {
 
 /// `L:C`, the line and column of `offset` in `text`.
 fn position(text: &str, offset: usize) -> String {
-    let at = crate::source::SourceFile::new("", text).line_col(offset);
+    let at = crate::syntax::SourceFile::new("", text).line_col(offset);
     format!("{}:{}", at.line, at.column)
 }
 

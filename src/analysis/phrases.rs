@@ -9,12 +9,12 @@ use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternEl
 use rayon::prelude::*;
 use regex::Regex;
 
+use crate::analysis::prose::{Origin, OriginRef, Origins, Writer, may_write_word};
 use crate::finding::{Diagnostic, MAX_LISTED};
-use crate::fluent::{EntryId, EntryKind, ParsedFile, comment_lines};
-use crate::model::LocaleModel;
 use crate::packs::{Pack, Packs};
-use crate::prose::{Origin, OriginRef, Origins, Writer, may_write_word};
+use crate::project::locale::LocaleModel;
 use crate::rules::{Calque, Check, Context, LeakedIdentifier, RuleMeta};
+use crate::syntax::{EntryId, EntryKind, ParsedFile, comment_lines};
 use crate::text::{Kind, Prose, StartWords, any_start_word, tokenize};
 
 /// Runs `calque`, `leaked-identifier` and the project rules.
@@ -816,7 +816,7 @@ mod tests {
     /// more is made by joining shorter pieces.
     #[test]
     fn a_pattern_passed_over_writes_no_word_a_phrase_starts_with() {
-        use crate::prose::for_generated_patterns;
+        use crate::analysis::prose::for_generated_patterns;
         let alphabet = [
             "ab",
             "Ab",

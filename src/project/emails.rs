@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use fluent_syntax::ast::Message;
 
-use crate::config::{Emails, GroupBy};
-use crate::model::LocaleModel;
+use crate::project::config::{Emails, GroupBy};
+use crate::project::locale::LocaleModel;
 
 /// An email: a name and its messages, in order.
 pub struct Email<'a, 's> {

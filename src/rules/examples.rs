@@ -7,13 +7,13 @@ use std::ops::Range;
 
 use unic_langid::LanguageIdentifier;
 
-use crate::config::{Emails, Register};
+use crate::analysis::register::{Analyzer, Declared};
 use crate::finding::Severity;
-use crate::model::LocaleModel;
 use crate::packs::{Entry, EntryKind, Pack, Packs};
 use crate::project::LocaleDir;
-use crate::register::{Analyzer, Declared};
-use crate::source::SourceFile;
+use crate::project::config::{Emails, Register};
+use crate::project::locale::LocaleModel;
+use crate::syntax::SourceFile;
 
 /// A finding in one of the texts given to [`flag_texts`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub struct TextFlag {
 /// `pack` and the packs for every locale in `packs`, and returns what the
 /// language rules flag. Curly braces are read as parentheses, line breaks
 /// as spaces. As in a check, the register rules list at most
-/// [`MAX_FLAGS_PER_EMAIL`](crate::register::MAX_FLAGS_PER_EMAIL) findings
+/// [`MAX_FLAGS_PER_EMAIL`](crate::analysis::register::MAX_FLAGS_PER_EMAIL) findings
 /// for the email.
 pub fn flag_texts(
     pack: &Pack,
@@ -70,7 +70,7 @@ pub fn flag_texts(
         source: "the caller".into(),
     });
     let analyzer = Analyzer::new(&locale, pack, declared);
-    for email in crate::emails::emails(&locale, &Emails::default()) {
+    for email in crate::project::emails::emails(&locale, &Emails::default()) {
         for flag in analyzer.analyze(&email).listed {
             let (text, span) = locate(flag.span);
             flags.push(TextFlag {
@@ -90,8 +90,10 @@ pub fn flag_texts(
             let Some(value) = &message.value else {
                 continue;
             };
-            crate::phrases::write_all_variants(&locale, 0, value, &mut prose);
-            for found in crate::phrases::phrase_matches(&with, &prose, |_| true, usize::MAX).0 {
+            crate::analysis::phrases::write_all_variants(&locale, 0, value, &mut prose);
+            for found in
+                crate::analysis::phrases::phrase_matches(&with, &prose, |_| true, usize::MAX).0
+            {
                 let (text, span) = locate(found.span);
                 flags.push(TextFlag {
                     text,

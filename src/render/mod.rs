@@ -1,11 +1,12 @@
 //! Renders emails as the customer reads them: Fluent's own `FluentBundle`
-//! per locale, numbers and dates in the locale's way (see [`crate::intl`]),
+//! per locale, numbers and dates in the locale's way (see [`intl`]),
 //! sample arguments from a file, and every error Fluent reports while
 //! formatting, located at the message that caused it.
 //!
 //! Fluent never fails at run time: a missing argument renders as `{$name}`
 //! and the error goes to a list nobody reads. Here the list is read.
 
+pub mod intl;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
@@ -15,12 +16,12 @@ use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use fluent_syntax::ast::{Expression, InlineExpression, Message, Pattern, PatternElement};
 
-use crate::config::Emails;
-use crate::emails::{Email, emails};
-use crate::fluent::{ParsedFile, Reference, visit_references};
-use crate::intl::{self, FluentDate};
-use crate::model::LocaleModel;
 use crate::printable;
+use crate::project::config::Emails;
+use crate::project::emails::{Email, emails};
+use crate::project::locale::LocaleModel;
+use crate::syntax::{ParsedFile, Reference, visit_references};
+use intl::FluentDate;
 
 /// A sample argument: text, a number or a date.
 #[derive(Clone, Debug, PartialEq)]
@@ -171,7 +172,7 @@ impl SampleArgs {
 
     /// Reads a TOML file, or JSON when the name ends in `.json`.
     pub fn read(path: &Path) -> Result<SampleArgs, ArgsError> {
-        let text = crate::source::read_text(path).map_err(|source| ArgsError::Read {
+        let text = crate::syntax::read_text(path).map_err(|source| ArgsError::Read {
             path: path.to_owned(),
             source,
         })?;
@@ -223,7 +224,7 @@ impl SampleArgs {
         };
         let spans: toml::Spanned<BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>> =
             toml::from_str(text).map_err(|e| {
-                let mut message = crate::config::without_values(e.message());
+                let mut message = crate::project::config::without_values(e.message());
                 // `[orders/refund]` is no TOML table name: the slash needs
                 // quotes.
                 let line_start = e.span().map_or(0, |s| {
@@ -300,7 +301,7 @@ impl SampleArgs {
         };
         // serde_json's message ends with the position the error names first.
         let syntax = |e: serde_json::Error| {
-            let message = crate::config::without_values(&e.to_string());
+            let message = crate::project::config::without_values(&e.to_string());
             let position = format!(" at line {} column {}", e.line(), e.column());
             let message = message
                 .strip_suffix(&position)
@@ -322,8 +323,9 @@ impl SampleArgs {
                     text,
                     (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize),
                 );
-                let value: serde_json::Value = serde_json::from_str(raw.get())
-                    .map_err(|e| invalid(at, crate::config::without_values(&e.to_string())))?;
+                let value: serde_json::Value = serde_json::from_str(raw.get()).map_err(|e| {
+                    invalid(at, crate::project::config::without_values(&e.to_string()))
+                })?;
                 let sample = match value {
                     serde_json::Value::String(s) => Sample::Text(s),
                     serde_json::Value::Number(n) => Sample::Number(n.as_f64().unwrap_or(f64::NAN)),
@@ -565,7 +567,7 @@ impl<'m, 's> SizeBound<'m, 's> {
                     .term(id.name)
                     .and_then(|(_, term)| match attribute {
                         Some(a) => {
-                            crate::fluent::attribute(&term.attributes, a.name).map(|a| &a.value)
+                            crate::syntax::attribute(&term.attributes, a.name).map(|a| &a.value)
                         }
                         None => Some(&term.value),
                     });
@@ -612,7 +614,7 @@ impl<'m, 's> Renderer<'m, 's> {
         for file in &model.files {
             // fluent-syntax recurses once per nesting level: a file nested
             // too deep would overflow the stack (it is a `syntax-error`).
-            if crate::fluent::too_deep(file.source.body()).is_some() {
+            if crate::syntax::too_deep(file.source.body()).is_some() {
                 continue;
             }
             let resource = match FluentResource::try_new(file.source.body().to_owned()) {
@@ -638,7 +640,7 @@ impl<'m, 's> Renderer<'m, 's> {
         let used = email
             .messages
             .iter()
-            .flat_map(|(_, message)| crate::fluent::patterns(message))
+            .flat_map(|(_, message)| crate::syntax::patterns(message))
             .flat_map(|(_, pattern)| self.model.pattern_variables(pattern).into_keys())
             .collect::<std::collections::BTreeSet<&str>>();
         let args = samples.for_email(&email.name, used.into_iter());
@@ -667,7 +669,7 @@ impl<'m, 's> Renderer<'m, 's> {
                 };
                 let own = match attribute {
                     Some(name) => {
-                        crate::fluent::attribute(&message.attributes, name).map(|a| &a.value)
+                        crate::syntax::attribute(&message.attributes, name).map(|a| &a.value)
                     }
                     None => message.value.as_ref(),
                 };
@@ -948,7 +950,7 @@ impl<'m, 's> Renderer<'m, 's> {
                     span,
                 });
             }
-            if depth >= crate::model::MAX_REFERENCE_DEPTH {
+            if depth >= crate::project::locale::MAX_REFERENCE_DEPTH {
                 continue;
             }
             for (term, name, attribute) in next.into_iter().rev() {
@@ -988,7 +990,7 @@ impl<'m, 's> Renderer<'m, 's> {
             )
         };
         let pattern = match attribute {
-            Some(attribute) => &crate::fluent::attribute(attributes, attribute)?.value,
+            Some(attribute) => &crate::syntax::attribute(attributes, attribute)?.value,
             None => value?,
         };
         let file = model
@@ -1224,7 +1226,7 @@ fn broken_entries(model: &LocaleModel<'_>, grouping: &Emails) -> Vec<(String, Fa
                 .next()
                 .filter(|id| !id.is_empty() && !id.starts_with('#'))
                 .unwrap_or_default();
-            let email = crate::emails::email_of(grouping, &file.source.rel_path, id);
+            let email = crate::project::emails::email_of(grouping, &file.source.rel_path, id);
             let span = file.span(content.trim_end());
             let start = file.source.line_col(span.start);
             let what = if id.is_empty() {

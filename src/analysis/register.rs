@@ -12,19 +12,19 @@ use std::ops::Range;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
-use crate::config::Register;
-use crate::emails::Email;
-use crate::finding::{Diagnostic, Severity};
-use crate::fluent::{key_name, patterns};
-use crate::model::{LocaleModel, MAX_REFERENCE_DEPTH};
-use crate::packs::{Joined, Marker, Opening, Pack, Position, Strength, Tone};
-use crate::prose::{
+use crate::analysis::prose::{
     Budget, Origin, OriginRef, Origins, Path, Writer, may_read_word_or_comma, selector_key,
 };
+use crate::finding::{Diagnostic, Severity};
+use crate::packs::{Joined, Marker, Opening, Pack, Position, Strength, Tone};
+use crate::project::config::Register;
+use crate::project::emails::Email;
+use crate::project::locale::{LocaleModel, MAX_REFERENCE_DEPTH};
 use crate::rules::{
     ClosingBanned, ClosingRegister, RegisterLocale, RegisterMix, RuleMeta, SalutationBanned,
     SalutationRegister,
 };
+use crate::syntax::{key_name, patterns};
 use crate::text::{Kind, Prose, Token, any_start_word, lowercase, tokenize};
 
 /// More combinations of selector values than this are not enumerated: each
@@ -324,8 +324,8 @@ impl<'a, 's> Analyzer<'a, 's> {
         let mut referenced: HashSet<(&str, Option<&str>)> = HashSet::default();
         for (_, message) in &email.messages {
             for (_, pattern) in patterns(message) {
-                crate::fluent::visit_references(pattern, &mut |r| {
-                    if let crate::fluent::Reference::Message(id, attribute) = r {
+                crate::syntax::visit_references(pattern, &mut |r| {
+                    if let crate::syntax::Reference::Message(id, attribute) = r {
                         referenced.insert((id, attribute));
                     }
                 });
@@ -1205,7 +1205,7 @@ mod tests {
     use super::*;
     use crate::packs::Packs;
     use crate::project::LocaleDir;
-    use crate::source::SourceFile;
+    use crate::syntax::SourceFile;
 
     /// A salutation's next segment read as the analyzer reads it, against
     /// reading its whole first sentence again with the first word

@@ -1,6 +1,7 @@
 //! `etiquette check`: every locale is read, parsed, checked and dropped in
 //! turn (two at a time on two cores), against a reference kept in memory.
 
+pub mod suppression;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -13,15 +14,15 @@ use unic_langid::LanguageIdentifier;
 use std::path::PathBuf;
 
 use crate::baseline::{Baseline, Remaining};
-use crate::config::{Config, Emails, Level, Register};
-use crate::emails::EmailIndex;
+use crate::check::suppression::Suppressions;
 use crate::finding::{Diagnostic, Finding, Severity};
-use crate::model::LocaleModel;
 use crate::packs::Packs;
+use crate::project::config::{Config, Emails, Level, Register};
+use crate::project::emails::EmailIndex;
+use crate::project::locale::LocaleModel;
 use crate::project::{LocaleDir, Project, ReadError};
 use crate::render::SampleArgs;
 use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule, UnusedSuppression};
-use crate::suppression::Suppressions;
 
 /// What a check run looks at, beyond the project.
 #[derive(Clone, Debug)]
@@ -73,7 +74,7 @@ impl CheckOptions {
             .collect::<Result<_, _>>()?;
         let packs = Packs::load(&folders)?;
         let source = config.path.as_deref().map_or_else(
-            || crate::config::FILE_NAME.to_string(),
+            || crate::project::config::FILE_NAME.to_string(),
             crate::project::display_path,
         );
         let mut options = CheckOptions {

@@ -1,0 +1,213 @@
+//! Parser errors in words a translator understands: the tab used as
+//! indentation, the `{` never closed, the select without a default.
+
+use std::ops::Range;
+
+use fluent_syntax::parser::{ErrorKind, ParserError};
+
+use super::parse::SyntaxProblem;
+use super::source::{SourceFile, floor_char_boundary};
+
+/// Turns a parser error into a message a translator understands.
+pub(super) fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem {
+    let base = source.body_start();
+    let body = source.body();
+    let pos = floor_char_boundary(body, error.pos.start)
+        ..floor_char_boundary(body, error.pos.end.max(error.pos.start));
+    let entry = error
+        .slice
+        .clone()
+        .map(|s| floor_char_boundary(body, s.start)..floor_char_boundary(body, s.end.max(s.start)))
+        .unwrap_or_else(|| pos.clone());
+    let entry_text = &body[entry.clone()];
+    let entry_id = leading_id(entry_text);
+    let shift = |r: Range<usize>| base + r.start..base + r.end;
+
+    // A tab at the start of a line inside the entry is the most common cause of
+    // a broken entry, and the parser's own words ("Expected a message field")
+    // do not say so.
+    if let Some(tab) = indentation_tab(entry_text) {
+        let at = entry.start + tab;
+        return SyntaxProblem {
+            span: shift(at..at + 1),
+            entry_id,
+            message: "a tab is used as indentation; Fluent only accepts spaces".into(),
+            label: Some("this is a tab".into()),
+            help: Some("replace the tab with spaces".into()),
+        };
+    }
+
+    let id = entry_id.as_deref().unwrap_or("this entry");
+    let quoted = |s: &str| format!("`{s}`");
+    let (message, help, span) = match &error.kind {
+        ErrorKind::ExpectedToken('}') => match unclosed_brace(entry_text) {
+            Some(open) => (
+                "this `{` is never closed".to_string(),
+                Some("close the placeable with `}` on the same line".to_string()),
+                entry.start + open..entry.start + open + 1,
+            ),
+            None => (
+                "a placeable is not closed".to_string(),
+                Some("close the placeable with `}`".to_string()),
+                pos.clone(),
+            ),
+        },
+        ErrorKind::ExpectedToken('=') => (
+            format!("{} is not followed by `=`", quoted(id)),
+            Some("a message is written `id = text`; indent continuation lines with spaces".into()),
+            pos.clone(),
+        ),
+        ErrorKind::ExpectedToken(' ') if entry_text.starts_with("####") => (
+            "a comment starts with more than three `#`".into(),
+            Some("Fluent comments start with `#`, `##` or `###` and a space".into()),
+            entry.start..entry.start + entry_text.len() - entry_text.trim_start_matches('#').len(),
+        ),
+        ErrorKind::ExpectedToken(' ') if entry_text.starts_with('#') => (
+            "a comment needs a space after its `#`".into(),
+            Some("write `# comment`".into()),
+            pos.clone(),
+        ),
+        ErrorKind::ExpectedToken(c) => (format!("expected `{c}` here"), None, pos.clone()),
+        ErrorKind::ExpectedMessageField { entry_id } => (
+            format!("message `{entry_id}` has no text"),
+            Some("write the text after `=`, or give the message an attribute".into()),
+            pos.clone(),
+        ),
+        ErrorKind::ExpectedTermField { entry_id } => (
+            format!("term `-{entry_id}` has no text"),
+            Some("a term needs a value after `=`".into()),
+            pos.clone(),
+        ),
+        ErrorKind::MissingDefaultVariant => (
+            "this select has no default variant".into(),
+            Some("mark one variant as the default with `*`, as in `*[other]`".into()),
+            match unclosed_brace(&body[entry.start..pos.start.max(entry.start)]) {
+                Some(open) => entry.start + open..entry.start + open + 1,
+                None => pos.clone(),
+            },
+        ),
+        ErrorKind::MultipleDefaultVariants => (
+            "this select has more than one default variant".into(),
+            Some("keep the `*` on one variant only".into()),
+            pos.clone(),
+        ),
+        ErrorKind::MissingValue => (
+            "this attribute has no text".into(),
+            Some("write the text after `=`".into()),
+            pos.clone(),
+        ),
+        ErrorKind::UnbalancedClosingBrace => (
+            "this `}` closes nothing".into(),
+            Some("remove it, or write a literal brace as `{ \"}\" }`".into()),
+            pos.clone(),
+        ),
+        ErrorKind::UnterminatedStringLiteral => (
+            "a string literal is not closed".into(),
+            Some("close it with `\"` on the same line".into()),
+            pos.clone(),
+        ),
+        ErrorKind::ExpectedInlineExpression => (
+            "this placeable does not hold a variable, message, term or literal".into(),
+            Some("write `{ $variable }`, `{ message-id }`, `{ -term }` or `{ \"text\" }`".into()),
+            pos.clone(),
+        ),
+        ErrorKind::UnknownEscapeSequence(seq) => (
+            format!("unknown escape sequence `{seq}`"),
+            Some("string literals know only `\\\\`, `\\\"`, `\\uHHHH` and `\\UHHHHHH`".into()),
+            pos.clone(),
+        ),
+        ErrorKind::InvalidUnicodeEscapeSequence(seq) => (
+            format!("invalid unicode escape `{seq}`"),
+            Some("write `\\u` and four hex digits, or `\\U` and six".into()),
+            pos.clone(),
+        ),
+        ErrorKind::ExpectedCharRange { range } if entry.start == pos.start => (
+            "this line is not a message, term or comment".into(),
+            Some(format!(
+                "an id starts with a letter ({range}); indent continuation lines with spaces"
+            )),
+            pos.clone(),
+        ),
+        other => (lowercase_first(&other.to_string()), None, pos.clone()),
+    };
+    let label = match &error.kind {
+        ErrorKind::ExpectedToken('}') => Some("opened here".to_string()),
+        ErrorKind::MissingDefaultVariant => {
+            Some("no variant of this select starts with `*`".to_string())
+        }
+        _ => None,
+    };
+    SyntaxProblem {
+        span: shift(span),
+        entry_id,
+        message,
+        label,
+        help,
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The id a broken entry starts with (`-term` keeps its dash), if any.
+fn leading_id(entry: &str) -> Option<String> {
+    let (dash, rest) = match entry.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", entry),
+    };
+    let first = rest.chars().next()?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    Some(format!("{dash}{}", &rest[..end]))
+}
+
+/// The offset of a tab that starts a line (after the first) in `entry`.
+fn indentation_tab(entry: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in entry.split_inclusive('\n') {
+        if offset > 0 {
+            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if let Some(tab) = line[..indent].find('\t') {
+                return Some(offset + tab);
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The offset of the last `{` in `entry` that is never closed.
+fn unclosed_brace(entry: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in entry.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            '"' if !open.is_empty() => in_string = true,
+            _ => {}
+        }
+    }
+    open.pop()
+}

@@ -1,0 +1,20 @@
+//! Source text and Fluent syntax: a file as read, its lines and columns, its
+//! parse, and walkers over the parsed entries. Knows nothing of locales,
+//! emails or rules.
+
+mod explain;
+mod nesting;
+mod parse;
+mod source;
+mod walk;
+
+pub use nesting::MAX_NESTING;
+pub(crate) use nesting::too_deep;
+pub use parse::{EntryId, EntryKind, ParsedFile, SyntaxProblem, parse};
+pub use source::{
+    LineCol, MAX_FILE_BYTES, SourceFile, floor_char_boundary, offset_in, read_bytes, read_text,
+};
+pub use walk::{
+    Reference, attribute, comment_lines, key_name, patterns, variables, visit_references,
+    visit_references_in_context, visit_selects,
+};
