@@ -1,11 +1,6 @@
-//! Fingerprints and baselines: adopting etiquette on a project with existing
-//! findings, and blocking only new ones.
-//!
-//! A fingerprint names what a finding is about, not where it is: the rule,
-//! the locale, the file below the locale folder, the message id and
-//! attribute, and the offending text. Lines moving, a message reordered or a
-//! severity changed keep it; editing the offending text or renaming the
-//! message makes the finding new. Two findings may share a fingerprint (the
+//! Baselines: adopting etiquette on a project with existing findings, and
+//! blocking only new ones. A baseline lists findings by their fingerprint
+//! (see [`crate::finding::fingerprint`]); two findings may share one (the
 //! same `je` twice in one message), so a baseline counts them.
 
 use std::collections::HashMap;
@@ -15,60 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::Report;
 use crate::finding::{Finding, Severity};
-
-/// What a fingerprint is made of.
-#[derive(Clone, Copy, Debug)]
-pub struct Key<'a> {
-    pub rule: &'a str,
-    pub locale: &'a str,
-    /// The path below the locale folder, with `/` separators.
-    pub file: &'a str,
-    pub message_id: Option<&'a str>,
-    pub attribute: Option<&'a str>,
-    /// The offending text; runs of white space count as one space.
-    pub text: &'a str,
-}
-
-/// Offending text beyond this many characters does not change a fingerprint.
-const MAX_TEXT: usize = 200;
-
-/// 16 hex digits of FNV-1a over the key's fields: stable across runs,
-/// machines and versions of Rust (unlike `std`'s hasher).
-pub fn fingerprint(key: &Key<'_>) -> String {
-    let mut hash = Fnv::default();
-    for field in [
-        key.rule,
-        key.locale,
-        key.file,
-        key.message_id.unwrap_or_default(),
-        key.attribute.unwrap_or_default(),
-    ] {
-        hash.write(field.as_bytes());
-        hash.write(&[0]);
-    }
-    let words = key.text.split_whitespace().flat_map(|w| [" ", w]).skip(1);
-    for c in words.flat_map(str::chars).take(MAX_TEXT) {
-        hash.write(c.encode_utf8(&mut [0; 4]).as_bytes());
-    }
-    format!("{:016x}", hash.0)
-}
-
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
 
 /// The findings a project accepts for now, read from `--baseline FILE`.
 #[derive(Debug, Default)]
@@ -349,52 +290,6 @@ fn to_json(mut entries: Vec<Entry>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn key(text: &str) -> Key<'_> {
-        Key {
-            rule: "register-mix",
-            locale: "nl",
-            file: "orders/refund.ftl",
-            message_id: Some("refund-pleasure"),
-            attribute: None,
-            text,
-        }
-    }
-
-    #[test]
-    fn fingerprints_are_stable_and_ignore_white_space() {
-        // Pinned: a baseline written today must match tomorrow's run.
-        assert_eq!(fingerprint(&key("je")), fingerprint(&key("je")));
-        assert_eq!(
-            fingerprint(&key("Bedankt voor\n    je geduld")),
-            fingerprint(&key("Bedankt voor je geduld"))
-        );
-        assert_ne!(fingerprint(&key("je")), fingerprint(&key("jij")));
-        let other_message = Key {
-            message_id: Some("refund-feedback"),
-            ..key("je")
-        };
-        assert_ne!(fingerprint(&key("je")), fingerprint(&other_message));
-        // Fields are separated: ("ab", "c") is not ("a", "bc").
-        let a = Key {
-            rule: "ab",
-            locale: "c",
-            ..key("")
-        };
-        let b = Key {
-            rule: "a",
-            locale: "bc",
-            ..key("")
-        };
-        assert_ne!(fingerprint(&a), fingerprint(&b));
-    }
-
-    #[test]
-    fn pinned_value() {
-        // FNV-1a of "register-mix\0nl\0orders/refund.ftl\0refund-pleasure\0\0je",
-        // computed independently.
-        assert_eq!(fingerprint(&key("je")), "9b8489e9062f5c50");
-    }
 
     #[test]
     fn a_bad_baseline_names_line_and_column() {

@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::RuleMeta;
 use crate::syntax::{LineCol, SourceFile, floor_char_boundary};
 
 /// Findings of one rule listed per email (per file for the rules about
@@ -17,6 +16,65 @@ use crate::syntax::{LineCol, SourceFile, floor_char_boundary};
 /// identifiers in one email are one problem, and a report of them should
 /// not be a gigabyte.
 pub const MAX_LISTED: usize = 500;
+
+/// What a rule is, for `etiquette rules`, `explain`, SARIF and config.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The kebab-case id that names the problem.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line for `etiquette rules`.
+    pub summary: &'static str,
+    /// The rule's documentation, from its doc comment (Markdown).
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown, without the space a doc comment puts
+    /// before each line, ending with how to silence the rule.
+    pub fn documentation(&self) -> String {
+        let mut text = String::new();
+        for line in self.docs.trim().lines() {
+            text.push_str(line.strip_prefix(' ').unwrap_or(line));
+            text.push('\n');
+        }
+        text.push_str("\n## How to silence it\n");
+        text.push_str(&self.silencing());
+        text
+    }
+
+    /// The ways to silence the rule, in Markdown.
+    fn silencing(&self) -> String {
+        let id = self.id;
+        let message = format!("- One message: a comment `# etiquette-ignore: {id}` above it.\n");
+        let file = format!("- One file: a resource comment `### etiquette-ignore-file: {id}`.\n");
+        let rest = format!(
+            "- The project: `{id} = \"off\"` under `[severity]` in `etiquette.toml` \
+             (or `\"warning\"`, `\"info\"` to report it lower).\n\
+             - One run: `--ignore {id}`.\n\
+             - The findings a project has today: `--write-baseline FILE` once, \
+             then `--baseline FILE`.\n"
+        );
+        match id {
+            // The finding is about a file that does not exist.
+            "missing-file" => rest,
+            // The finding is about a message the file lacks, or text that
+            // is not a message.
+            "missing-message" | "syntax-error" => format!("{file}{rest}"),
+            _ => format!("{message}{file}{rest}"),
+        }
+    }
+
+    /// The first paragraph of the documentation's "What it does", on one line.
+    pub fn description(&self) -> String {
+        let docs = self.documentation();
+        let body = docs
+            .split_once("## What it does\n")
+            .map_or(docs.as_str(), |(_, rest)| rest);
+        let paragraph = body.split("\n\n").next().unwrap_or_default();
+        paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -135,7 +193,7 @@ impl<'a> Diagnostic<'a> {
         let snippet = Some(Snippet::new(source, &self.span, start, end));
         let rel_path = source.rel_path.as_str();
         let text = source.text.get(self.span.clone()).unwrap_or_default();
-        let fingerprint = crate::baseline::fingerprint(&crate::baseline::Key {
+        let fingerprint = fingerprint(&Key {
             rule: self.rule.id,
             locale,
             file: rel_path,
@@ -182,7 +240,7 @@ pub struct Finding {
     pub help: Option<String>,
     /// The source lines the finding covers, for code frames.
     pub snippet: Option<Snippet>,
-    /// Stable across runs and lines moving: see [`crate::baseline::fingerprint`].
+    /// Stable across runs and lines moving: see [`fingerprint`].
     pub fingerprint: String,
 }
 
@@ -284,5 +342,111 @@ impl Snippet {
             text,
             column_shift: 0,
         }
+    }
+}
+/// What a fingerprint is made of: what a finding is about, not where it
+/// is. Lines moving, a message reordered or a severity changed keep it;
+/// editing the offending text or renaming the message makes the finding new.
+#[derive(Clone, Copy, Debug)]
+pub struct Key<'a> {
+    pub rule: &'a str,
+    pub locale: &'a str,
+    /// The path below the locale folder, with `/` separators.
+    pub file: &'a str,
+    pub message_id: Option<&'a str>,
+    pub attribute: Option<&'a str>,
+    /// The offending text; runs of white space count as one space.
+    pub text: &'a str,
+}
+
+/// Offending text beyond this many characters does not change a fingerprint.
+const MAX_TEXT: usize = 200;
+
+/// 16 hex digits of FNV-1a over the key's fields: stable across runs,
+/// machines and versions of Rust (unlike `std`'s hasher).
+pub fn fingerprint(key: &Key<'_>) -> String {
+    let mut hash = Fnv::default();
+    for field in [
+        key.rule,
+        key.locale,
+        key.file,
+        key.message_id.unwrap_or_default(),
+        key.attribute.unwrap_or_default(),
+    ] {
+        hash.write(field.as_bytes());
+        hash.write(&[0]);
+    }
+    let words = key.text.split_whitespace().flat_map(|w| [" ", w]).skip(1);
+    for c in words.flat_map(str::chars).take(MAX_TEXT) {
+        hash.write(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+    format!("{:016x}", hash.0)
+}
+
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> Key<'_> {
+        Key {
+            rule: "register-mix",
+            locale: "nl",
+            file: "orders/refund.ftl",
+            message_id: Some("refund-pleasure"),
+            attribute: None,
+            text,
+        }
+    }
+
+    #[test]
+    fn fingerprints_are_stable_and_ignore_white_space() {
+        // Pinned: a baseline written today must match tomorrow's run.
+        assert_eq!(fingerprint(&key("je")), fingerprint(&key("je")));
+        assert_eq!(
+            fingerprint(&key("Bedankt voor\n    je geduld")),
+            fingerprint(&key("Bedankt voor je geduld"))
+        );
+        assert_ne!(fingerprint(&key("je")), fingerprint(&key("jij")));
+        let other_message = Key {
+            message_id: Some("refund-feedback"),
+            ..key("je")
+        };
+        assert_ne!(fingerprint(&key("je")), fingerprint(&other_message));
+        // Fields are separated: ("ab", "c") is not ("a", "bc").
+        let a = Key {
+            rule: "ab",
+            locale: "c",
+            ..key("")
+        };
+        let b = Key {
+            rule: "a",
+            locale: "bc",
+            ..key("")
+        };
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+    }
+
+    #[test]
+    fn pinned_value() {
+        // FNV-1a of "register-mix\0nl\0orders/refund.ftl\0refund-pleasure\0\0je",
+        // computed independently.
+        assert_eq!(fingerprint(&key("je")), "9b8489e9062f5c50");
     }
 }

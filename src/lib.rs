@@ -27,6 +27,7 @@ pub mod project;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod syntax;
 pub mod text;
 

@@ -7,6 +7,10 @@
 //! instead, as `\u{1b}`.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+
+use serde::Serialize;
+use serde::ser::SerializeSeq;
 use std::ops::Range;
 
 /// `text` on one line: line breaks are shown as `\u{a}` too.
@@ -191,6 +195,34 @@ pub fn json_string(value: &impl serde::Serialize) -> String {
     // documents etiquette writes have string keys only.
     let _ = write_json(&mut out, value);
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// A sequence serialized as it is pulled from an iterator, never held.
+pub struct Sequence<I>(RefCell<Option<I>>);
+
+impl<I> Sequence<I> {
+    pub fn new(items: I) -> Self {
+        Sequence(RefCell::new(Some(items)))
+    }
+}
+
+impl<T: Serialize, I: Iterator<Item = T>> Serialize for Sequence<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for item in self.0.borrow_mut().take().into_iter().flatten() {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
+}
+
+/// A value made when it is written, after what comes before it.
+pub struct Later<F>(pub F);
+
+impl<T: Serialize, F: Fn() -> T> Serialize for Later<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.0)().serialize(serializer)
+    }
 }
 
 #[cfg(test)]

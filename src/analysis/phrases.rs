@@ -60,7 +60,7 @@ impl Check for WrittenRules {
                 let source = locale.files[file].source;
                 // One buffer for the file's patterns.
                 let mut prose = Prose::new();
-                for (id, attribute, pattern) in crate::rules::entry_patterns(&locale.files[file]) {
+                for (id, attribute, pattern) in crate::syntax::entry_patterns(&locale.files[file]) {
                     let leak = leaks && may_leak(pattern);
                     let phrase = phrases && (regexes || may_write_word(pattern, &starts));
                     if !(leak || phrase) {
@@ -627,7 +627,7 @@ fn near_identifier<'c>(context: &'c str, text: &str) -> Option<&'c str> {
         .map(|hit| &context[hit])
         .map(|known| {
             (
-                crate::rules::edit_distance(&lower, &known.to_lowercase()),
+                crate::suggest::edit_distance(&lower, &known.to_lowercase()),
                 known,
             )
         })

@@ -584,7 +584,7 @@ pub(crate) fn for_generated_patterns(
         }
         let files = [crate::syntax::SourceFile::new("a.ftl", source)];
         let locale = LocaleModel::new(&dir, &files);
-        for (id, _, pattern) in crate::rules::entry_patterns(&locale.files[0]) {
+        for (id, _, pattern) in crate::syntax::entry_patterns(&locale.files[0]) {
             each(&locale, id.to_string(), pattern);
         }
     }

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use etiquette::baseline::{self, Baseline};
-use etiquette::check::{CheckOptions, Counts, Stream, Summary, Tally, check_each};
+use etiquette::check::{CheckOptions, Summary, check_each};
 use etiquette::finding::{Finding, Severity};
 use etiquette::printable::{self, line};
 use etiquette::project::config::Config;
 use etiquette::project::{Project, display_path, parse_locale};
 use etiquette::render::SampleArgs;
 use etiquette::report;
+use etiquette::report::{Counts, Stream, Tally};
 
 use super::{CheckArgs, Format, Result, eprint, print, print_read_errors, use_color, write_stdout};
 

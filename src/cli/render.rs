@@ -41,7 +41,7 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
             "no email `{}` in the reference locale {}{}; it has {}",
             line(unknown),
             project.reference().name,
-            etiquette::rules::closest_of(unknown, known.iter().map(String::as_str))
+            etiquette::suggest::closest(unknown, known.iter().map(String::as_str))
                 .map(|near| format!(" (did you mean `{}`?)", line(near)))
                 .unwrap_or_default(),
             line(&known.join(", "))

@@ -291,7 +291,7 @@ impl Config {
         for key in self.severity.keys() {
             let id = key.get_ref();
             if !known.contains(&id.as_str()) {
-                let hint = crate::rules::closest(id)
+                let hint = crate::suggest::closest(id, known.iter().copied())
                     .map(|near| format!("; did you mean `{near}`?"))
                     .unwrap_or_default();
                 return Err(ConfigError::Invalid {
@@ -323,7 +323,7 @@ fn at(text: &str, offset: usize, message: &str) -> String {
 
 /// `L:C`, the line and column of `offset` in `text`.
 fn position(text: &str, offset: usize) -> String {
-    let at = crate::syntax::SourceFile::new("", text).line_col(offset);
+    let at = crate::syntax::line_col(text, offset);
     format!("{}:{}", at.line, at.column)
 }
 

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod emails;
 pub mod locale;
+pub mod suppression;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

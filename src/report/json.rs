@@ -1,8 +1,6 @@
 use std::borrow::Borrow;
-use std::cell::RefCell;
 
 use serde::Serialize;
-use serde::ser::SerializeSeq;
 
 use crate::check::Summary;
 use crate::finding::{Finding, Severity};
@@ -19,8 +17,8 @@ pub fn write_json<F: Borrow<Finding>>(
 ) -> std::io::Result<()> {
     let document = Document {
         version: 1,
-        findings: Sequence::new(findings.map(Json)),
-        summary: Later(summary),
+        findings: crate::printable::Sequence::new(findings.map(Json)),
+        summary: crate::printable::Later(summary),
     };
     crate::printable::write_json(out, &document)
 }
@@ -82,33 +80,5 @@ struct Json<F>(F);
 impl<F: Borrow<Finding>> Serialize for Json<F> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Fields::of(self.0.borrow()).serialize(serializer)
-    }
-}
-
-/// A sequence serialized as it is pulled from an iterator, never held.
-pub struct Sequence<I>(RefCell<Option<I>>);
-
-impl<I> Sequence<I> {
-    pub fn new(items: I) -> Self {
-        Sequence(RefCell::new(Some(items)))
-    }
-}
-
-impl<T: Serialize, I: Iterator<Item = T>> Serialize for Sequence<I> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        for item in self.0.borrow_mut().take().into_iter().flatten() {
-            seq.serialize_element(&item)?;
-        }
-        seq.end()
-    }
-}
-
-/// A value made when it is written, after what comes before it.
-pub struct Later<F>(pub F);
-
-impl<T: Serialize, F: Fn() -> T> Serialize for Later<F> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (self.0)().serialize(serializer)
     }
 }

@@ -8,12 +8,14 @@ mod human;
 mod json;
 mod sarif;
 mod short;
+mod stream;
 
 pub use github::write_github;
 pub use human::{human, write_human};
-pub use json::{Later, Sequence, write_json};
+pub use json::write_json;
 pub use sarif::write_sarif;
 pub use short::write_short;
+pub use stream::{Counts, Stream, Tally};
 
 use crate::check::Summary;
 

@@ -3,13 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_syntax::ast::{Attribute, Entry, Message, Pattern};
+use fluent_syntax::ast::{Attribute, Message};
 
 use crate::check::CheckOptions;
 use crate::finding::{Diagnostic, Severity};
 use crate::project::config::Level;
 use crate::project::locale::LocaleModel;
-use crate::syntax::{EntryId, EntryKind, ParsedFile};
+use crate::syntax::ParsedFile;
 
 mod calque;
 mod closing_banned;
@@ -65,64 +65,7 @@ pub use unknown_variable::UnknownVariable;
 pub use unused_suppression::UnusedSuppression;
 pub(crate) use unused_suppression::unused;
 
-/// What a rule is, for `etiquette rules`, `explain`, SARIF and config.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// The kebab-case id that names the problem.
-    pub id: &'static str,
-    pub severity: Severity,
-    /// One line for `etiquette rules`.
-    pub summary: &'static str,
-    /// The rule's documentation, from its doc comment (Markdown).
-    pub docs: &'static str,
-}
-
-impl RuleMeta {
-    /// The documentation as Markdown, without the space a doc comment puts
-    /// before each line, ending with how to silence the rule.
-    pub fn documentation(&self) -> String {
-        let mut text = String::new();
-        for line in self.docs.trim().lines() {
-            text.push_str(line.strip_prefix(' ').unwrap_or(line));
-            text.push('\n');
-        }
-        text.push_str("\n## How to silence it\n");
-        text.push_str(&self.silencing());
-        text
-    }
-
-    /// The ways to silence the rule, in Markdown.
-    fn silencing(&self) -> String {
-        let id = self.id;
-        let message = format!("- One message: a comment `# etiquette-ignore: {id}` above it.\n");
-        let file = format!("- One file: a resource comment `### etiquette-ignore-file: {id}`.\n");
-        let rest = format!(
-            "- The project: `{id} = \"off\"` under `[severity]` in `etiquette.toml` \
-             (or `\"warning\"`, `\"info\"` to report it lower).\n\
-             - One run: `--ignore {id}`.\n\
-             - The findings a project has today: `--write-baseline FILE` once, \
-             then `--baseline FILE`.\n"
-        );
-        match id {
-            // The finding is about a file that does not exist.
-            "missing-file" => rest,
-            // The finding is about a message the file lacks, or text that
-            // is not a message.
-            "missing-message" | "syntax-error" => format!("{file}{rest}"),
-            _ => format!("{message}{file}{rest}"),
-        }
-    }
-
-    /// The first paragraph of the documentation's "What it does", on one line.
-    pub fn description(&self) -> String {
-        let docs = self.documentation();
-        let body = docs
-            .split_once("## What it does\n")
-            .map_or(docs.as_str(), |(_, rest)| rest);
-        let paragraph = body.split("\n\n").next().unwrap_or_default();
-        paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-}
+pub use crate::finding::RuleMeta;
 
 /// Declares a rule: a unit struct whose doc comment becomes its documentation.
 macro_rules! declare_rule {
@@ -138,7 +81,7 @@ macro_rules! declare_rule {
         pub struct $name;
 
         impl $name {
-            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            pub const META: $crate::rules::RuleMeta = $crate::finding::RuleMeta {
                 id: $id,
                 severity: $crate::finding::Severity::$severity,
                 summary: $summary,
@@ -272,32 +215,7 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 
 /// The known rule id closest to `id`, for "did you mean" hints.
 pub fn closest(id: &str) -> Option<&'static str> {
-    closest_of(id, all().map(|rule| rule.id))
-}
-
-/// The candidate closest to `name` by edit distance, when it is close
-/// enough to be a typo of it: for "did you mean" hints.
-pub fn closest_of<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    candidates
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= candidate.len().max(name.len()) / 3 + 1)
-        .min()
-        .map(|(_, candidate)| candidate)
-}
-
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
-        }
-    }
-    row[b.len()]
+    crate::suggest::closest(id, all().map(|rule| rule.id))
 }
 
 /// The messages of this locale that the reference also has, each with the
@@ -367,45 +285,6 @@ impl<'m, 's> AttributeIndex<'m, 's> {
             None => crate::syntax::attribute(self.attributes, name),
         }
     }
-}
-
-/// Every pattern of a file's messages and terms: `(id, attribute, pattern)`.
-pub(crate) fn entry_patterns<'f, 's>(
-    file: &'f ParsedFile<'s>,
-) -> impl Iterator<Item = (EntryId<'s>, Option<&'s str>, &'f Pattern<&'s str>)> {
-    file.resource.body.iter().flat_map(|entry| {
-        let (id, value, attributes) = match entry {
-            Entry::Message(m) => (
-                EntryId {
-                    kind: EntryKind::Message,
-                    name: m.id.name,
-                },
-                m.value.as_ref(),
-                m.attributes.as_slice(),
-            ),
-            Entry::Term(t) => (
-                EntryId {
-                    kind: EntryKind::Term,
-                    name: t.id.name,
-                },
-                Some(&t.value),
-                t.attributes.as_slice(),
-            ),
-            _ => (
-                EntryId {
-                    kind: EntryKind::Message,
-                    name: "",
-                },
-                None,
-                &[][..],
-            ),
-        };
-        value.map(move |v| (id, None, v)).into_iter().chain(
-            attributes
-                .iter()
-                .map(move |a| (id, Some(a.id.name), &a.value)),
-        )
-    })
 }
 
 /// Which rules run, and at which severity.

@@ -6,7 +6,8 @@ use intl_pluralrules::{PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
 use crate::finding::Diagnostic;
-use crate::rules::{Check, Context, RuleMeta, declare_rule, entry_patterns};
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
+use crate::syntax::entry_patterns;
 use crate::syntax::visit_selects;
 
 declare_rule! {

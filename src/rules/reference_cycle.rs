@@ -3,7 +3,8 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::finding::Diagnostic;
-use crate::rules::{Check, Context, RuleMeta, declare_rule, entry_patterns};
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
+use crate::syntax::entry_patterns;
 use crate::syntax::{EntryId, EntryKind, Reference, visit_references};
 
 declare_rule! {

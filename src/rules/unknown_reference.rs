@@ -1,5 +1,6 @@
 use crate::finding::Diagnostic;
-use crate::rules::{Check, Context, RuleMeta, declare_rule, entry_patterns};
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
+use crate::syntax::entry_patterns;
 use crate::syntax::{Reference, visit_references};
 
 declare_rule! {

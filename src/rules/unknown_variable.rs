@@ -140,7 +140,7 @@ fn closest<'k>(name: &str, known: &BTreeSet<&'k str>) -> Option<&'k str> {
     let lower = name.to_lowercase();
     known
         .iter()
-        .map(|k| (crate::rules::edit_distance(&lower, &k.to_lowercase()), *k))
+        .map(|k| (crate::suggest::edit_distance(&lower, &k.to_lowercase()), *k))
         .filter(|(d, k)| *d <= k.len().max(name.len()) / 3 + 1)
         .min()
         .map(|(_, k)| k)

@@ -1,5 +1,5 @@
-use crate::check::suppression::{FILE, MESSAGE, Scope, Suppressions};
 use crate::finding::Diagnostic;
+use crate::project::suppression::{FILE, MESSAGE, Scope, Suppressions};
 use crate::rules::{RuleMeta, Selection, declare_rule};
 
 declare_rule! {
@@ -71,7 +71,7 @@ pub(crate) fn unused<'a>(
             .collect();
         for name in &unknown {
             let mut finding = diagnostic(format!("`{name}` names no rule, so it silences nothing"));
-            if let Some(near) = crate::rules::closest_of(name, rules.iter().map(|r| r.id)) {
+            if let Some(near) = crate::suggest::closest(name, rules.iter().map(|r| r.id)) {
                 finding = finding.help(format!("did you mean `{near}`?"));
             }
             found.push(finding);

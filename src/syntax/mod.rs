@@ -12,9 +12,10 @@ pub use nesting::MAX_NESTING;
 pub(crate) use nesting::too_deep;
 pub use parse::{EntryId, EntryKind, ParsedFile, SyntaxProblem, parse};
 pub use source::{
-    LineCol, MAX_FILE_BYTES, SourceFile, floor_char_boundary, offset_in, read_bytes, read_text,
+    LineCol, MAX_FILE_BYTES, SourceFile, floor_char_boundary, line_col, offset_in, read_bytes,
+    read_text,
 };
 pub use walk::{
-    Reference, attribute, comment_lines, key_name, patterns, variables, visit_references,
-    visit_references_in_context, visit_selects,
+    Reference, attribute, comment_lines, entry_patterns, key_name, patterns, variables,
+    visit_references, visit_references_in_context, visit_selects,
 };

@@ -145,27 +145,12 @@ impl SourceFile {
     /// The 1-based line and column of a byte offset. Offsets past the end, or
     /// inside a multi-byte character, are clamped to a character boundary.
     pub fn line_col(&self, offset: usize) -> LineCol {
-        let offset = self.floor_char_boundary(offset);
-        let line_index = match self.line_starts().binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let line_start = self.line_starts()[line_index];
-        // Lines are short: count from the line's start, unless it is one
-        // of those 10 MB lines.
-        let mut column = if offset - line_start <= CHECKPOINT {
-            self.text[line_start..offset].chars().count() + 1
-        } else {
-            self.chars_before(offset) - self.chars_before(line_start) + 1
-        };
-        // A BOM is not a column anyone can see.
-        if line_index == 0 && self.body_start() > 0 && offset >= BOM.len() {
-            column -= 1;
-        }
-        LineCol {
-            line: line_index + 1,
-            column,
-        }
+        position(
+            &self.text,
+            self.line_starts(),
+            |at| self.chars_before(at),
+            offset,
+        )
     }
 
     /// The number of characters before byte `offset`, a character boundary.
@@ -203,9 +188,47 @@ impl SourceFile {
             .copied()
             .unwrap_or(self.text.len())
     }
+}
 
-    fn floor_char_boundary(&self, offset: usize) -> usize {
-        floor_char_boundary(&self.text, offset)
+/// The 1-based line and column of `offset` in a text that has no
+/// [`SourceFile`] (a config, sample arguments): see [`SourceFile::line_col`].
+pub fn line_col(text: &str, offset: usize) -> LineCol {
+    position(
+        text,
+        &line_starts(text),
+        |at| text[..at].chars().count(),
+        offset,
+    )
+}
+
+/// Where `offset` is in `text`, whose lines start at `starts`: the line,
+/// and the column in Unicode scalar values (`chars_before` counts them up to
+/// a character boundary). A BOM is no column anyone can see.
+fn position(
+    text: &str,
+    starts: &[usize],
+    chars_before: impl Fn(usize) -> usize,
+    offset: usize,
+) -> LineCol {
+    let offset = floor_char_boundary(text, offset);
+    let line_index = match starts.binary_search(&offset) {
+        Ok(i) => i,
+        Err(i) => i - 1,
+    };
+    let line_start = starts[line_index];
+    // Lines are short: count from the line's start, unless it is one of
+    // those 10 MB lines.
+    let mut column = if offset - line_start <= CHECKPOINT {
+        text[line_start..offset].chars().count() + 1
+    } else {
+        chars_before(offset) - chars_before(line_start) + 1
+    };
+    if line_index == 0 && text.starts_with(BOM) && offset >= BOM.len() {
+        column -= 1;
+    }
+    LineCol {
+        line: line_index + 1,
+        column,
     }
 }
 

@@ -4,9 +4,11 @@
 use std::collections::BTreeSet;
 
 use fluent_syntax::ast::{
-    Attribute, CallArguments, Comment, Expression, InlineExpression, Message, Pattern,
+    Attribute, CallArguments, Comment, Entry, Expression, InlineExpression, Message, Pattern,
     PatternElement, VariantKey,
 };
+
+use super::parse::{EntryId, EntryKind, ParsedFile};
 
 /// What a rule may want from an expression: its kind and the slice that names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,6 +190,45 @@ pub fn comment_lines<'c, 's: 'c>(
     comment: Option<&'c Comment<&'s str>>,
 ) -> impl Iterator<Item = &'s str> + 'c {
     comment.into_iter().flat_map(|c| c.content.iter().copied())
+}
+
+/// Every pattern of a file's messages and terms: `(id, attribute, pattern)`.
+pub fn entry_patterns<'f, 's>(
+    file: &'f ParsedFile<'s>,
+) -> impl Iterator<Item = (EntryId<'s>, Option<&'s str>, &'f Pattern<&'s str>)> {
+    file.resource.body.iter().flat_map(|entry| {
+        let (id, value, attributes) = match entry {
+            Entry::Message(m) => (
+                EntryId {
+                    kind: EntryKind::Message,
+                    name: m.id.name,
+                },
+                m.value.as_ref(),
+                m.attributes.as_slice(),
+            ),
+            Entry::Term(t) => (
+                EntryId {
+                    kind: EntryKind::Term,
+                    name: t.id.name,
+                },
+                Some(&t.value),
+                t.attributes.as_slice(),
+            ),
+            _ => (
+                EntryId {
+                    kind: EntryKind::Message,
+                    name: "",
+                },
+                None,
+                &[][..],
+            ),
+        };
+        value.map(move |v| (id, None, v)).into_iter().chain(
+            attributes
+                .iter()
+                .map(move |a| (id, Some(a.id.name), &a.value)),
+        )
+    })
 }
 
 #[cfg(test)]
