@@ -665,6 +665,9 @@ pub struct PackError {
 #[derive(Clone, Debug, Default)]
 pub struct Packs {
     packs: Vec<Slot>,
+    /// The project packs loaded, as (file, first locale): their examples
+    /// are checked after loading (see [`crate::rules::examples`]).
+    project: Vec<(String, String)>,
 }
 
 /// A pack of a run. Shared: every run starts from the same built-in packs,
@@ -711,14 +714,16 @@ impl Packs {
     pub fn builtin() -> Packs {
         Packs {
             packs: (0..BUILTIN.len()).map(Slot::Builtin).collect(),
+            project: Vec::new(),
         }
     }
 
     /// The built-in packs, extended or overridden by the `.toml` packs in
-    /// `folders`, in order. A project pack's examples run as it loads.
-    pub fn load(folders: &[PathBuf]) -> Result<Packs, PackError> {
+    /// `folders`, in order. A project rule may not take an id of
+    /// `reserved` (the built-in rules') or of another project rule. The
+    /// packs' examples are not run here: loading data runs no analysis.
+    pub fn load(folders: &[PathBuf], reserved: &[&str]) -> Result<Packs, PackError> {
         let mut packs = Packs::builtin();
-        let mut added: Vec<(String, String)> = Vec::new();
         for folder in folders {
             let entries = std::fs::read_dir(folder).map_err(|e| PackError {
                 path: crate::project::display_path(folder),
@@ -750,44 +755,31 @@ impl Packs {
                     message: e.to_string(),
                 })?;
                 let pack = Pack::parse(&path, &text)?;
-                let builtin: Vec<&str> = packs.rules().map(|r| r.meta.id).collect();
-                if let Some(clash) = pack.project_rules().find(|r| builtin.contains(&r.meta.id)) {
+                if let Some(entry) = pack
+                    .entries
+                    .iter()
+                    .find(|e| e.kind.rule().is_some_and(|r| reserved.contains(&r.meta.id)))
+                {
+                    let line = entry.origin.rsplit(':').next().unwrap_or_default();
+                    let id = entry.kind.rule().map_or("", |r| r.meta.id);
+                    return Err(PackError {
+                        path,
+                        message: format!(
+                            "the [[rule]] at line {line}: the id `{id}` is a built-in rule"
+                        ),
+                    });
+                }
+                let taken: Vec<&str> = packs.rules().map(|r| r.meta.id).collect();
+                if let Some(clash) = pack.project_rules().find(|r| taken.contains(&r.meta.id)) {
                     return Err(PackError {
                         path,
                         message: format!("the rule id `{}` is already taken", clash.meta.id),
                     });
                 }
                 if let Some(locale) = pack.locales.first() {
-                    added.push((pack.path.clone(), locale.clone()));
+                    packs.project.push((pack.path.clone(), locale.clone()));
                 }
                 packs.add(pack);
-            }
-        }
-        // A wrong example is a config error, found against the pack the
-        // entry became part of.
-        for (path, locale) in added {
-            let pack = if locale == EVERY_LOCALE {
-                packs.packs.iter().find_map(|slot| match slot {
-                    Slot::Loaded(pack) if pack.path == path => Some(&**pack),
-                    _ => None,
-                })
-            } else {
-                locale.parse().ok().and_then(|l| packs.for_locale(&l))
-            };
-            let Some(pack) = pack else { continue };
-            let prefix = format!("{path}:");
-            let failures = crate::rules::examples::check_examples(pack, &packs, |e| {
-                e.origin.starts_with(&prefix)
-            });
-            if let Some(failure) = failures.first() {
-                let described = failure.to_string();
-                return Err(PackError {
-                    message: format!(
-                        "line {}",
-                        described.strip_prefix(&prefix).unwrap_or(&described)
-                    ),
-                    path,
-                });
             }
         }
         Ok(packs)
@@ -844,6 +836,23 @@ impl Packs {
     /// Every pack; built-in ones not parsed yet are parsed now.
     pub fn iter(&self) -> impl Iterator<Item = &Pack> {
         self.packs.iter().map(Slot::pack)
+    }
+
+    /// The project packs loaded: their file and the pack their entries
+    /// became part of (the one of their first locale, or their own for
+    /// every locale).
+    pub fn project_packs(&self) -> impl Iterator<Item = (&str, Option<&Pack>)> {
+        self.project.iter().map(|(path, locale)| {
+            let pack = if locale == EVERY_LOCALE {
+                self.packs.iter().find_map(|slot| match slot {
+                    Slot::Loaded(pack) if pack.path == *path => Some(&**pack),
+                    _ => None,
+                })
+            } else {
+                locale.parse().ok().and_then(|l| self.for_locale(&l))
+            };
+            (path.as_str(), pack)
+        })
     }
 
     /// Every project rule of every pack (the built-in packs have none).
@@ -1269,9 +1278,6 @@ fn project_rule(
         });
     if !kebab {
         return Err(at(&format!("the id `{id}` is not kebab-case")));
-    }
-    if crate::rules::find(&id).is_some() {
-        return Err(at(&format!("the id `{id}` is a built-in rule")));
     }
     let message = spec
         .message
@@ -1714,11 +1720,20 @@ mod tests {
         let rule = pack.project_rules().next().unwrap();
         assert_eq!(rule.meta.id, "brand-name");
         assert_eq!(rule.meta.severity, Severity::Warning);
-        let error = Pack::parse(
-            "packs/brand.toml",
+        let folder = std::env::temp_dir().join(format!("etiquette-packs-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join("brand.toml"),
             "[pack]\nname = \"Brand\"\nlocales = [\"*\"]\n\n[[rule]]\nid = \"register-mix\"\nwords = [\"x\"]\nmessage = \"m\"\nbad = [\"[x]\"]\n",
         )
-        .unwrap_err();
-        assert!(error.to_string().contains("is a built-in rule"), "{error}");
+        .unwrap();
+        let error = Packs::load(std::slice::from_ref(&folder), &["register-mix"]).unwrap_err();
+        let _ = std::fs::remove_dir_all(&folder);
+        assert!(
+            error.to_string().ends_with(
+                "brand.toml: the [[rule]] at line 5: the id `register-mix` is a built-in rule"
+            ),
+            "{error}"
+        );
     }
 }

@@ -16,7 +16,8 @@ fn run(root: &str, configure: impl FnOnce(&mut CheckOptions)) -> Report {
     } else {
         CheckOptions::default()
     };
-    options.selection = Selection::new(&["register".into()], &[], &Default::default()).unwrap();
+    options.settings.selection =
+        Selection::new(&["register".into()], &[], &Default::default()).unwrap();
     configure(&mut options);
     check(&project, &options).unwrap()
 }
@@ -58,7 +59,7 @@ fn id_prefix_makes_an_email_of_each_prefix() {
     let report = run("tests/fixtures/register/id-prefix", |_| {});
     assert_eq!(found(&report), []);
     let report = run("tests/fixtures/register/id-prefix", |o| {
-        o.emails = Default::default()
+        o.settings.emails = Default::default()
     });
     assert!(
         !report.findings.is_empty(),
@@ -69,7 +70,8 @@ fn id_prefix_makes_an_email_of_each_prefix() {
 #[test]
 fn a_declared_register_judges_every_email() {
     let report = run("tests/fixtures/register/id-prefix", |o| {
-        o.registers
+        o.settings
+            .registers
             .insert("de".into(), (Register::Formal, "--register".into()));
     });
     let words: Vec<_> = found(&report)
@@ -95,7 +97,7 @@ fn a_declared_register_judges_every_email() {
 #[test]
 fn the_dutch_refund_email_gets_exactly_its_lieve_and_its_two_je() {
     // Every rule runs: the email as Amazon sent it has exactly three faults.
-    let report = run("locales", |o| o.selection = Selection::default());
+    let report = run("locales", |o| o.settings.selection = Selection::default());
     let refund: Vec<_> = report
         .findings
         .iter()

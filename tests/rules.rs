@@ -29,7 +29,8 @@ fn rules() {
         } else {
             CheckOptions::default()
         };
-        options.selection = Selection::new(&[rule.to_string()], &[], &Default::default()).unwrap();
+        options.settings.selection =
+            Selection::new(&[rule.to_string()], &[], &Default::default()).unwrap();
         let report = check(&project, &options).unwrap();
         for locale in &project.locales {
             let found = report

@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     // The built-in packs are parsed once, not per input.
     static OPTIONS: OnceLock<CheckOptions> = OnceLock::new();
     let mut options = OPTIONS.get_or_init(CheckOptions::default).clone();
-    options.sample_args = args
+    options.settings.sample_args = args
         .and_then(|bytes| std::str::from_utf8(bytes).ok())
         .and_then(|text| SampleArgs::parse_toml(text, "args.toml").ok());
     let report = check(&project, &options).unwrap();
@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
             // The rules' descriptors are the same for every input: the
             // results are what the input shapes.
             let mut out = Vec::new();
-            report::write_sarif(report.findings.iter(), &[], &options.selection, &mut out)
+            report::write_sarif(report.findings.iter(), &[], &options.settings.selection, &mut out)
                 .unwrap();
             out
         },

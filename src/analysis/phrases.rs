@@ -28,18 +28,18 @@ impl Check for WrittenRules {
     fn runs(&self, cx: &Context<'_>) -> bool {
         // The project's rules are selected by their own ids.
         self.rules().iter().any(|rule| cx.enabled(rule))
-            || cx.options.packs.rules().any(|rule| cx.enabled(rule.meta))
+            || cx.settings.packs.rules().any(|rule| cx.enabled(rule.meta))
     }
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
         let locale = cx.locale;
-        let packs = packs_for(&cx.options.packs, locale);
+        let packs = packs_for(&cx.settings.packs, locale);
         let calques = cx.enabled(&Calque::META);
         let leaks = cx.enabled(&LeakedIdentifier::META);
         let rules = packs
             .iter()
             .flat_map(|p| p.project_rules())
-            .any(|r| cx.options.selection.is_enabled(r.meta.id));
+            .any(|r| cx.settings.selection.is_enabled(r.meta.id));
         if !(calques || leaks || rules) {
             return;
         }
@@ -51,7 +51,7 @@ impl Check for WrittenRules {
         let regexes = packs
             .iter()
             .flat_map(|p| p.project_rules())
-            .any(|r| r.pattern.is_some() && cx.options.selection.is_enabled(r.meta.id));
+            .any(|r| r.pattern.is_some() && cx.settings.selection.is_enabled(r.meta.id));
         // File by file on both cores; findings in file order.
         let found: Vec<Vec<Diagnostic<'a>>> = (0..locale.files.len())
             .into_par_iter()
@@ -101,7 +101,7 @@ impl Check for WrittenRules {
                         let (found, more) = phrase_matches(
                             &packs,
                             &prose,
-                            |meta| cx.options.selection.is_enabled(meta.id),
+                            |meta| cx.settings.selection.is_enabled(meta.id),
                             MAX_LISTED,
                         );
                         for found in found {
@@ -180,7 +180,7 @@ fn leaks_in(
     prose: &Prose,
     room: usize,
 ) -> (Vec<(std::ops::Range<usize>, String, String)>, usize) {
-    let (mut found, mut more) = leaked(prose, &cx.options.allowed_identifiers, room);
+    let (mut found, mut more) = leaked(prose, &cx.settings.allowed_identifiers, room);
     for brace in double_braces(&cx.locale.files[origin.file], pattern) {
         if found.len() < room {
             found.push(brace);

@@ -6,36 +6,26 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use unic_langid::LanguageIdentifier;
 
 use std::path::PathBuf;
 
 use crate::finding::{Diagnostic, Finding, Severity};
 use crate::packs::Packs;
-use crate::project::config::{Config, Emails, Level, Register};
+use crate::project::config::Config;
 use crate::project::emails::EmailIndex;
 use crate::project::locale::LocaleModel;
 use crate::project::suppression::Suppressions;
 use crate::project::{LocaleDir, Project, ReadError};
 use crate::render::SampleArgs;
-use crate::rules::{CHECKS, Context, RuleMeta, Selection, UnknownRule, UnusedSuppression};
+use crate::rules::{CHECKS, Context, Selection, Settings, UnusedSuppression};
 
-/// What a check run looks at, beyond the project.
-#[derive(Clone, Debug)]
+/// What a check run looks at, beyond the project: what the rules are
+/// given, and which locales are checked.
+#[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
+    pub settings: Settings,
     /// Check only these locales (folder names or tags); empty checks all.
     pub locales: Vec<String>,
-    pub selection: Selection,
-    /// The language packs.
-    pub packs: Packs,
-    /// Declared registers by locale tag, with where each was declared.
-    pub registers: BTreeMap<String, (Register, String)>,
-    /// How messages group into emails.
-    pub emails: Emails,
-    /// Constants `leaked-identifier` lets through.
-    pub allowed_identifiers: Vec<String>,
-    /// Sample arguments; with them, `render-error` renders every email.
-    pub sample_args: Option<SampleArgs>,
     /// The process exits when the run is done (the command line): the last
     /// locales and the reference are left to the operating system instead
     /// of being freed, which takes a few milliseconds that a one-locale run
@@ -43,38 +33,24 @@ pub struct CheckOptions {
     pub exit_after: bool,
 }
 
-impl Default for CheckOptions {
-    fn default() -> Self {
-        CheckOptions {
-            locales: Vec::new(),
-            selection: Selection::default(),
-            packs: Packs::builtin(),
-            registers: BTreeMap::new(),
-            emails: Emails::default(),
-            allowed_identifiers: Vec::new(),
-            sample_args: None,
-            exit_after: false,
-        }
-    }
-}
-
 impl CheckOptions {
     /// The options `config` sets: rule selection with its severity
-    /// overrides, language packs, declared registers, email grouping, and
-    /// the sample arguments of its `args`.
+    /// overrides, language packs (whose examples must hold), declared
+    /// registers, email grouping, and the sample arguments of its `args`.
     pub fn from_config(config: &Config) -> Result<CheckOptions, crate::Error> {
         let folders: Vec<PathBuf> = config
             .rule_packs
             .iter()
             .map(|p| config.resolve_inside("rule-packs", p))
             .collect::<Result<_, _>>()?;
-        let packs = Packs::load(&folders)?;
+        let builtin: Vec<&str> = crate::rules::all().map(|rule| rule.id).collect();
+        let packs = Packs::load(&folders, &builtin)?;
+        crate::rules::examples::check_project_packs(&packs)?;
         let source = config.path.as_deref().map_or_else(
             || crate::project::config::FILE_NAME.to_string(),
             crate::project::display_path,
         );
-        let mut options = CheckOptions {
-            locales: Vec::new(),
+        let mut settings = Settings {
             selection: Selection::default(),
             packs,
             registers: config
@@ -88,51 +64,15 @@ impl CheckOptions {
                 Some(path) => Some(SampleArgs::read(&config.resolve_inside("args", path)?)?),
                 None => None,
             },
-            exit_after: false,
         };
-        let known: Vec<&str> = options.rules().iter().map(|r| r.id).collect();
+        let known: Vec<&str> = settings.rules().iter().map(|r| r.id).collect();
         config.validate_rules(&known)?;
-        options.select(&[], &[], &config.severities())?;
-        Ok(options)
-    }
-
-    /// Every rule of the run: the built-in ones and the project's own.
-    pub fn rules(&self) -> Vec<&'static RuleMeta> {
-        crate::rules::all()
-            .chain(self.packs.rules().map(|r| r.meta))
-            .collect()
-    }
-
-    /// Runs only `select` (empty = every rule), minus `ignore`, with the
-    /// severity overrides of the config.
-    pub fn select(
-        &mut self,
-        select: &[String],
-        ignore: &[String],
-        overrides: &BTreeMap<String, Level>,
-    ) -> Result<(), UnknownRule> {
-        self.selection = Selection::for_rules(&self.rules(), select, ignore, overrides)?;
-        Ok(())
-    }
-
-    /// The register declared for a locale: for its own tag, else for a
-    /// less specific one (`nl` covers `nl-BE`).
-    pub fn declared_register(
-        &self,
-        name: &str,
-        langid: &LanguageIdentifier,
-    ) -> Option<(Register, String)> {
-        if let Some(found) = self.registers.get(name) {
-            return Some(found.clone());
-        }
-        crate::packs::fallbacks(langid)
-            .iter()
-            .find_map(|tag| {
-                self.registers
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(tag))
-            })
-            .map(|(_, v)| v.clone())
+        settings.select(&[], &[], &config.severities())?;
+        Ok(CheckOptions {
+            settings,
+            locales: Vec::new(),
+            exit_after: false,
+        })
     }
 }
 
@@ -392,8 +332,9 @@ fn check_locale(
     reference: Option<&LocaleModel<'_>>,
     options: &CheckOptions,
 ) -> LocaleReport {
-    let selection = &options.selection;
-    let cx = Context::new(locale, reference, options);
+    let settings = &options.settings;
+    let selection = &settings.selection;
+    let cx = Context::new(locale, reference, settings);
     // The checks are independent: on two cores, the register's reading of
     // the prose goes beside the rest.
     // What the findings are resolved with is made beside them.
@@ -412,7 +353,7 @@ fn check_locale(
         || {
             (
                 Suppressions::new(locale),
-                EmailIndex::new(locale, &options.emails),
+                EmailIndex::new(locale, &settings.emails),
             )
         },
     );
@@ -436,7 +377,7 @@ fn check_locale(
         })
         .collect();
     if selection.is_enabled(UnusedSuppression::META.id) {
-        let rules = options.rules();
+        let rules = settings.rules();
         findings.extend(
             crate::rules::unused(&suppressions, &rules, selection)
                 .into_iter()

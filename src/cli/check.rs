@@ -30,27 +30,30 @@ pub(super) fn run(args: CheckArgs) -> Result<ExitCode> {
     options.locales = args.locales.clone();
     options.locales.extend(targets.locales.iter().cloned());
     options.exit_after = true;
-    options.select(&args.select, &args.ignore, &config.severities())?;
+    options
+        .settings
+        .select(&args.select, &args.ignore, &config.severities())?;
     for (locale, register) in &args.registers {
         options
+            .settings
             .registers
             .insert(locale.clone(), (*register, "--register".to_string()));
         let langid = parse_locale(locale).unwrap_or_default();
-        if options.packs.for_locale(&langid).is_none() {
+        if options.settings.packs.for_locale(&langid).is_none() {
             eprint(&format!(
                 "etiquette: warning: --register {locale}: etiquette has no language pack for {locale}, so nothing checks its register"
             ));
         }
     }
-    if options.sample_args.is_none() {
-        options.sample_args = SampleArgs::discover(None, None, &project)?;
+    if options.settings.sample_args.is_none() {
+        options.settings.sample_args = SampleArgs::discover(None, None, &project)?;
     }
     if args.show_settings {
         return show_settings(&config, &project, &options);
     }
     print_read_errors(&project.skipped);
-    if let Some(samples) = &options.sample_args {
-        let known = etiquette::render::email_names(project.reference(), &options.emails);
+    if let Some(samples) = &options.settings.sample_args {
+        let known = etiquette::render::email_names(project.reference(), &options.settings.emails);
         for warning in samples.unknown_emails(&known) {
             eprint(&format!("etiquette: warning: {}", line(&warning)));
         }
@@ -89,9 +92,12 @@ pub(super) fn run(args: CheckArgs) -> Result<ExitCode> {
                     report::write_short(&mut findings, summary, use_color(args.color), out)
                 }
                 Format::Json => report::write_json(&mut findings, summary, out),
-                Format::Sarif => {
-                    report::write_sarif(&mut findings, &options.rules(), &options.selection, out)
-                }
+                Format::Sarif => report::write_sarif(
+                    &mut findings,
+                    &options.settings.rules(),
+                    &options.settings.selection,
+                    out,
+                ),
                 Format::Github => report::write_github(&mut findings, out),
             })?;
             // A closed pipe stops the writing, not the count the exit code
@@ -323,7 +329,7 @@ fn write_baseline(
                 entry.file == *n || (n.ends_with('/') && entry.file.starts_with(n.as_str()))
             });
         !checked.contains(&entry.locale.as_str())
-            || !options.selection.is_enabled(&entry.rule)
+            || !options.settings.selection.is_enabled(&entry.rule)
             || !named
     };
     let written = baseline::write(findings, path, outside)?;
@@ -442,10 +448,11 @@ fn show_settings(config: &Config, project: &Project, options: &CheckOptions) -> 
             continue;
         }
         let packs: Vec<&str> = options
+            .settings
             .packs
             .for_locale(&locale.langid)
             .into_iter()
-            .chain(options.packs.universal())
+            .chain(options.settings.packs.universal())
             .map(|pack| pack.path.as_str())
             .collect();
         let packs = if packs.is_empty() {
@@ -454,6 +461,7 @@ fn show_settings(config: &Config, project: &Project, options: &CheckOptions) -> 
             packs.join(", ")
         };
         let register = options
+            .settings
             .declared_register(&locale.name, &locale.langid)
             .map(|(register, source)| format!("; declared {register} ({source})"))
             .unwrap_or_default();
@@ -465,15 +473,16 @@ fn show_settings(config: &Config, project: &Project, options: &CheckOptions) -> 
     row(
         "sample arguments",
         options
+            .settings
             .sample_args
             .as_ref()
             .and_then(|a| a.path.clone())
             .unwrap_or_else(|| "none".into()),
     );
-    let rules = options.rules();
+    let rules = options.settings.rules();
     let enabled = rules
         .iter()
-        .filter(|r| options.selection.is_enabled(r.id))
+        .filter(|r| options.settings.selection.is_enabled(r.id))
         .count();
     row("rules", format!("{enabled} of {} run", rules.len()));
     print(&text)?;

@@ -18,7 +18,7 @@ fn all_rules(config: Option<&Path>) -> Result<Vec<&'static RuleMeta>> {
     let mut config = Config::discover(config, Path::new(""))?;
     // Listing rules needs the packs, not the sample arguments.
     config.args = None;
-    Ok(CheckOptions::from_config(&config)?.rules())
+    Ok(CheckOptions::from_config(&config)?.settings.rules())
 }
 
 pub(super) fn list(args: RulesArgs) -> Result<ExitCode> {

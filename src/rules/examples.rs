@@ -142,6 +142,28 @@ impl std::fmt::Display for ExampleFailure {
     }
 }
 
+/// Runs the examples of the project packs `packs` loaded, each against the
+/// pack its entries became part of: a wrong example is a config error that
+/// names the file and line.
+pub fn check_project_packs(packs: &Packs) -> Result<(), crate::packs::PackError> {
+    for (path, pack) in packs.project_packs() {
+        let Some(pack) = pack else { continue };
+        let prefix = format!("{path}:");
+        let failures = check_examples(pack, packs, |e| e.origin.starts_with(&prefix));
+        if let Some(failure) = failures.first() {
+            let described = failure.to_string();
+            return Err(crate::packs::PackError {
+                message: format!(
+                    "line {}",
+                    described.strip_prefix(&prefix).unwrap_or(&described)
+                ),
+                path: path.to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Runs the examples of the entries `pick` selects: in a `bad` example
 /// exactly the words in `[…]` are flagged, in a `good` one nothing; a stock
 /// phrase's `bad` example must also suggest the other register's variant.

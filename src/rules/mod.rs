@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::{Attribute, Message};
 
-use crate::check::CheckOptions;
 use crate::finding::{Diagnostic, Severity};
 use crate::project::config::Level;
 use crate::project::locale::LocaleModel;
@@ -33,6 +32,7 @@ mod register_mix;
 mod render_error;
 mod salutation_banned;
 mod salutation_register;
+mod settings;
 mod syntax_error;
 mod unknown_reference;
 mod unknown_variable;
@@ -59,6 +59,7 @@ pub use register_mix::RegisterMix;
 pub use render_error::RenderError;
 pub use salutation_banned::SalutationBanned;
 pub use salutation_register::SalutationRegister;
+pub use settings::Settings;
 pub use syntax_error::SyntaxError;
 pub use unknown_reference::UnknownReference;
 pub use unknown_variable::UnknownVariable;
@@ -97,7 +98,7 @@ pub(crate) use declare_rule;
 pub struct Context<'a> {
     pub locale: &'a LocaleModel<'a>,
     pub reference: Option<&'a LocaleModel<'a>>,
-    pub options: &'a CheckOptions,
+    pub settings: &'a Settings,
     /// [`translated_messages`], paired once for every check that asks.
     translated: std::sync::OnceLock<Vec<Translated<'a>>>,
 }
@@ -113,19 +114,19 @@ impl<'a> Context<'a> {
     pub fn new(
         locale: &'a LocaleModel<'a>,
         reference: Option<&'a LocaleModel<'a>>,
-        options: &'a CheckOptions,
+        settings: &'a Settings,
     ) -> Self {
         Context {
             locale,
             reference,
-            options,
+            settings,
             translated: std::sync::OnceLock::new(),
         }
     }
 
     /// Whether the run reports `rule`; checks skip work nobody asked for.
     pub fn enabled(&self, rule: &RuleMeta) -> bool {
-        self.options.selection.is_enabled(rule.id)
+        self.settings.selection.is_enabled(rule.id)
     }
 }
 

@@ -67,11 +67,11 @@ impl Check for RegisterMix {
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
         let locale = cx.locale;
-        let Some(pack) = cx.options.packs.for_locale(locale.langid) else {
+        let Some(pack) = cx.settings.packs.for_locale(locale.langid) else {
             return;
         };
         let declared = if cx.enabled(&RegisterLocale::META) {
-            cx.options
+            cx.settings
                 .declared_register(locale.name, locale.langid)
                 .map(|(register, source)| Declared::Locale { register, source })
         } else {
@@ -79,7 +79,7 @@ impl Check for RegisterMix {
         };
         let analyzer = Analyzer::new(locale, pack, declared);
         // Each email is read on its own: both cores, findings in email order.
-        let found: Vec<Vec<Diagnostic<'a>>> = emails(locale, &cx.options.emails)
+        let found: Vec<Vec<Diagnostic<'a>>> = emails(locale, &cx.settings.emails)
             .par_iter()
             .map(|email| diagnostics(locale, &email.name, analyzer.analyze(email)))
             .collect();

@@ -40,12 +40,12 @@ impl Check for RenderError {
     }
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
-        let Some(args) = &cx.options.sample_args else {
+        let Some(args) = &cx.settings.sample_args else {
             return;
         };
         let renderer = Renderer::new(cx.locale, false);
         let args_file = args.path.as_deref().unwrap_or("the sample arguments");
-        for email in renderer.emails(&cx.options.emails) {
+        for email in renderer.emails(&cx.settings.emails) {
             let rendered = renderer.render(&email, args);
             for fault in rendered.faults {
                 let reported_elsewhere = match fault.kind {
