@@ -15,9 +15,9 @@ use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
+use crate::finding::RuleMeta;
 use crate::finding::Severity;
 use crate::project::config::Register;
-use crate::rules::RuleMeta;
 use crate::text::{Kind, StartWords, Token};
 
 /// A pack that ships inside the binary.
@@ -505,7 +505,7 @@ pub struct Marker {
 
 /// A salutation (`[[salutation]]`) or sign-off (`[[closing]]`).
 #[derive(Clone, Debug)]
-pub struct Opening {
+pub struct Formula {
     pub matcher: Matcher,
     pub tone: Tone,
     /// Overrides the rule's severity for this entry.
@@ -568,8 +568,8 @@ pub struct ProjectRule {
 #[derive(Clone, Debug)]
 pub enum EntryKind {
     Marker(Marker),
-    Salutation(Opening),
-    Closing(Opening),
+    Salutation(Formula),
+    Closing(Formula),
     Calque(Calque),
     Phrase(StockPhrase),
     Rule(ProjectRule),
@@ -583,14 +583,14 @@ impl EntryKind {
         }
     }
 
-    pub fn salutation(&self) -> Option<&Opening> {
+    pub fn salutation(&self) -> Option<&Formula> {
         match self {
             EntryKind::Salutation(opening) => Some(opening),
             _ => None,
         }
     }
 
-    pub fn closing(&self) -> Option<&Opening> {
+    pub fn closing(&self) -> Option<&Formula> {
         match self {
             EntryKind::Closing(opening) => Some(opening),
             _ => None,
@@ -666,7 +666,7 @@ pub struct PackError {
 pub struct Packs {
     packs: Vec<Slot>,
     /// The project packs loaded, as (file, first locale): their examples
-    /// are checked after loading (see [`crate::rules::examples`]).
+    /// are checked after loading, by the rules layer.
     project: Vec<(String, String)>,
 }
 
@@ -1053,7 +1053,7 @@ impl Pack {
     pub fn salutation_candidates<'p>(
         &'p self,
         lower: &str,
-    ) -> impl Iterator<Item = (usize, &'p Opening)> + use<'p> {
+    ) -> impl Iterator<Item = (usize, &'p Formula)> + use<'p> {
         self.candidates(&self.salutations, lower, EntryKind::salutation)
     }
 
@@ -1061,7 +1061,7 @@ impl Pack {
     pub fn closing_candidates<'p>(
         &'p self,
         lower: &str,
-    ) -> impl Iterator<Item = (usize, &'p Opening)> + use<'p> {
+    ) -> impl Iterator<Item = (usize, &'p Formula)> + use<'p> {
         self.candidates(&self.closings, lower, EntryKind::closing)
     }
 
@@ -1150,7 +1150,7 @@ fn entry(
             let tone = spec
                 .tone
                 .ok_or_else(|| at("needs a `tone`: banned, formal, informal or neutral"))?;
-            let opening = Opening {
+            let opening = Formula {
                 matcher: matcher()?,
                 tone,
                 severity: spec.severity,

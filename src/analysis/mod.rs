@@ -1,8 +1,61 @@
 //! Language facts over the text of a locale, knowing nothing of rules,
 //! findings or reports: the prose of each message as the customer reads
 //! it, the address markers, salutations and sign-offs in it, the register
-//! of each email, and the phrases packs list.
+//! of each email, the phrases and the identifier-like text it holds.
+//!
+//! [`Analysis`] is what a check knows about one locale: built once, read
+//! by every rule.
 
+pub mod leaks;
 pub mod phrases;
+pub mod prefilter;
 pub mod prose;
 pub mod register;
+
+use rayon::prelude::*;
+
+use crate::packs::Pack;
+use crate::project::config::Emails;
+use crate::project::emails::{Email, emails};
+use crate::project::locale::LocaleModel;
+
+use register::{Declared, EmailReading, Reader};
+
+/// One locale as the rules read it: its parsed files, its emails (grouped
+/// once), and, with a language pack, each email read for its register.
+pub struct Analysis<'a, 's> {
+    pub locale: &'a LocaleModel<'s>,
+    /// The emails, in the order of their names (templates first).
+    pub emails: Vec<Email<'a, 's>>,
+    /// The locale's language pack, if it has one.
+    pub pack: Option<&'a Pack>,
+    /// Each email read for its register, in the order of `emails`; empty
+    /// until [`Analysis::read_registers`], and without a pack.
+    pub readings: Vec<EmailReading<'s>>,
+}
+
+impl<'a, 's> Analysis<'a, 's> {
+    /// The locale's emails grouped as `grouping` says.
+    pub fn new(locale: &'a LocaleModel<'s>, grouping: &Emails, pack: Option<&'a Pack>) -> Self {
+        Analysis {
+            locale,
+            emails: emails(locale, grouping),
+            pack,
+            readings: Vec::new(),
+        }
+    }
+
+    /// Reads every email for its register, on every core, against the
+    /// `declared` register of the locale when there is one.
+    pub fn read_registers(&mut self, declared: Option<Declared>) {
+        let Some(pack) = self.pack else {
+            return;
+        };
+        let reader = Reader::new(self.locale, pack, declared);
+        self.readings = self
+            .emails
+            .par_iter()
+            .map(|email| reader.read(email))
+            .collect();
+    }
+}

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use std::path::PathBuf;
 
+use crate::analysis::Analysis;
+use crate::analysis::register::Declared;
 use crate::finding::{Diagnostic, Finding, Severity};
 use crate::packs::Packs;
 use crate::project::config::Config;
@@ -17,7 +19,10 @@ use crate::project::locale::LocaleModel;
 use crate::project::suppression::Suppressions;
 use crate::project::{LocaleDir, Project, ReadError};
 use crate::render::SampleArgs;
-use crate::rules::{CHECKS, Context, Selection, Settings, UnusedSuppression};
+use crate::rules::{
+    CHECKS, ClosingBanned, ClosingRegister, Context, RegisterLocale, RegisterMix, RuleMeta,
+    SalutationBanned, SalutationRegister, Selection, Settings, UnusedSuppression,
+};
 
 /// What a check run looks at, beyond the project: what the rules are
 /// given, and which locales are checked.
@@ -334,21 +339,21 @@ fn check_locale(
 ) -> LocaleReport {
     let settings = &options.settings;
     let selection = &settings.selection;
-    let cx = Context::new(locale, reference, settings);
-    // The checks are independent: on two cores, the register's reading of
-    // the prose goes beside the rest.
-    // What the findings are resolved with is made beside them.
-    let (diagnostics, (suppressions, emails)) = rayon::join(
-        || -> Vec<Vec<Diagnostic>> {
-            CHECKS
-                .par_iter()
-                .filter(|check| check.runs(&cx))
-                .map(|check| {
-                    let mut out = Vec::new();
-                    check.check(&cx, &mut out);
-                    out
-                })
-                .collect()
+    let mut analysis = Analysis::new(
+        locale,
+        &settings.emails,
+        settings.packs.for_locale(locale.langid),
+    );
+    // What the findings are resolved with is made beside the reading of the
+    // emails' address.
+    let (suppressions, emails) = rayon::join(
+        || {
+            if ADDRESS_RULES
+                .iter()
+                .any(|rule| selection.is_enabled(rule.id))
+            {
+                analysis.read_registers(declared(locale, settings));
+            }
         },
         || {
             (
@@ -356,7 +361,18 @@ fn check_locale(
                 EmailIndex::new(locale, &settings.emails),
             )
         },
-    );
+    )
+    .1;
+    let cx = Context::new(locale, reference, settings, &analysis);
+    let diagnostics: Vec<Vec<Diagnostic>> = CHECKS
+        .par_iter()
+        .filter(|check| check.runs(&cx))
+        .map(|check| {
+            let mut out = Vec::new();
+            check.check(&cx, &mut out);
+            out
+        })
+        .collect();
     // Resolving (lines, snippets, fingerprints) is per finding: both cores,
     // in the same order, however the findings fall among the checks (one
     // missing-message finding per untranslated string).
@@ -403,6 +419,26 @@ fn check_locale(
         messages: locale.message_count(),
         read_errors: Vec::new(),
     }
+}
+
+/// The rules that read the register of each email.
+const ADDRESS_RULES: [&RuleMeta; 6] = [
+    &RegisterMix::META,
+    &RegisterLocale::META,
+    &SalutationBanned::META,
+    &SalutationRegister::META,
+    &ClosingBanned::META,
+    &ClosingRegister::META,
+];
+
+/// The register the configuration declares for `locale`, when
+/// `register-locale` is to report what does not use it.
+fn declared(locale: &LocaleModel<'_>, settings: &Settings) -> Option<Declared> {
+    if !settings.selection.is_enabled(RegisterLocale::META.id) {
+        return None;
+    }
+    let (register, source) = settings.declared_register(locale.name, locale.langid)?;
+    Some(Declared::Locale { register, source })
 }
 
 /// A lock that a panicked holder did not spoil: what it guards is taken

@@ -144,9 +144,11 @@ impl<'m, 's> Renderer<'m, 's> {
         let _ = bundle.add_function("NUMBER", intl::NUMBER);
         let _ = bundle.add_function("DATETIME", intl::DATETIME);
         for file in &model.files {
-            // fluent-syntax recurses once per nesting level: a file nested
-            // too deep would overflow the stack (it is a `syntax-error`).
-            if crate::syntax::too_deep(file.source.body()).is_some() {
+            // fluent-bundle keeps a parse of its own, of the text it owns:
+            // the one parse of a file etiquette does twice. fluent-syntax
+            // recurses once per nesting level: a file nested too deep would
+            // overflow the stack (it is a `syntax-error`).
+            if file.too_deep {
                 continue;
             }
             let resource = match FluentResource::try_new(file.source.body().to_owned()) {

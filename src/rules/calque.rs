@@ -1,4 +1,15 @@
-use crate::rules::declare_rule;
+//! `calque`: the calques of the language packs, matched in every variant of
+//! every message.
+
+use fluent_syntax::ast::Pattern;
+
+use crate::analysis::phrases::{Matched, packs_for, phrase_matches, phrase_start};
+use crate::analysis::prefilter::may_write_word;
+use crate::finding::Diagnostic;
+use crate::packs::Pack;
+use crate::project::locale::LocaleModel;
+use crate::rules::written::{each_written, per_file};
+use crate::rules::{Check, Context, Listing, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -25,5 +36,52 @@ declare_rule! {
         id: "calque",
         severity: Warning,
         summary: "a word-for-word translation of an English formula (\"diese E-Mail findet Sie gut\")",
+    }
+}
+
+impl Check for Calque {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        out.extend(Self::findings(
+            cx.locale,
+            &packs_for(&cx.settings.packs, cx.locale),
+        ));
+    }
+}
+
+impl Calque {
+    /// The calques of `packs` in every pattern of the locale.
+    pub(crate) fn findings<'a>(locale: &LocaleModel<'a>, packs: &[&Pack]) -> Vec<Diagnostic<'a>> {
+        if packs.is_empty() {
+            return Vec::new();
+        }
+        // Only a pattern that may write a word a calque starts with is
+        // written out.
+        let starts = phrase_start(packs, true);
+        per_file(locale, |file| {
+            let mut listing = Listing::new("file");
+            let wants = |pattern: &Pattern<&str>| may_write_word(pattern, &starts);
+            each_written(locale, file, wants, |written| {
+                let (found, more) =
+                    phrase_matches(packs, written.prose, true, |_| false, listing.room());
+                for found in found {
+                    let Matched::Calque(calque) = found.matched else {
+                        continue;
+                    };
+                    let message = format!(
+                        "“{}” is a word-for-word translation of an English formula",
+                        found.text
+                    );
+                    let mut finding = written.finding(&Self::META, found.span, message);
+                    finding.help = calque.fix.clone();
+                    listing.push(finding);
+                }
+                listing.skip(more.iter().map(|(_, n)| n).sum());
+            });
+            listing.finish()
+        })
     }
 }

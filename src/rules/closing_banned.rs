@@ -1,4 +1,7 @@
-use crate::rules::declare_rule;
+use crate::analysis::Analysis;
+use crate::finding::Diagnostic;
+use crate::rules::address::{self, Formulas};
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -27,5 +30,24 @@ declare_rule! {
         id: "closing-banned",
         severity: Error,
         summary: "a sign-off that must not close a customer email (\"Liefs\", \"Oprecht\")",
+    }
+}
+
+impl Check for ClosingBanned {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        out.extend(Self::findings(cx.analysis));
+    }
+}
+
+impl ClosingBanned {
+    /// The rule's findings in every email the analysis read.
+    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<Diagnostic<'a>> {
+        address::per_email(analysis, |view, listing| {
+            address::banned(view, listing, &Self::META, Formulas::Closing)
+        })
     }
 }

@@ -1,4 +1,7 @@
-use crate::rules::declare_rule;
+use crate::analysis::Analysis;
+use crate::finding::Diagnostic;
+use crate::rules::address::{self, Formulas};
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -26,5 +29,24 @@ declare_rule! {
         id: "closing-register",
         severity: Warning,
         summary: "a sign-off whose register contradicts the email (\"Hoogachtend\" with `je`)",
+    }
+}
+
+impl Check for ClosingRegister {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        out.extend(Self::findings(cx.analysis));
+    }
+}
+
+impl ClosingRegister {
+    /// The rule's findings in every email the analysis read.
+    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<Diagnostic<'a>> {
+        address::per_email(analysis, |view, listing| {
+            address::formula_register(view, listing, &Self::META, Formulas::Closing)
+        })
     }
 }

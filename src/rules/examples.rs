@@ -1,18 +1,23 @@
 //! The language rules on plain texts, for pack examples and evaluations:
-//! texts become the messages of one email, read by the register analyzer
-//! and the written-text rules, and the findings come back as ranges of the
-//! texts.
+//! texts become the messages of one email, read as a check reads it by the
+//! rules about address, calques and the project's rules, and the findings
+//! come back as ranges of the texts.
 
 use std::ops::Range;
 
 use unic_langid::LanguageIdentifier;
 
-use crate::analysis::register::{Analyzer, Declared};
+use crate::analysis::Analysis;
+use crate::analysis::register::Declared;
 use crate::finding::Severity;
 use crate::packs::{Entry, EntryKind, Pack, Packs};
 use crate::project::LocaleDir;
 use crate::project::config::{Emails, Register};
 use crate::project::locale::LocaleModel;
+use crate::rules::{
+    Calque, ClosingBanned, ClosingRegister, ProjectRules, RegisterLocale, RegisterMix,
+    SalutationBanned, SalutationRegister,
+};
 use crate::syntax::SourceFile;
 
 /// A finding in one of the texts given to [`flag_texts`].
@@ -32,9 +37,8 @@ pub struct TextFlag {
 /// Reads plain texts as one email of `langid` (one message per text) with
 /// `pack` and the packs for every locale in `packs`, and returns what the
 /// language rules flag. Curly braces are read as parentheses, line breaks
-/// as spaces. As in a check, the register rules list at most
-/// [`MAX_FLAGS_PER_EMAIL`](crate::analysis::register::MAX_FLAGS_PER_EMAIL) findings
-/// for the email.
+/// as spaces. As in a check, each rule lists at most
+/// [`MAX_LISTED`](crate::finding::MAX_LISTED) findings.
 pub fn flag_texts(
     pack: &Pack,
     packs: &Packs,
@@ -64,48 +68,38 @@ pub fn flag_texts(
             .saturating_sub(1);
         (text, span.start - starts[text]..span.end - starts[text])
     };
-    let mut flags = Vec::new();
     let declared = declared.map(|register| Declared::Locale {
         register,
         source: "the caller".into(),
     });
-    let analyzer = Analyzer::new(&locale, pack, declared);
-    for email in crate::project::emails::emails(&locale, &Emails::default()) {
-        for flag in analyzer.analyze(&email).listed {
-            let (text, span) = locate(flag.span);
-            flags.push(TextFlag {
+    let mut analysis = Analysis::new(&locale, &Emails::default(), Some(pack));
+    analysis.read_registers(declared);
+    let with: Vec<&Pack> = std::iter::once(pack).chain(packs.universal()).collect();
+    let findings = [
+        RegisterMix::findings(&analysis),
+        RegisterLocale::findings(&analysis),
+        SalutationBanned::findings(&analysis),
+        SalutationRegister::findings(&analysis),
+        ClosingBanned::findings(&analysis),
+        ClosingRegister::findings(&analysis),
+        Calque::findings(&locale, &with),
+        ProjectRules::findings(&locale, &with, |_| true),
+    ];
+    let mut flags: Vec<TextFlag> = findings
+        .into_iter()
+        .flatten()
+        .map(|finding| {
+            let (text, span) = locate(finding.span);
+            TextFlag {
                 text,
                 span,
-                severity: flag.severity,
-                rule: flag.rule.id,
-                message: flag.message,
-                help: Some(flag.help),
-            });
-        }
-    }
-    let with: Vec<&Pack> = std::iter::once(pack).chain(packs.universal()).collect();
-    let mut prose = crate::text::Prose::new();
-    for parsed in &locale.files {
-        for message in parsed.messages() {
-            let Some(value) = &message.value else {
-                continue;
-            };
-            crate::analysis::phrases::write_all_variants(&locale, 0, value, &mut prose);
-            for found in
-                crate::analysis::phrases::phrase_matches(&with, &prose, |_| true, usize::MAX).0
-            {
-                let (text, span) = locate(found.span);
-                flags.push(TextFlag {
-                    text,
-                    span,
-                    severity: None,
-                    rule: found.rule.id,
-                    message: found.message,
-                    help: found.help,
-                });
+                severity: finding.severity,
+                rule: finding.rule.id,
+                message: finding.message,
+                help: finding.help,
             }
-        }
-    }
+        })
+        .collect();
     flags.sort_by(|a, b| (a.text, a.span.start, a.rule).cmp(&(b.text, b.span.start, b.rule)));
     flags
 }

@@ -1,4 +1,15 @@
-use crate::rules::declare_rule;
+//! `leaked-identifier`: the constants and foreign placeholders that
+//! [`crate::analysis::leaks`] finds in a message's prose, less what the
+//! message's comments or the reference's text show on purpose.
+
+use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement};
+
+use crate::analysis::leaks::{double_braces, leak_matches, leaked, may_leak};
+use crate::analysis::prose::Origin;
+use crate::finding::Diagnostic;
+use crate::rules::written::{Written, each_written, per_file};
+use crate::rules::{Check, Context, Listing, RuleMeta, declare_rule};
+use crate::syntax::{EntryId, EntryKind, ParsedFile, comment_lines};
 
 declare_rule! {
     /// ## What it does
@@ -41,5 +52,256 @@ declare_rule! {
         id: "leaked-identifier",
         severity: Warning,
         summary: "a raw constant or foreign placeholder in customer-facing text, like `DHL_CONNECT`",
+    }
+}
+
+impl Check for LeakedIdentifier {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        out.extend(per_file(cx.locale, |file| {
+            let mut listing = Listing::new("file");
+            // A leak needs one of a few characters: most patterns are not
+            // written out.
+            each_written(cx.locale, file, may_leak, |written| {
+                let (leaks, more) = leaks_in(cx, written, listing.room());
+                for (span, message, help) in leaks {
+                    listing.push(written.finding(&Self::META, span, message).help(help));
+                }
+                listing.skip(more);
+            });
+            listing.finish()
+        }));
+    }
+}
+
+/// The leaked identifiers and placeholders of one pattern, written out as
+/// `prose`: span, message and help of each.
+fn leaks_in(
+    cx: &Context<'_>,
+    written: &Written<'_, '_>,
+    room: usize,
+) -> (Vec<(std::ops::Range<usize>, String, String)>, usize) {
+    let (mut found, mut more) = leaked(written.prose, &cx.settings.allowed_identifiers, room);
+    for brace in double_braces(&cx.locale.files[written.file], written.pattern) {
+        if found.len() < room {
+            found.push(brace);
+        } else {
+            more += 1;
+        }
+    }
+    if found.is_empty() {
+        return (Vec::new(), more);
+    }
+    // What the message's comments and the reference's message show on
+    // purpose is not a leak: a key name, an error code, the `%s` of a
+    // search URL.
+    let origin = written.origin();
+    let (context, reference_text) = explained(cx, &origin);
+    // Once per message, and only when a leak needs it.
+    let dropped = std::cell::OnceCell::new();
+    let mut leaks = Vec::new();
+    for (span, text) in found {
+        // A comment documents `$variables`: only the reference's own text
+        // excuses a placeholder-shaped leak.
+        let excused_by = if text.starts_with(['$', '{', '%']) {
+            &reference_text
+        } else {
+            &context
+        };
+        if mentions(excused_by, &text) || (cx.reference.is_none() && !is_named_placeholder(&text)) {
+            continue;
+        }
+        let (message, help) = match (cx.reference, near_identifier(&reference_text, &text)) {
+            (Some(reference), Some(near)) => (
+                format!(
+                    "`{text}` is not what the {} message writes: `{near}`",
+                    reference.name
+                ),
+                format!("copy `{near}` exactly: it is code or a name, not a word to translate"),
+            ),
+            _ => (
+                leak_message(&text),
+                match (
+                    cx.reference,
+                    dropped
+                        .get_or_init(|| dropped_variables(cx, &origin))
+                        .as_slice(),
+                ) {
+                    (Some(reference), [name]) => format!(
+                        "write `{{ ${name} }}`: the {} message has it, this translation does not",
+                        reference.name
+                    ),
+                    _ => leak_help(&text),
+                },
+            ),
+        };
+        leaks.push((span, message, help));
+    }
+    (leaks, more)
+}
+
+/// What explains what a message may show as written: the comments of the
+/// message and its section, in this locale and in the reference, followed by
+/// the reference's own text; and that text alone.
+fn explained(cx: &Context<'_>, origin: &Origin) -> (String, String) {
+    let mut comments = String::new();
+    let mut text = String::new();
+    let id = origin.message_id.as_str();
+    entry_context(&cx.locale.files[origin.file], id, &mut comments, None);
+    if let Some(reference) = cx.reference {
+        let entry = match id.strip_prefix('-') {
+            Some(name) => EntryId {
+                kind: EntryKind::Term,
+                name,
+            },
+            None => EntryId {
+                kind: EntryKind::Message,
+                name: id,
+            },
+        };
+        if let Some(file) = reference.defining_file(entry) {
+            entry_context(file, id, &mut comments, Some(&mut text));
+        }
+    }
+    comments.push_str(&text);
+    (comments, text)
+}
+
+/// Appends the comments of entry `id` in `file`, and its text to `text`.
+fn entry_context(
+    file: &ParsedFile<'_>,
+    id: &str,
+    comments: &mut String,
+    text: Option<&mut String>,
+) {
+    let mut group = None;
+    for entry in &file.resource.body {
+        let (name, comment, value, attributes) = match entry {
+            Entry::GroupComment(comment) => {
+                group = Some(comment);
+                continue;
+            }
+            Entry::Message(m) => (
+                m.id.name.to_owned(),
+                &m.comment,
+                m.value.as_ref(),
+                &m.attributes,
+            ),
+            Entry::Term(t) => (
+                format!("-{}", t.id.name),
+                &t.comment,
+                Some(&t.value),
+                &t.attributes,
+            ),
+            _ => continue,
+        };
+        if name != id {
+            continue;
+        }
+        for line in comment_lines(comment.as_ref()).chain(comment_lines(group)) {
+            comments.push_str(line);
+            comments.push('\n');
+        }
+        if let Some(text) = text {
+            for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+                push_text(pattern, text);
+            }
+        }
+        return;
+    }
+}
+
+fn push_text(pattern: &Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable {
+                expression: Expression::Select { variants, .. },
+            } => {
+                for variant in variants {
+                    push_text(&variant.value, out);
+                }
+            }
+            PatternElement::Placeable { .. } => out.push('\n'),
+        }
+    }
+    out.push('\n');
+}
+
+/// The variables the reference message shows that this translation does
+/// not: a constant in their place is often the value a pipeline pasted in.
+fn dropped_variables<'a>(cx: &Context<'a>, origin: &Origin) -> Vec<&'a str> {
+    let id = origin.message_id.as_str();
+    let attribute = origin.attribute.as_deref();
+    let (Some(reference), Some(pattern)) = (cx.reference, cx.locale.message_pattern(id, attribute))
+    else {
+        return Vec::new();
+    };
+    let Some(reference_pattern) = reference.message_pattern(id, attribute) else {
+        return Vec::new();
+    };
+    let used = cx.locale.pattern_variables(pattern);
+    reference
+        .pattern_variables(reference_pattern)
+        .into_iter()
+        .filter(|&(name, shown)| shown && !used.contains_key(name))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Whether `context` has `text` as a whole identifier, not inside a longer one.
+fn mentions(context: &str, text: &str) -> bool {
+    let identifier = |c: char| c.is_alphanumeric() || c == '_';
+    context.match_indices(text).any(|(at, _)| {
+        !context[..at].ends_with(identifier) && !context[at + text.len()..].starts_with(identifier)
+    })
+}
+
+/// An identifier of `context` that `text` is a slip of: `URL_STING` for
+/// `URL_STRING`, `FIDO_2_1_pre` for `FIDO_2_1_PRE`.
+fn near_identifier<'c>(context: &'c str, text: &str) -> Option<&'c str> {
+    let lower = text.to_lowercase();
+    leak_matches(context)
+        .into_iter()
+        .map(|hit| &context[hit])
+        .map(|known| {
+            (
+                crate::suggest::edit_distance(&lower, &known.to_lowercase()),
+                known,
+            )
+        })
+        .filter(|(d, known)| *d <= known.len().max(text.len()) / 4 + 1)
+        .min()
+        .map(|(_, known)| known)
+}
+
+/// A placeholder with a name (`{{name}}`, `${name}`, `%(name)s`, `$name`)
+/// or a position (`%1$s`). In the reference locale nothing tells a constant
+/// or a bare `%s` that the message is about (an error code, the pattern of a
+/// search URL) from one that leaked, but a named placeholder is never prose.
+fn is_named_placeholder(text: &str) -> bool {
+    text.starts_with(['{', '$']) || (text.starts_with('%') && text.len() > 2)
+}
+
+fn leak_message(text: &str) -> String {
+    if text.starts_with('{') {
+        format!("`{text}` is a placeholder of another template language")
+    } else if text.starts_with(['$', '%']) {
+        format!("`{text}` is a placeholder Fluent does not fill")
+    } else {
+        format!("`{text}` is a raw constant in text the customer reads")
+    }
+}
+
+fn leak_help(text: &str) -> String {
+    if text.starts_with('{') {
+        "Fluent reads `{{…}}` as a placeable in a placeable; write `{ $variable }`".into()
+    } else if text.contains('_') && !text.starts_with(['{', '$', '%']) {
+        "replace the constant with the words the customer should read, or a `{ $variable }`".into()
+    } else {
+        "write the placeholder the Fluent way, as `{ $variable }`".into()
     }
 }

@@ -10,6 +10,7 @@ use crate::project::config::Level;
 use crate::project::locale::LocaleModel;
 use crate::syntax::ParsedFile;
 
+mod address;
 mod calque;
 mod closing_banned;
 mod closing_register;
@@ -26,6 +27,7 @@ mod obsolete_file;
 mod obsolete_message;
 mod obsolete_value;
 mod plural_categories;
+mod project_rule;
 mod reference_cycle;
 mod register_locale;
 mod register_mix;
@@ -37,6 +39,7 @@ mod syntax_error;
 mod unknown_reference;
 mod unknown_variable;
 mod unused_suppression;
+mod written;
 
 pub use calque::Calque;
 pub use closing_banned::ClosingBanned;
@@ -53,6 +56,7 @@ pub use obsolete_file::ObsoleteFile;
 pub use obsolete_message::ObsoleteMessage;
 pub use obsolete_value::ObsoleteValue;
 pub use plural_categories::PluralCategories;
+pub use project_rule::ProjectRules;
 pub use reference_cycle::ReferenceCycle;
 pub use register_locale::RegisterLocale;
 pub use register_mix::RegisterMix;
@@ -97,6 +101,8 @@ pub(crate) use declare_rule;
 /// reference itself is checked), and the settings of the run.
 pub struct Context<'a> {
     pub locale: &'a LocaleModel<'a>,
+    /// The locale's emails and their register, read once for every rule.
+    pub analysis: &'a crate::analysis::Analysis<'a, 'a>,
     pub reference: Option<&'a LocaleModel<'a>>,
     pub settings: &'a Settings,
     /// [`translated_messages`], paired once for every check that asks.
@@ -115,9 +121,11 @@ impl<'a> Context<'a> {
         locale: &'a LocaleModel<'a>,
         reference: Option<&'a LocaleModel<'a>>,
         settings: &'a Settings,
+        analysis: &'a crate::analysis::Analysis<'a, 'a>,
     ) -> Self {
         Context {
             locale,
+            analysis,
             reference,
             settings,
             translated: std::sync::OnceLock::new(),
@@ -160,7 +168,14 @@ pub static CHECKS: &[&dyn Check] = &[
     &ReferenceCycle,
     &PluralCategories,
     &RegisterMix,
-    &crate::analysis::phrases::WrittenRules,
+    &RegisterLocale,
+    &SalutationBanned,
+    &SalutationRegister,
+    &ClosingBanned,
+    &ClosingRegister,
+    &Calque,
+    &LeakedIdentifier,
+    &ProjectRules,
     &RenderError,
 ];
 
@@ -250,6 +265,80 @@ pub(crate) fn translated_messages<'c, 'a>(
             .collect()
     });
     pairs.iter().copied()
+}
+
+/// The findings of one rule in one email (or file), at most
+/// [`MAX_LISTED`](crate::finding::MAX_LISTED): a file with a million
+/// identifiers is one problem, and its report stays small. The last one
+/// listed counts the rest. A finding at a place already listed (the same
+/// marker read on several choices of variants) is listed once.
+pub(crate) struct Listing<'a> {
+    listed: Vec<Diagnostic<'a>>,
+    unlisted: usize,
+    /// (file, start) of every finding so far.
+    seen: rustc_hash::FxHashSet<(usize, usize)>,
+    /// "email" or "file": what the count at the end is of.
+    of: &'static str,
+}
+
+impl<'a> Listing<'a> {
+    pub(crate) fn new(of: &'static str) -> Self {
+        Listing {
+            listed: Vec::new(),
+            unlisted: 0,
+            seen: Default::default(),
+            of,
+        }
+    }
+
+    /// Whether to make the finding at `start` of `file`: false when one was
+    /// made there already, or past the listed ones (then it is counted).
+    pub(crate) fn wants(&mut self, file: usize, start: usize) -> bool {
+        if !self.seen.insert((file, start)) {
+            return false;
+        }
+        if self.listed.len() < crate::finding::MAX_LISTED {
+            return true;
+        }
+        self.unlisted += 1;
+        false
+    }
+
+    /// How many more findings are listed.
+    pub(crate) fn room(&self) -> usize {
+        crate::finding::MAX_LISTED.saturating_sub(self.listed.len())
+    }
+
+    /// Lists a finding, or counts it past the listed ones.
+    pub(crate) fn push(&mut self, finding: Diagnostic<'a>) {
+        if self.listed.len() < crate::finding::MAX_LISTED {
+            self.listed.push(finding);
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// Counts `more` findings that were not made.
+    pub(crate) fn skip(&mut self, more: usize) {
+        self.unlisted += more;
+    }
+
+    /// The findings listed, the last one counting the rest.
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic<'a>> {
+        if self.unlisted > 0
+            && let Some(last) = self.listed.last_mut()
+        {
+            let more = match self.of {
+                "email" => format!(
+                    " (and {} more findings in this email, not listed)",
+                    self.unlisted
+                ),
+                of => format!(" (and {} more in this {of}, not listed)", self.unlisted),
+            };
+            last.message.push_str(&more);
+        }
+        self.listed
+    }
 }
 
 /// Up to this many attributes, an entry's are found by a scan; beyond, by

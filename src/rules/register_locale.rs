@@ -1,4 +1,7 @@
-use crate::rules::declare_rule;
+use crate::analysis::Analysis;
+use crate::finding::Diagnostic;
+use crate::rules::address;
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -31,5 +34,24 @@ declare_rule! {
         id: "register-locale",
         severity: Error,
         summary: "a marker contradicts the register declared for the locale",
+    }
+}
+
+impl Check for RegisterLocale {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        out.extend(Self::findings(cx.analysis));
+    }
+}
+
+impl RegisterLocale {
+    /// The rule's findings in every email the analysis read.
+    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<Diagnostic<'a>> {
+        address::per_email(analysis, |view, listing| {
+            address::other_register(view, listing, &Self::META, true)
+        })
     }
 }

@@ -1,12 +1,7 @@
-use rayon::prelude::*;
-
-use crate::analysis::register::{Analyzer, Declared, diagnostics};
+use crate::analysis::Analysis;
 use crate::finding::Diagnostic;
-use crate::project::emails::emails;
-use crate::rules::{
-    Check, ClosingBanned, ClosingRegister, Context, RegisterLocale, RuleMeta, SalutationBanned,
-    SalutationRegister, declare_rule,
-};
+use crate::rules::address;
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -55,34 +50,19 @@ declare_rule! {
 
 impl Check for RegisterMix {
     fn rules(&self) -> &'static [&'static RuleMeta] {
-        &[
-            &Self::META,
-            &RegisterLocale::META,
-            &SalutationBanned::META,
-            &SalutationRegister::META,
-            &ClosingBanned::META,
-            &ClosingRegister::META,
-        ]
+        &[&Self::META]
     }
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
-        let locale = cx.locale;
-        let Some(pack) = cx.settings.packs.for_locale(locale.langid) else {
-            return;
-        };
-        let declared = if cx.enabled(&RegisterLocale::META) {
-            cx.settings
-                .declared_register(locale.name, locale.langid)
-                .map(|(register, source)| Declared::Locale { register, source })
-        } else {
-            None
-        };
-        let analyzer = Analyzer::new(locale, pack, declared);
-        // Each email is read on its own: both cores, findings in email order.
-        let found: Vec<Vec<Diagnostic<'a>>> = emails(locale, &cx.settings.emails)
-            .par_iter()
-            .map(|email| diagnostics(locale, &email.name, analyzer.analyze(email)))
-            .collect();
-        out.extend(found.into_iter().flatten());
+        out.extend(Self::findings(cx.analysis));
+    }
+}
+
+impl RegisterMix {
+    /// The rule's findings in every email the analysis read.
+    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<Diagnostic<'a>> {
+        address::per_email(analysis, |view, listing| {
+            address::other_register(view, listing, &Self::META, false)
+        })
     }
 }

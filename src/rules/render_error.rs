@@ -45,8 +45,8 @@ impl Check for RenderError {
         };
         let renderer = Renderer::new(cx.locale, false);
         let args_file = args.path.as_deref().unwrap_or("the sample arguments");
-        for email in renderer.emails(&cx.settings.emails) {
-            let rendered = renderer.render(&email, args);
+        for email in &cx.analysis.emails {
+            let rendered = renderer.render(email, args);
             for fault in rendered.faults {
                 let reported_elsewhere = match fault.kind {
                     FaultKind::UnknownReference => cx.enabled(&super::UnknownReference::META),

@@ -1,4 +1,7 @@
-use crate::rules::declare_rule;
+use crate::analysis::Analysis;
+use crate::finding::Diagnostic;
+use crate::rules::address::{self, Formulas};
+use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -27,5 +30,24 @@ declare_rule! {
         id: "salutation-register",
         severity: Error,
         summary: "a salutation whose register contradicts the email (\"Geachte …\" with `je`)",
+    }
+}
+
+impl Check for SalutationRegister {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        &[&Self::META]
+    }
+
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+        out.extend(Self::findings(cx.analysis));
+    }
+}
+
+impl SalutationRegister {
+    /// The rule's findings in every email the analysis read.
+    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<Diagnostic<'a>> {
+        address::per_email(analysis, |view, listing| {
+            address::formula_register(view, listing, &Self::META, Formulas::Salutation)
+        })
     }
 }

@@ -9,7 +9,6 @@ mod source;
 mod walk;
 
 pub use nesting::MAX_NESTING;
-pub(crate) use nesting::too_deep;
 pub use parse::{EntryId, EntryKind, ParsedFile, SyntaxProblem, parse};
 pub use source::{
     LineCol, MAX_FILE_BYTES, SourceFile, floor_char_boundary, line_col, offset_in, read_bytes,

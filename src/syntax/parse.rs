@@ -18,6 +18,9 @@ pub struct ParsedFile<'s> {
     pub source: &'s SourceFile,
     pub resource: Resource<&'s str>,
     pub problems: Vec<SyntaxProblem>,
+    /// Nested deeper than the parser's recursion allows: the file was not
+    /// parsed and its resource is empty. Nothing else may parse it either.
+    pub too_deep: bool,
 }
 
 /// A place where the file does not parse, explained.
@@ -59,6 +62,7 @@ pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
             source,
             resource: Resource { body: Vec::new() },
             problems,
+            too_deep: true,
         };
     }
     let mut resource = match fluent_syntax::parser::parse(body) {
@@ -68,11 +72,12 @@ pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
             resource
         }
     };
-    fit(&mut resource);
+    shrink_lists(&mut resource);
     ParsedFile {
         source,
         resource,
         problems,
+        too_deep: false,
     }
 }
 
@@ -84,7 +89,7 @@ pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
 /// this project's machine, a fifth of that run's time) and the parser's
 /// next file reuses what is freed: the run faults 1,900 pages fewer and is
 /// 3% faster, and the whole tree's peak falls from 45 to 34 MB.
-fn fit(resource: &mut Resource<&str>) {
+fn shrink_lists(resource: &mut Resource<&str>) {
     fit_vec(&mut resource.body);
     for entry in &mut resource.body {
         match entry {
@@ -292,7 +297,7 @@ mod tests {
         let parsed = parse(&source);
         let (unfitted, _) = fluent_syntax::parser::parse(text).unwrap_err();
         assert_eq!(parsed.resource, unfitted);
-        // Capacity equals length everywhere fit reaches.
+        // Capacity equals length everywhere shrink_lists reaches.
         fn pattern_fits(pattern: &Pattern<&str>) -> bool {
             pattern.elements.capacity() == pattern.elements.len()
                 && pattern.elements.iter().all(|element| match element {

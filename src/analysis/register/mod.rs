@@ -1,0 +1,180 @@
+//! The register of an email: does it address the reader formally or
+//! informally? An email is read as the customer reads it, once per choice
+//! of variants of its selects; each sentence votes by its address markers,
+//! and so does the salutation. What each choice shows and decides is an
+//! [`EmailReading`]; the rules about address (`register-mix`,
+//! `salutation-banned`, …) report from it.
+
+mod decision;
+mod reading;
+mod segments;
+
+pub use decision::{Decision, Reason};
+pub use reading::{FormulaMatch, MarkerMatch, Words};
+
+use crate::analysis::prose::{Budget, Origins};
+use crate::packs::Pack;
+use crate::project::config::Register;
+use crate::project::emails::Email;
+use crate::project::locale::LocaleModel;
+use crate::text::Prose;
+
+use reading::SegmentReading;
+use segments::{Selectors, Values, enumerate};
+
+/// Where a declared register comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Declared {
+    /// `etiquette.toml` or `--register`: the locale's register.
+    Locale { register: Register, source: String },
+}
+
+/// Reads the emails of one locale with its language pack.
+pub struct Reader<'a, 's> {
+    locale: &'a LocaleModel<'s>,
+    pack: &'a Pack,
+    declared: Option<Declared>,
+    /// What referenced text the locale's emails may still read.
+    budget: Budget,
+}
+
+/// An email read on every choice of variants it is judged on.
+#[derive(Debug)]
+pub struct EmailReading<'s> {
+    /// Where the text read comes from: file, message and attribute.
+    pub origins: Origins<'s>,
+    /// The markers' words as written.
+    pub words: Words,
+    /// Each segment read once per choice of the selectors it depends on.
+    readings: Vec<SegmentReading>,
+    pub choices: Vec<ChoiceReading>,
+}
+
+/// One choice of variants: what it shows and the register it decides.
+#[derive(Debug)]
+pub struct ChoiceReading {
+    /// The address markers, in reading order, but those a banned salutation
+    /// or sign-off covers.
+    markers: Vec<MarkerRef>,
+    /// The salutation the email opens with, if any.
+    pub salutation: Option<FormulaMatch>,
+    /// The sign-offs of its last segments, the last segment's first.
+    pub closings: Vec<FormulaMatch>,
+    /// `None` when its markers tie without a strong one.
+    pub decision: Option<Decision>,
+}
+
+/// A marker of a choice: in the reading of a segment, or in the first
+/// sentence of it read after a salutation.
+#[derive(Clone, Copy, Debug)]
+struct MarkerRef {
+    reading: u32,
+    index: u32,
+    after_salutation: bool,
+}
+
+impl MarkerRef {
+    fn own(reading: usize, index: usize) -> Self {
+        MarkerRef {
+            reading: reading as u32,
+            index: index as u32,
+            after_salutation: false,
+        }
+    }
+
+    fn lead(reading: usize, index: usize) -> Self {
+        MarkerRef {
+            after_salutation: true,
+            ..MarkerRef::own(reading, index)
+        }
+    }
+
+    fn get<'r>(&self, readings: &'r [SegmentReading]) -> &'r MarkerMatch {
+        let reading = &readings[self.reading as usize];
+        match (&reading.after_salutation, self.after_salutation) {
+            (Some(lead), true) => &lead.prefix[self.index as usize],
+            _ => &reading.markers[self.index as usize],
+        }
+    }
+}
+
+impl EmailReading<'_> {
+    /// The markers `choice` shows, in reading order.
+    pub fn markers<'r>(
+        &'r self,
+        choice: &'r ChoiceReading,
+    ) -> impl Iterator<Item = &'r MarkerMatch> {
+        choice.markers.iter().map(|at| at.get(&self.readings))
+    }
+}
+
+impl<'a, 's> Reader<'a, 's> {
+    pub fn new(locale: &'a LocaleModel<'s>, pack: &'a Pack, declared: Option<Declared>) -> Self {
+        Reader {
+            locale,
+            pack,
+            declared,
+            budget: Budget::for_locale(locale),
+        }
+    }
+
+    /// The pack it reads with.
+    pub fn pack(&self) -> &'a Pack {
+        self.pack
+    }
+
+    /// Reads `email` on every choice of variants it is judged on.
+    pub fn read(&self, email: &Email<'a, 's>) -> EmailReading<'s> {
+        let mut origins = Origins::default();
+        let mut words = Words::default();
+        let mut found = Selectors::default();
+        let segments = self.segments(email, &mut found);
+        let selectors = found.list;
+        let choices = enumerate(&selectors);
+        // Each segment is read once per combination of the values of the
+        // selectors it depends on; choices share the readings by index. Most
+        // depend on none: read on the first choice, where every segment is
+        // read in order, their reading's index is their own.
+        let mut cache: Vec<Vec<(Values, usize)>> = vec![Vec::new(); segments.len()];
+        let mut readings: Vec<SegmentReading> = Vec::with_capacity(segments.len());
+        let mut prose = Prose::new();
+        let mut read = Vec::with_capacity(choices.len());
+        let mut indices = Vec::with_capacity(segments.len());
+        for (c, choice) in choices.iter().enumerate() {
+            indices.clear();
+            for (index, (segment, cached)) in segments.iter().zip(&mut cache).enumerate() {
+                let values = || segment.selectors.iter().map(|&s| choice[s].as_deref());
+                let found = if segment.selectors.is_empty() {
+                    (c > 0).then_some(index)
+                } else {
+                    cached
+                        .iter()
+                        .find(|(key, _)| key.iter().copied().eq(values()))
+                        .map(|&(_, i)| i)
+                };
+                let i = found.unwrap_or_else(|| {
+                    readings.push(self.read_segment(
+                        segment,
+                        &selectors,
+                        choice,
+                        &mut origins,
+                        &mut words,
+                        &mut prose,
+                    ));
+                    if !segment.selectors.is_empty() {
+                        cached.push((values().collect(), readings.len() - 1));
+                    }
+                    readings.len() - 1
+                });
+                indices.push(i);
+            }
+            read.push(self.decide(&readings, &indices, &selectors, choice));
+        }
+        EmailReading {
+            origins,
+            words,
+            readings,
+            choices: read,
+        }
+    }
+}

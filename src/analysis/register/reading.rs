@@ -1,0 +1,528 @@
+//! One segment read on one choice of variants: its address markers and the
+//! votes of its sentences, the salutation it opens with and the sign-offs
+//! its sentences start with.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::analysis::prose::{OriginRef, Origins, VariantChoice, Writer};
+use crate::packs::{Formula, Joined, Position, Strength};
+use crate::project::config::Register;
+use crate::text::{Kind, Prose, Token, any_start_word, lowercase, tokenize};
+
+use super::Reader;
+use super::segments::Segment;
+
+/// A segment of at most this many words that ends with a comma is a
+/// salutation ("Sehr geehrte Frau { $name },").
+const SALUTATION_WORDS: usize = 6;
+
+/// An address marker found in the text.
+#[derive(Clone, Debug)]
+pub struct MarkerMatch {
+    /// The index of the origin (file and message) in the email's origin table.
+    pub origin: usize,
+    /// The byte range in that origin's file.
+    pub span: Range<usize>,
+    pub register: Register,
+    pub strength: Strength,
+    /// The word as written, by its index in the email's [`Words`].
+    pub word: usize,
+    /// The index of the marker's entry in the pack.
+    pub marker: usize,
+    /// Its sentence, counted over the segment.
+    pub sentence: usize,
+    /// When the marker sits in a stock phrase, the phrase in the other
+    /// register ("Het was me een genoegen u te helpen").
+    pub suggestion: Option<String>,
+}
+
+/// The words of an email's markers as written, each once: a marker
+/// found a million times is one string.
+#[derive(Debug, Default)]
+pub struct Words {
+    list: Vec<String>,
+    index: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl Words {
+    /// The index of the marker that covers `tokens`, written as the reader
+    /// sees it.
+    pub(super) fn index(&mut self, tokens: &[Token], joined: Joined) -> usize {
+        if let [token] = tokens
+            && joined != Joined::Elided
+            && let Some(&index) = self.index.get(token.text.as_ref())
+        {
+            return index;
+        }
+        let word = written(tokens, joined);
+        if let Some(&index) = self.index.get(&word) {
+            return index;
+        }
+        self.list.push(word.clone());
+        self.index.insert(word, self.list.len() - 1);
+        self.list.len() - 1
+    }
+
+    pub fn get(&self, index: usize) -> &str {
+        &self.list[index]
+    }
+}
+
+/// A salutation or sign-off found in the text.
+#[derive(Clone, Debug)]
+pub struct FormulaMatch {
+    pub origin: usize,
+    pub span: Range<usize>,
+    /// The index of its entry in the pack.
+    pub entry: usize,
+    /// The words as written.
+    pub words: String,
+}
+
+/// One segment (a message value or attribute) read on one path.
+#[derive(Clone, Debug, Default)]
+pub struct SegmentReading {
+    /// Per sentence: the weighted formal and informal sums.
+    pub(super) votes: Vec<(f32, f32)>,
+    pub(super) markers: Vec<MarkerMatch>,
+    /// A short line ending with a comma, like the salutation "Hallo Sam,":
+    /// German then starts the body in lower case, so a capital `Sie` on the
+    /// next line is address, not "she".
+    pub(super) salutation: bool,
+    /// The first sentence when its first word is not sentence-initial
+    /// (after a salutation that ends with a comma).
+    pub(super) after_salutation: Option<AfterSalutation>,
+    /// A salutation at the start of the segment.
+    pub(super) opening: Option<FormulaMatch>,
+    /// Sign-offs at the start of its sentences.
+    pub(super) closings: Vec<FormulaMatch>,
+}
+
+/// A segment's first sentence read as if its first word were not
+/// sentence-initial. Only markers at its first two words can change, so it
+/// keeps what differs: its markers are `prefix`, then the segment's own markers
+/// from `shared_from` on (a 10 MB sentence is not held twice).
+#[derive(Clone, Debug)]
+pub struct AfterSalutation {
+    /// The weighted formal and informal sums of the first sentence.
+    pub(super) vote: (f32, f32),
+    pub(super) prefix: Vec<MarkerMatch>,
+    pub(super) shared_from: usize,
+}
+
+impl<'a, 's> Reader<'a, 's> {
+    /// Reads one segment on one path.
+    pub(super) fn read_segment(
+        &self,
+        segment: &Segment<'a, 's>,
+        selectors: &[(String, Vec<String>)],
+        choice: &VariantChoice,
+        origins: &mut Origins<'s>,
+        words: &mut Words,
+        prose: &mut Prose,
+    ) -> SegmentReading {
+        if !segment.may_read {
+            return SegmentReading::default();
+        }
+        let origin = origins.index(OriginRef {
+            file: segment.file,
+            term: false,
+            id: segment.message_id,
+            attribute: segment.attribute,
+        });
+        prose.clear();
+        let mut writer = Writer::on_choice(self.locale, selectors, choice, &self.budget, origins);
+        writer.write(prose, origin, segment.file, segment.pattern);
+        prose.mask();
+        let pack = self.pack;
+        // Prose without a word that a marker, salutation or sign-off starts
+        // with has nothing to vote or flag; unless it ends with a comma it is
+        // no salutation line either, and reads as nothing.
+        if !prose.ends_with(',') && !any_start_word(prose.text(), pack.address_words()) {
+            return SegmentReading::default();
+        }
+        let mut tokens = tokenize(prose.text(), &pack.abbreviations);
+        // Lower-cased once: markers, openings and stock phrases compare
+        // them. They borrow the prose, not the tokens, which the first
+        // sentence's second reading below changes.
+        let lowers: Vec<Cow<str>> = tokens
+            .iter()
+            .map(|t| match &t.text {
+                Cow::Borrowed(text) => lowercase(text),
+                Cow::Owned(text) => Cow::Owned(lowercase(text).into_owned()),
+            })
+            .collect();
+        let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
+        let opening = self
+            .openings(
+                |lower| pack.salutation_candidates(lower),
+                &tokens,
+                &lowers,
+                prose,
+                |i| i == 0,
+            )
+            .into_iter()
+            .next();
+        let closings = self.openings(
+            |lower| pack.closing_candidates(lower),
+            &tokens,
+            &lowers,
+            prose,
+            |i| tokens[i].init,
+        );
+        let markers = self.markers(&tokens, &lowers, prose, words);
+        let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
+        for hit in &markers {
+            add_vote(&mut votes[hit.sentence], hit);
+        }
+        // Whether the first word is sentence-initial changes what is found
+        // only where a marker may start at the first or second word (the
+        // second looks back at the first); elsewhere the first sentence
+        // reads the same.
+        let init_matters = || {
+            tokens
+                .iter()
+                .zip(&lowers)
+                .take(2)
+                .take_while(|(t, _)| t.sentence == 0)
+                .any(|(_, lower)| pack.starts_address(lower))
+        };
+        let after_salutation = match tokens.first() {
+            Some(first) if first.init && first.kind == Kind::Word && !init_matters() => {
+                Some(AfterSalutation {
+                    vote: votes.first().copied().unwrap_or_default(),
+                    prefix: Vec::new(),
+                    shared_from: 0,
+                })
+            }
+            Some(first) if first.init && first.kind == Kind::Word => {
+                let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
+                let (prefix, shared_from) =
+                    self.lead_markers(&mut tokens[..sentence], &lowers[..sentence], prose, words);
+                let mut vote = (0.0, 0.0);
+                let shared = markers[shared_from..]
+                    .iter()
+                    .take_while(|h| h.sentence == 0);
+                for hit in prefix.iter().chain(shared) {
+                    add_vote(&mut vote, hit);
+                }
+                Some(AfterSalutation {
+                    vote,
+                    prefix,
+                    shared_from,
+                })
+            }
+            _ => None,
+        };
+        SegmentReading {
+            votes,
+            markers,
+            salutation,
+            after_salutation,
+            opening,
+            closings,
+        }
+    }
+
+    /// The salutations or sign-offs `candidates` offers for a lower-cased
+    /// word that start at a token `at` accepts.
+    fn openings<'p, I>(
+        &self,
+        candidates: impl Fn(&str) -> I,
+        tokens: &[Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        at: impl Fn(usize) -> bool,
+    ) -> Vec<FormulaMatch>
+    where
+        I: Iterator<Item = (usize, &'p Formula)>,
+    {
+        let mut found = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind != Kind::Word || token.quoted || !at(i) {
+                continue;
+            }
+            let lower = &lowers[i];
+            let Some((entry, len)) = candidates(lower).find_map(|(entry, opening)| {
+                Some((entry, opening.matcher.matches(tokens, i, lower)?))
+            }) else {
+                continue;
+            };
+            let span = token.span.start..tokens[i + len - 1].span.end;
+            if let Some((origin, source)) = prose.source(span) {
+                found.push(FormulaMatch {
+                    origin,
+                    span: source,
+                    entry,
+                    words: tokens[i..i + len]
+                        .iter()
+                        .map(|t| t.text.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                });
+            }
+        }
+        found
+    }
+
+    /// The address markers among `tokens`.
+    fn markers(
+        &self,
+        tokens: &[Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        words: &mut Words,
+    ) -> Vec<MarkerMatch> {
+        let mut markers = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let (next, hit) = self.marker_at(tokens, lowers, prose, words, i);
+            markers.extend(hit);
+            i = next;
+        }
+        markers
+    }
+
+    /// The markers of a first sentence (`tokens`) read with its first word
+    /// not sentence-initial, as far as they differ from [`Reader::markers`]'
+    /// reading: the markers of the second reading up to where both readings
+    /// stand at the same word past the second, and the number of markers the
+    /// first reading had found by then. From that word on they read alike.
+    fn lead_markers(
+        &self,
+        tokens: &mut [Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        words: &mut Words,
+    ) -> (Vec<MarkerMatch>, usize) {
+        let (mut initial, mut mid) = (0, 0);
+        let mut initial_hits = 0;
+        let mut prefix = Vec::new();
+        while (initial != mid || initial < 2) && (initial < tokens.len() || mid < tokens.len()) {
+            if mid <= initial && mid < tokens.len() {
+                tokens[0].init = false;
+                let (next, hit) = self.marker_at(tokens, lowers, prose, words, mid);
+                tokens[0].init = true;
+                prefix.extend(hit);
+                mid = next;
+            } else {
+                let (next, hit) = self.marker_at(tokens, lowers, prose, words, initial);
+                initial_hits += usize::from(hit.is_some());
+                initial = next;
+            }
+        }
+        (prefix, initial_hits)
+    }
+
+    /// The marker that starts at `tokens[i]`, if any, and the index of the
+    /// token to look at next.
+    fn marker_at(
+        &self,
+        tokens: &[Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        words: &mut Words,
+        i: usize,
+    ) -> (usize, Option<MarkerMatch>) {
+        let token = &tokens[i];
+        let lower = &lowers[i];
+        // The acronym test counts characters: only words a marker may
+        // start at take it.
+        if token.kind != Kind::Word
+            || token.quoted
+            || !self.pack.starts_marker(lower)
+            || token.is_acronym()
+        {
+            return (i + 1, None);
+        }
+        for (entry, marker) in self.pack.marker_candidates(lower) {
+            let Some(len) = marker.matcher.matches(tokens, i, lower) else {
+                continue;
+            };
+            let strength = match (marker.position, token.init) {
+                (Position::Mid, true) => marker.init_strength,
+                _ => marker.strength,
+            };
+            let span = tokens[i].span.start..tokens[i + len - 1].span.end;
+            let hit = (strength != Strength::None)
+                .then(|| prose.source(span))
+                .flatten()
+                .map(|(origin, source)| MarkerMatch {
+                    origin,
+                    span: source,
+                    register: marker.register,
+                    strength,
+                    word: words.index(&tokens[i..i + len], marker.matcher.joined),
+                    marker: entry,
+                    sentence: token.sentence,
+                    suggestion: self.stock_phrase(tokens, lowers, i, marker.register),
+                });
+            return (i + len, hit);
+        }
+        (i + 1, None)
+    }
+
+    /// The other register's version of a stock phrase that covers the
+    /// marker at `tokens[at]`.
+    fn stock_phrase(
+        &self,
+        tokens: &[Token],
+        lower: &[Cow<str>],
+        at: usize,
+        register: Register,
+    ) -> Option<String> {
+        let sentence = tokens[at].sentence;
+        for phrase in self.pack.phrases() {
+            for (index, words) in phrase.words(register).iter().enumerate() {
+                // The phrase can cover the marker only where it has the
+                // marker's word: at `k`, starting at `at - k` (earliest first).
+                for k in (0..words.len().min(at + 1)).rev() {
+                    if *words[k] != *lower[at] {
+                        continue;
+                    }
+                    let start = at - k;
+                    let end = start + words.len();
+                    let fits = end <= tokens.len()
+                        && lower[start..end]
+                            .iter()
+                            .zip(words)
+                            .all(|(l, w)| *l == *w.as_str())
+                        && tokens[start..end].iter().all(|t| t.sentence == sentence);
+                    if fits {
+                        return phrase
+                            .counterpart(register.other(), index)
+                            .map(str::to_owned);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+pub(super) fn add_vote(vote: &mut (f32, f32), hit: &MarkerMatch) {
+    match hit.register {
+        Register::Formal => vote.0 += hit.strength.weight(),
+        Register::Informal => vote.1 += hit.strength.weight(),
+    }
+}
+
+/// A marker as the reader sees it: `t'` for an elided pronoun, words of
+/// a phrase joined by a space.
+fn written(tokens: &[Token], joined: Joined) -> String {
+    let mut word = tokens
+        .iter()
+        .map(|t| t.text.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if joined == Joined::Elided {
+        word.push('\'');
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::packs::Packs;
+    use crate::project::LocaleDir;
+    use crate::project::locale::LocaleModel;
+    use crate::syntax::SourceFile;
+
+    /// A salutation's next segment read as the analyzer reads it, against
+    /// reading its whole first sentence again with the first word
+    /// mid-sentence, on random sentences of every pack's marker words.
+    #[test]
+    fn a_lead_finds_what_reading_the_first_sentence_again_finds() {
+        let packs = Packs::builtin();
+        let mut differing = 0;
+        for tag in ["nl", "de", "fr", "es", "it", "pl", "pt-BR", "pt-PT"] {
+            let langid: unic_langid::LanguageIdentifier = tag.parse().unwrap();
+            let pack = packs.for_locale(&langid).unwrap();
+            let dir = LocaleDir {
+                name: tag.into(),
+                langid: langid.clone(),
+                path: tag.into(),
+                scope: Default::default(),
+            };
+            let files = [SourceFile::new("a.ftl", "a = b\n".to_string())];
+            let locale = LocaleModel::new(&dir, &files);
+            let analyzer = Reader::new(&locale, pack, None);
+            let mut words: Vec<String> = pack
+                .markers()
+                .flat_map(|m| {
+                    let phrases = m.matcher.phrases.iter().flatten();
+                    m.matcher.words.iter().chain(phrases).cloned()
+                })
+                .collect();
+            words.sort();
+            words.dedup();
+            let capitalized: Vec<String> =
+                words.iter().map(|w| crate::text::capitalized(w)).collect();
+            words.extend(capitalized);
+            words.extend(["Anna", "Berlin", "9", "ist", "und", ",", ".", ":"].map(String::from));
+            let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+            let mut next = |below: usize| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed % below as u64) as usize
+            };
+            for _ in 0..3000 {
+                let text = (0..1 + next(8))
+                    .map(|_| words[next(words.len())].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut prose = Prose::new();
+                prose.push_text(0, 0, &text);
+                prose.mask();
+                let mut tokens = tokenize(prose.text(), &pack.abbreviations);
+                if !tokens.first().is_some_and(|t| t.init) {
+                    continue;
+                }
+                let lowers: Vec<Cow<str>> = tokens
+                    .iter()
+                    .map(|t| Cow::Owned(lowercase(&t.text).into_owned()))
+                    .collect();
+                let mut words = Words::default();
+                let markers = analyzer.markers(&tokens, &lowers, &prose, &mut words);
+                let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
+                let mut again: Vec<Token> = tokens[..sentence].to_vec();
+                again[0].init = false;
+                let expected: Vec<String> = analyzer
+                    .markers(&again, &lowers[..sentence], &prose, &mut words)
+                    .iter()
+                    .map(|h| format!("{h:?}"))
+                    .collect();
+                let (prefix, shared_from) = analyzer.lead_markers(
+                    &mut tokens[..sentence],
+                    &lowers[..sentence],
+                    &prose,
+                    &mut words,
+                );
+                let shared = markers[shared_from..]
+                    .iter()
+                    .take_while(|h| h.sentence == 0);
+                let got: Vec<String> = prefix
+                    .iter()
+                    .chain(shared)
+                    .map(|h| format!("{h:?}"))
+                    .collect();
+                assert_eq!(got, expected, "{tag}: {text}");
+                assert!(tokens[0].init, "the tokens are given back as they were");
+                let first: Vec<String> = markers
+                    .iter()
+                    .take_while(|h| h.sentence == 0)
+                    .map(|h| format!("{h:?}"))
+                    .collect();
+                differing += usize::from(first != expected);
+            }
+        }
+        // The sentences must exercise the readings that differ.
+        assert!(
+            differing > 100,
+            "only {differing} sentences read differently"
+        );
+    }
+}
