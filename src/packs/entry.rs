@@ -1,0 +1,228 @@
+//! What a pack holds: its entries, each of one kind, with the settings
+//! of its table.
+
+use serde::Deserialize;
+
+use super::matcher::Matcher;
+use crate::finding::{RuleMeta, Severity};
+use crate::project::config::Register;
+
+/// How much a marker says about the register.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    /// Decides the register and is flagged when it contradicts it.
+    #[default]
+    Strong,
+    /// Helps decide the register; never flagged.
+    Weak,
+    /// Votes like a strong marker, but where it contradicts the register it
+    /// may be a plural (French `vous` to a family): only ever `info`.
+    Plural,
+    /// Matched and then ignored: idioms and names that look like markers.
+    None,
+}
+
+impl Strength {
+    /// The weight of the marker in its sentence's vote.
+    pub fn weight(self) -> f32 {
+        match self {
+            Strength::Strong | Strength::Plural => 1.0,
+            Strength::Weak => 0.3,
+            Strength::None => 0.0,
+        }
+    }
+}
+
+/// Case sensitivity of an entry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Case {
+    /// `Je`, `je` and `JE` are the same word (all-capital words of two or
+    /// more letters are acronyms and never match).
+    #[default]
+    Any,
+    /// Only the case as written: German `Sie`, Italian `Lei`.
+    Exact,
+}
+
+/// Where in a sentence a marker counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    #[default]
+    Any,
+    /// Only inside a sentence; at its start `init-strength` applies (German
+    /// `Sie ist unterwegs` is "she").
+    Mid,
+}
+
+/// Words glued to others by an apostrophe or a hyphen (`sms'je`, `u-bocht`,
+/// `ajudar-te`, `t'aider`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Joined {
+    /// A glued word is part of another word, never this entry.
+    #[default]
+    Skip,
+    /// Glued or not, the word counts (French `pouvez-vous`, Portuguese `ajudar-te`).
+    Allow,
+    /// Only the elided form counts: the word followed by an apostrophe and
+    /// a letter (French `t'aider`).
+    Elided,
+}
+
+/// What a salutation or sign-off says about the email it opens or closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tone {
+    /// Never in a customer email: "Lieve Niels", "Kusjes", "Hallo Sie".
+    Banned,
+    /// Requires a formal email: "Geachte", "Sehr geehrte", "Hoogachtend".
+    Formal,
+    /// Belongs to an informal email: "Hoi", "Salut", "Groetjes".
+    Informal,
+    /// Fits either: "Beste", "Cher client"; stops the entries after it.
+    Neutral,
+}
+
+/// Texts that show an entry at work: in a `bad` one etiquette flags exactly
+/// the words in `[…]`, in a `good` one nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Examples {
+    pub bad: Vec<String>,
+    pub good: Vec<String>,
+}
+
+/// An address marker (`[[marker]]`).
+#[derive(Clone, Debug)]
+pub struct Marker {
+    pub matcher: Matcher,
+    pub register: Register,
+    pub strength: Strength,
+    pub position: Position,
+    /// The strength at the start of a sentence, for `position = "mid"`.
+    pub init_strength: Strength,
+    /// The help when this marker contradicts the register.
+    pub fix: Option<String>,
+}
+
+/// A salutation (`[[salutation]]`) or sign-off (`[[closing]]`).
+#[derive(Clone, Debug)]
+pub struct Formula {
+    pub matcher: Matcher,
+    pub tone: Tone,
+    /// Overrides the rule's severity for this entry.
+    pub severity: Option<Severity>,
+    pub fix: Option<String>,
+}
+
+/// A phrase machine translation produces from an English formula
+/// (`[[calque]]`): "Ich hoffe, diese E-Mail findet Sie gut".
+#[derive(Clone, Debug)]
+pub struct Calque {
+    pub matcher: Matcher,
+    pub fix: Option<String>,
+}
+
+/// A stock phrase in its two registers (`[[phrase]]`): when a marker of the
+/// wrong register sits in one, the help quotes the other.
+#[derive(Clone, Debug)]
+pub struct StockPhrase {
+    /// The variants as written, index-aligned between the registers.
+    pub formal: Vec<String>,
+    pub informal: Vec<String>,
+    /// The same, as lower-cased tokens.
+    pub formal_words: Vec<Vec<String>>,
+    pub informal_words: Vec<Vec<String>>,
+}
+
+impl StockPhrase {
+    /// The variant of `register` to suggest for variant `index` of the other.
+    pub fn counterpart(&self, register: Register, index: usize) -> Option<&str> {
+        let list = match register {
+            Register::Formal => &self.formal,
+            Register::Informal => &self.informal,
+        };
+        list.get(index).or(list.first()).map(String::as_str)
+    }
+
+    pub fn words(&self, register: Register) -> &[Vec<String>] {
+        match register {
+            Register::Formal => &self.formal_words,
+            Register::Informal => &self.informal_words,
+        }
+    }
+}
+
+/// A project's own rule (`[[rule]]`): words, phrases or a pattern that
+/// must not appear, with a message, a help and a replacement.
+#[derive(Clone, Debug)]
+pub struct ProjectRule {
+    pub meta: &'static RuleMeta,
+    pub matcher: Option<Matcher>,
+    pub pattern: Option<regex::Regex>,
+    /// The message; `{match}` stands for the text found.
+    pub message: String,
+    pub help: Option<String>,
+    pub replace: Option<String>,
+}
+
+/// What an entry is.
+#[derive(Clone, Debug)]
+pub enum EntryKind {
+    Marker(Marker),
+    Salutation(Formula),
+    Closing(Formula),
+    Calque(Calque),
+    Phrase(StockPhrase),
+    Rule(ProjectRule),
+}
+
+impl EntryKind {
+    pub fn marker(&self) -> Option<&Marker> {
+        match self {
+            EntryKind::Marker(marker) => Some(marker),
+            _ => None,
+        }
+    }
+
+    pub fn salutation(&self) -> Option<&Formula> {
+        match self {
+            EntryKind::Salutation(opening) => Some(opening),
+            _ => None,
+        }
+    }
+
+    pub fn closing(&self) -> Option<&Formula> {
+        match self {
+            EntryKind::Closing(opening) => Some(opening),
+            _ => None,
+        }
+    }
+
+    pub fn calque(&self) -> Option<&Calque> {
+        match self {
+            EntryKind::Calque(calque) => Some(calque),
+            _ => None,
+        }
+    }
+
+    pub fn rule(&self) -> Option<&ProjectRule> {
+        match self {
+            EntryKind::Rule(rule) => Some(rule),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of a pack, with its examples and where it is written.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub examples: Examples,
+    /// Why the entry is there, for the pack's readers.
+    pub note: Option<String>,
+    /// `rules/nl.toml:12`.
+    pub origin: String,
+}
