@@ -155,28 +155,14 @@ pub fn check_each<R>(
     options: &CheckOptions,
     consume: impl FnOnce(&mut dyn Iterator<Item = LocaleReport>) -> R,
 ) -> Result<R, crate::project::ProjectError> {
-    let mut wanted = BTreeSet::new();
-    for name in &options.locales {
-        wanted.insert(project.locale_index(name)?);
-    }
-    // Findings sort by file path, so locales go in the order of their
-    // folders' paths (`pt-BR/` before `pt/`).
-    let mut order: Vec<(String, usize)> = (0..project.locales.len())
-        .filter(|i| wanted.is_empty() || wanted.contains(i))
-        .map(|i| {
-            let path = crate::project::display_path(&project.locales[i].path);
-            (format!("{}/", path.trim_end_matches('/')), i)
-        })
-        .collect();
-    order.sort();
-
+    let order = locale_order(project, &options.locales)?;
     // A single locale is read and parsed beside the reference: walking a
     // folder and indexing a locale are one core's work each, and a CI gate
     // on one locale waits for both. (With more locales the cores are busy
     // anyway, and reading one ahead made the whole tree's run slower.)
     let reference_dir = project.reference();
     let first = match order[..] {
-        [(_, index)] if index != project.reference => Some(&project.locales[index]),
+        [index] if index != project.reference => Some(&project.locales[index]),
         _ => None,
     };
     let ((reference_sources, reference_errors), (first_sources, first_errors)) = rayon::join(
@@ -187,28 +173,93 @@ pub fn check_each<R>(
         || LocaleModel::new(reference_dir, &reference_sources),
         || Some(LocaleModel::new(first?, first_sources.as_ref()?)),
     );
-    let first_model = Mutex::new(first_model.zip(first_errors));
-    let reference_errors = Mutex::new(reference_errors);
-    // Taken by the workers, one locale at a time.
-    let next = AtomicUsize::new(0);
-    // Hands the report on before the locale's files are freed, so that the
-    // caller writes while the worker frees.
-    let work = |position: usize,
-                index: usize,
-                reference: &LocaleModel,
-                deliver: &mut dyn FnMut(LocaleReport)| {
-        let last = || options.exit_after && next.load(Ordering::Relaxed) >= order.len();
+    let run = Run {
+        project,
+        options,
+        order,
+        next: AtomicUsize::new(0),
+        reference_errors: Mutex::new(reference_errors),
+        first: Mutex::new(first_model.zip(first_errors)),
+    };
+    // Called from inside a rayon pool, waiting for the pool's workers could
+    // wait forever: check one locale after the other instead.
+    let result = if rayon::current_thread_index().is_some() {
+        consume(&mut (0..run.order.len()).map(|position| {
+            let mut report = LocaleReport::default();
+            run.work(position, &reference, &mut |outcome| report = outcome);
+            report
+        }))
+    } else {
+        run.on_workers(reference, consume)
+    };
+    if options.exit_after {
+        std::mem::forget(reference_sources);
+        std::mem::forget(first_sources);
+    }
+    Ok(result)
+}
+
+/// The indices of the locales to check (`names`, or every locale), in the
+/// order of their folders' paths (`pt-BR/` before `pt/`): the order
+/// findings sort by.
+fn locale_order(
+    project: &Project,
+    names: &[String],
+) -> Result<Vec<usize>, crate::project::ProjectError> {
+    let mut wanted = BTreeSet::new();
+    for name in names {
+        wanted.insert(project.locale_index(name)?);
+    }
+    let mut order: Vec<(String, usize)> = (0..project.locales.len())
+        .filter(|i| wanted.is_empty() || wanted.contains(i))
+        .map(|i| {
+            let path = crate::project::display_path(&project.locales[i].path);
+            (format!("{}/", path.trim_end_matches('/')), i)
+        })
+        .collect();
+    order.sort();
+    Ok(order.into_iter().map(|(_, index)| index).collect())
+}
+
+/// A check run in progress: the locales to check, and what the workers
+/// share.
+struct Run<'r, 's> {
+    project: &'r Project,
+    options: &'r CheckOptions,
+    /// Locale indices, in report order.
+    order: Vec<usize>,
+    /// The position in `order` of the next locale a worker takes.
+    next: AtomicUsize,
+    /// The reference's read errors, reported with its findings.
+    reference_errors: Mutex<Vec<ReadError>>,
+    /// The only locale, when one is checked, read beside the reference.
+    first: Mutex<Option<(LocaleModel<'s>, Vec<ReadError>)>>,
+}
+
+impl Run<'_, '_> {
+    /// Checks the locale at `position` of the order and hands its report to
+    /// `deliver` before its files are freed, so that the caller writes
+    /// while the worker frees.
+    fn work(
+        &self,
+        position: usize,
+        reference: &LocaleModel<'_>,
+        deliver: &mut dyn FnMut(LocaleReport),
+    ) {
+        let options = self.options;
+        let index = self.order[position];
+        let last = || options.exit_after && self.next.load(Ordering::Relaxed) >= self.order.len();
         let mut check = |model: &LocaleModel, read_errors| {
             let mut outcome = check_locale(model, Some(reference), options);
             outcome.read_errors = read_errors;
             deliver(outcome);
         };
-        if index == project.reference {
+        if index == self.project.reference {
             let mut outcome = check_locale(reference, None, options);
-            outcome.read_errors = std::mem::take(&mut *lock(&reference_errors));
+            outcome.read_errors = std::mem::take(&mut *lock(&self.reference_errors));
             deliver(outcome);
         } else if let Some((model, errors)) =
-            (position == 0).then(|| lock(&first_model).take()).flatten()
+            (position == 0).then(|| lock(&self.first).take()).flatten()
         {
             check(&model, errors);
             if last() {
@@ -216,7 +267,7 @@ pub fn check_each<R>(
                 std::mem::forget(model);
             }
         } else {
-            let dir = &project.locales[index];
+            let dir = &self.project.locales[index];
             let (sources, errors) = dir.read_files();
             let model = LocaleModel::new(dir, &sources);
             check(&model, errors);
@@ -225,63 +276,57 @@ pub fn check_each<R>(
                 std::mem::forget(sources);
             }
         }
-    };
-    // Called from inside a rayon pool, waiting for the pool's workers could
-    // wait forever: check one locale after the other instead.
-    if rayon::current_thread_index().is_some() {
-        return Ok(consume(&mut order.iter().enumerate().map(
-            |(position, &(_, index))| {
-                let mut report = LocaleReport::default();
-                work(position, index, &reference, &mut |outcome| report = outcome);
-                report
-            },
-        )));
     }
 
-    let (sender, receiver) = std::sync::mpsc::channel();
-    // Set when `consume` returns early (a closed pipe): what is left undone.
-    let stopped = AtomicBool::new(false);
-    // One task per worker, each taking the next locale when it is done with
-    // one: a worker that waits inside a locale's own parallel work may pick
-    // up another task, but there are never more locales in memory than tasks.
-    let result = rayon::in_place_scope(|scope| {
-        // The last task to finish frees the reference, while the caller
-        // writes the last locale.
-        let reference = Arc::new(reference);
-        if options.exit_after {
-            std::mem::forget(Arc::clone(&reference));
-        }
-        for _ in 0..rayon::current_num_threads().min(order.len()) {
-            let (sender, reference) = (sender.clone(), Arc::clone(&reference));
-            let (work, stopped, next, order) = (&work, &stopped, &next, &order);
-            scope.spawn(move |_| {
-                while !stopped.load(Ordering::Relaxed) {
-                    let position = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(_, index)) = order.get(position) else {
-                        break;
-                    };
-                    work(position, index, &reference, &mut |report| {
-                        // The receiver is gone only when `consume` has returned.
-                        let _ = sender.send((position, report));
-                    });
-                }
+    /// Checks the locales on the pool's workers and hands `consume` their
+    /// reports in order.
+    fn on_workers<R>(
+        &self,
+        reference: LocaleModel<'_>,
+        consume: impl FnOnce(&mut dyn Iterator<Item = LocaleReport>) -> R,
+    ) -> R {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        // Set when `consume` returns early (a closed pipe): what is left undone.
+        let stopped = AtomicBool::new(false);
+        // One task per worker, each taking the next locale when it is done
+        // with one: a worker that waits inside a locale's own parallel work
+        // may pick up another task, but there are never more locales in
+        // memory than tasks.
+        rayon::in_place_scope(|scope| {
+            // The last task to finish frees the reference, while the caller
+            // writes the last locale.
+            let reference = Arc::new(reference);
+            if self.options.exit_after {
+                std::mem::forget(Arc::clone(&reference));
+            }
+            for _ in 0..rayon::current_num_threads().min(self.order.len()) {
+                let (sender, reference) = (sender.clone(), Arc::clone(&reference));
+                let stopped = &stopped;
+                scope.spawn(move |_| {
+                    while !stopped.load(Ordering::Relaxed) {
+                        let position = self.next.fetch_add(1, Ordering::Relaxed);
+                        if position >= self.order.len() {
+                            break;
+                        }
+                        self.work(position, &reference, &mut |report| {
+                            // The receiver is gone only when `consume` has
+                            // returned.
+                            let _ = sender.send((position, report));
+                        });
+                    }
+                });
+            }
+            drop((sender, reference));
+            let result = consume(&mut InOrder {
+                receiver,
+                early: BTreeMap::new(),
+                next: 0,
+                len: self.order.len(),
             });
-        }
-        drop((sender, reference));
-        let result = consume(&mut InOrder {
-            receiver,
-            early: BTreeMap::new(),
-            next: 0,
-            len: order.len(),
-        });
-        stopped.store(true, Ordering::Relaxed);
-        result
-    });
-    if options.exit_after {
-        std::mem::forget(reference_sources);
-        std::mem::forget(first_sources);
+            stopped.store(true, Ordering::Relaxed);
+            result
+        })
     }
-    Ok(result)
 }
 
 /// Locale reports in report order, from workers that finish in any order.

@@ -27,27 +27,7 @@ pub(super) fn run(args: CheckArgs) -> Result<ExitCode> {
     let reference = args.reference.as_deref().or(config.reference.as_deref());
     let targets = Targets::resolve(&args.paths, &config, reference)?;
     let project = Project::discover_excluding(&targets.root, reference, &config.exclude)?;
-    options.locales = args.locales.clone();
-    options.locales.extend(targets.locales.iter().cloned());
-    options.exit_after = true;
-    options
-        .settings
-        .select(&args.select, &args.ignore, &config.severities())?;
-    for (locale, register) in &args.registers {
-        options
-            .settings
-            .registers
-            .insert(locale.clone(), (*register, "--register".to_string()));
-        let langid = parse_locale(locale).unwrap_or_default();
-        if options.settings.packs.for_locale(&langid).is_none() {
-            eprint(&format!(
-                "etiquette: warning: --register {locale}: etiquette has no language pack for {locale}, so nothing checks its register"
-            ));
-        }
-    }
-    if options.settings.sample_args.is_none() {
-        options.settings.sample_args = SampleArgs::discover(None, None, &project)?;
-    }
+    command_line_options(&mut options, &args, &config, &project, &targets)?;
     if args.show_settings {
         return show_settings(&config, &project, &options);
     }
@@ -78,28 +58,7 @@ pub(super) fn run(args: CheckArgs) -> Result<ExitCode> {
                 findings.for_each(drop);
                 return Ok(None);
             }
-            let summary = || tally.summary();
-            write_stdout(|out| match args.format {
-                Format::Human => {
-                    report::write_human(&mut findings, summary, use_color(args.color), out)?;
-                    let counts = tally.counts();
-                    if counts.values().sum::<usize>() > MANY_FINDINGS {
-                        out.write_all(by_locale(&counts).as_bytes())?;
-                    }
-                    Ok(())
-                }
-                Format::Short => {
-                    report::write_short(&mut findings, summary, use_color(args.color), out)
-                }
-                Format::Json => report::write_json(&mut findings, summary, out),
-                Format::Sarif => report::write_sarif(
-                    &mut findings,
-                    &options.settings.rules(),
-                    &options.settings.selection,
-                    out,
-                ),
-                Format::Github => report::write_github(&mut findings, out),
-            })?;
+            write_report(&mut findings, &args, &options, &tally)?;
             // A closed pipe stops the writing, not the count the exit code
             // comes from.
             findings.for_each(drop);
@@ -124,6 +83,68 @@ pub(super) fn run(args: CheckArgs) -> Result<ExitCode> {
         return write_baseline(&findings, path, &project, &options, &targets);
     }
     Ok(exit_code(&summary, unread, args.deny_warnings))
+}
+
+/// Sets the command line's locales, rule selection and declared registers
+/// over the configuration's options, and finds the sample arguments.
+fn command_line_options(
+    options: &mut CheckOptions,
+    args: &CheckArgs,
+    config: &Config,
+    project: &Project,
+    targets: &Targets,
+) -> Result<()> {
+    options.locales = args.locales.clone();
+    options.locales.extend(targets.locales.iter().cloned());
+    options.exit_after = true;
+    options
+        .settings
+        .select(&args.select, &args.ignore, &config.severities())?;
+    for (locale, register) in &args.registers {
+        options
+            .settings
+            .registers
+            .insert(locale.clone(), (*register, "--register".to_string()));
+        let langid = parse_locale(locale).unwrap_or_default();
+        if options.settings.packs.for_locale(&langid).is_none() {
+            eprint(&format!(
+                "etiquette: warning: --register {locale}: etiquette has no language pack for {locale}, so nothing checks its register"
+            ));
+        }
+    }
+    if options.settings.sample_args.is_none() {
+        options.settings.sample_args = SampleArgs::discover(None, None, project)?;
+    }
+    Ok(())
+}
+
+/// Writes the findings to standard output in the format asked for.
+fn write_report(
+    findings: &mut dyn Iterator<Item = Finding>,
+    args: &CheckArgs,
+    options: &CheckOptions,
+    tally: &Tally,
+) -> Result<()> {
+    let summary = || tally.summary();
+    write_stdout(|out| match args.format {
+        Format::Human => {
+            report::write_human(findings, summary, use_color(args.color), out)?;
+            let counts = tally.counts();
+            if counts.values().sum::<usize>() > MANY_FINDINGS {
+                out.write_all(by_locale(&counts).as_bytes())?;
+            }
+            Ok(())
+        }
+        Format::Short => report::write_short(findings, summary, use_color(args.color), out),
+        Format::Json => report::write_json(findings, summary, out),
+        Format::Sarif => report::write_sarif(
+            findings,
+            &options.settings.rules(),
+            &options.settings.selection,
+            out,
+        ),
+        Format::Github => report::write_github(findings, out),
+    })
 }
 
 /// 2 when files could not be read, 1 on errors (or warnings, if denied), else 0.

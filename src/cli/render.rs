@@ -37,16 +37,7 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
     }
     let known = render::email_names(project.reference(), &project.emails);
     if let Some(unknown) = args.emails.iter().find(|e| !known.contains(*e)) {
-        return Err(format!(
-            "no email `{}` in the reference locale {}{}; it has {}",
-            line(unknown),
-            project.reference().name,
-            etiquette::suggest::closest(unknown, known.iter().map(String::as_str))
-                .map(|near| format!(" (did you mean `{}`?)", line(near)))
-                .unwrap_or_default(),
-            line(&known.join(", "))
-        )
-        .into());
+        return Err(unknown_email(unknown, &known, &project).into());
     }
     for warning in samples.unknown_emails(&known) {
         super::eprint(&format!("etiquette: warning: {}", line(&warning)));
@@ -54,19 +45,13 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
     // Faults go to stderr after the emails, with their locale and email.
     let mut faults = Vec::new();
     let mut keep_faults = |rendered: &Rendered| {
-        for fault in &rendered.faults {
-            faults.push(format!(
-                "{}:{}:{}: error[render-error] {} · {}: {}",
-                line(&fault.path),
-                fault.line,
-                fault.column,
-                rendered.locale,
-                line(&rendered.email),
-                line(&fault.message)
-            ));
-        }
+        faults.extend(
+            rendered
+                .faults
+                .iter()
+                .map(|fault| fault_line(fault, rendered)),
+        );
     };
-    let mut outcome = render::RenderOutcome::default();
     let each = |deliver: &mut dyn FnMut(Rendered)| {
         render::render_each(
             &project,
@@ -77,7 +62,55 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
             deliver,
         )
     };
-    write_stdout(|out| match args.format {
+    let outcome = write_emails(args.format, each, &mut keep_faults)?;
+    print_read_errors(&outcome.read_errors);
+    for fault in &faults {
+        super::eprint(fault);
+    }
+    Ok(if outcome.read_errors.iter().any(|e| !e.skipped) {
+        ExitCode::from(2)
+    } else if !faults.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The error for an email the reference locale does not have.
+fn unknown_email(unknown: &str, known: &[String], project: &Project) -> String {
+    format!(
+        "no email `{}` in the reference locale {}{}; it has {}",
+        line(unknown),
+        project.reference().name,
+        etiquette::suggest::closest(unknown, known.iter().map(String::as_str))
+            .map(|near| format!(" (did you mean `{}`?)", line(near)))
+            .unwrap_or_default(),
+        line(&known.join(", "))
+    )
+}
+
+/// A fault as its line on standard error.
+fn fault_line(fault: &render::Fault, rendered: &Rendered) -> String {
+    format!(
+        "{}:{}:{}: error[render-error] {} · {}: {}",
+        line(&fault.path),
+        fault.line,
+        fault.column,
+        rendered.locale,
+        line(&rendered.email),
+        line(&fault.message)
+    )
+}
+
+/// Writes the emails `each` renders to standard output in `format`, each
+/// handed to `keep_faults` too.
+fn write_emails(
+    format: RenderFormat,
+    each: impl Fn(&mut dyn FnMut(Rendered)) -> render::RenderOutcome + Sync,
+    keep_faults: &mut dyn FnMut(&Rendered),
+) -> Result<render::RenderOutcome> {
+    let mut outcome = render::RenderOutcome::default();
+    write_stdout(|out| match format {
         RenderFormat::Text => {
             let mut first = true;
             let mut written = Ok(());
@@ -94,29 +127,21 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
             // The renderer hands emails over as it makes them; the JSON
             // writer pulls them: a thread between, a few emails apart.
             let (sender, receiver) = std::sync::mpsc::sync_channel(16);
+            let each = &each;
             std::thread::scope(|scope| {
+                // The sender moves in: the writer's loop ends when it drops.
                 let rendering = scope.spawn(move || {
                     each(&mut |rendered| {
                         // Gone only when the writer stopped (a closed pipe).
                         let _ = sender.send(rendered);
                     })
                 });
-                let written = render::write_json(receiver.iter().inspect(&mut keep_faults), out);
+                let written = render::write_json(receiver.iter().inspect(|r| keep_faults(r)), out);
                 drop(receiver);
                 outcome = rendering.join().unwrap_or_default();
                 written
             })
         }
     })?;
-    print_read_errors(&outcome.read_errors);
-    for fault in &faults {
-        super::eprint(fault);
-    }
-    Ok(if outcome.read_errors.iter().any(|e| !e.skipped) {
-        ExitCode::from(2)
-    } else if !faults.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(outcome)
 }

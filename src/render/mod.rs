@@ -127,7 +127,7 @@ pub struct Renderer<'m, 's> {
 
 /// The bytes all emails of a locale may render to: four times its files,
 /// and at least 64 MB. Rendered text stays proportional to what was read,
-/// however often messages place each other.
+/// however often messages part each other.
 fn budget(model: &LocaleModel<'_>) -> usize {
     let read: usize = model.files.iter().map(|f| f.source.text.len()).sum();
     read.saturating_mul(4).max(64 << 20)
@@ -196,107 +196,127 @@ impl<'m, 's> Renderer<'m, 's> {
                 .into_iter()
                 .chain(runtime.attributes().map(|a| (Some(a.id()), a.value())));
             for (attribute, pattern) in parts {
-                let place = Place {
+                let part = MessagePart {
                     file,
                     message,
                     attribute,
                 };
-                let own = match attribute {
-                    Some(name) => {
-                        crate::syntax::attribute(&message.attributes, name).map(|a| &a.value)
-                    }
-                    None => message.value.as_ref(),
-                };
                 if self.budget.get() == 0 {
                     continue;
                 }
-                let size = own.map_or(0, |own| bound.pattern(own, 0));
-                if size > self.budget.get() {
-                    self.budget.set(0);
-                    rendered.faults.push(self.fault_at(
-                        &place,
-                        FaultKind::TooLarge,
-                        format!(
-                            "the emails of locale {} would render to more than {} MB, four times its files: from here on nothing is rendered",
-                            self.model.name,
-                            budget(self.model) >> 20
-                        ),
-                    ));
+                if let Some(fault) = self.too_large(&part, &mut bound) {
+                    rendered.faults.push(fault);
                     continue;
                 }
-                if size > MAX_RENDERED_BYTES {
-                    rendered.faults.push(self.fault_at(
-                        &place,
-                        FaultKind::TooLarge,
-                        format!(
-                            "this would render to more than {} KB: not rendered",
-                            MAX_RENDERED_BYTES >> 10
-                        ),
-                    ));
-                    continue;
-                }
-                let mut errors = Vec::new();
-                intl::take_problems();
-                let mut text = self
-                    .bundle
-                    .format_pattern(pattern, Some(args), &mut errors)
-                    .into_owned();
-                text.shrink_to_fit();
-                let problems = intl::take_problems();
-                let start = rendered.faults.len();
-                for error in &errors {
-                    rendered.faults.push(self.locate_error(&place, error));
-                }
-                // A variable in a term sees only the arguments the term
-                // reference passes; Fluent writes `{$name}` without an error.
-                let reported: Vec<String> = rendered.faults[start..]
-                    .iter()
-                    .filter_map(|f| f.subject.clone())
-                    .collect();
-                for name in unfilled_variables(&text) {
-                    if reported.iter().any(|r| r == name) {
-                        continue;
-                    }
-                    let found = self.find(
-                        &place,
-                        &|r| matches!(r, Reference::Variable(n) if *n == name),
-                    );
-                    if let Some(at) = found.filter(|at| at.message_id.starts_with('-')) {
-                        let message = format!(
-                            "`${name}` in term `{}` gets no value: a term sees only what its reference passes, as in `{{ {}({name}: …) }}`",
-                            at.message_id, at.message_id
-                        );
-                        rendered.faults.push(Fault {
-                            subject: Some(name.to_owned()),
-                            ..self.fault_found(at, FaultKind::MissingArgument, message)
-                        });
-                    }
-                }
-                for problem in problems {
-                    rendered.faults.push(self.locate_problem(&place, problem));
-                }
-                self.budget
-                    .set(self.budget.get().saturating_sub(text.len()));
-                rendered.messages.push(RenderedMessage {
-                    message_id: message.id.name.to_owned(),
-                    attribute: attribute.map(str::to_owned),
-                    text,
-                });
+                self.render_part(&part, pattern, args, &mut rendered);
             }
         }
         rendered.faults.dedup();
         rendered
     }
 
-    fn locate_error(&self, place: &Place<'_, 's>, error: &FluentError) -> Fault {
+    /// The fault when `part` would render to more than a message may, or
+    /// more than the locale's emails have left; then nothing more of the
+    /// locale is rendered.
+    fn too_large<'p>(
+        &self,
+        part: &MessagePart<'p, 's>,
+        bound: &mut SizeBound<'p, 's>,
+    ) -> Option<Fault> {
+        let own = match part.attribute {
+            Some(name) => {
+                crate::syntax::attribute(&part.message.attributes, name).map(|a| &a.value)
+            }
+            None => part.message.value.as_ref(),
+        };
+        let size = own.map_or(0, |own| bound.pattern(own, 0));
+        if size > self.budget.get() {
+            self.budget.set(0);
+            return Some(self.fault_at(
+                part,
+                FaultKind::TooLarge,
+                format!(
+                    "the emails of locale {} would render to more than {} MB, four times its files: from here on nothing is rendered",
+                    self.model.name,
+                    budget(self.model) >> 20
+                ),
+            ));
+        }
+        (size > MAX_RENDERED_BYTES).then(|| {
+            self.fault_at(
+                part,
+                FaultKind::TooLarge,
+                format!(
+                    "this would render to more than {} KB: not rendered",
+                    MAX_RENDERED_BYTES >> 10
+                ),
+            )
+        })
+    }
+
+    /// Renders one part of a message into `rendered`, with its faults.
+    fn render_part(
+        &self,
+        part: &MessagePart<'_, 's>,
+        pattern: &Pattern<&str>,
+        args: &fluent_bundle::FluentArgs<'_>,
+        rendered: &mut Rendered,
+    ) {
+        let mut errors = Vec::new();
+        intl::take_problems();
+        let mut text = self
+            .bundle
+            .format_pattern(pattern, Some(args), &mut errors)
+            .into_owned();
+        text.shrink_to_fit();
+        let problems = intl::take_problems();
+        let start = rendered.faults.len();
+        for error in &errors {
+            rendered.faults.push(self.locate_error(part, error));
+        }
+        // A variable in a term sees only the arguments the term reference
+        // passes; Fluent writes `{$name}` without an error.
+        let reported: Vec<String> = rendered.faults[start..]
+            .iter()
+            .filter_map(|f| f.subject.clone())
+            .collect();
+        for name in unfilled_variables(&text) {
+            if reported.iter().any(|r| r == name) {
+                continue;
+            }
+            let found = self.find(part, &|r| matches!(r, Reference::Variable(n) if *n == name));
+            if let Some(at) = found.filter(|at| at.message_id.starts_with('-')) {
+                let message = format!(
+                    "`${name}` in term `{}` gets no value: a term sees only what its reference passes, as in `{{ {}({name}: …) }}`",
+                    at.message_id, at.message_id
+                );
+                rendered.faults.push(Fault {
+                    subject: Some(name.to_owned()),
+                    ..self.fault_found(at, FaultKind::MissingArgument, message)
+                });
+            }
+        }
+        for problem in problems {
+            rendered.faults.push(self.locate_problem(part, problem));
+        }
+        self.budget
+            .set(self.budget.get().saturating_sub(text.len()));
+        rendered.messages.push(RenderedMessage {
+            message_id: part.message.id.name.to_owned(),
+            attribute: part.attribute.map(str::to_owned),
+            text,
+        });
+    }
+
+    fn locate_error(&self, part: &MessagePart<'_, 's>, error: &FluentError) -> Fault {
         let FluentError::ResolverError(error) = error else {
-            return self.fault_at(place, FaultKind::Other, error.to_string());
+            return self.fault_at(part, FaultKind::Other, error.to_string());
         };
         match error {
             ResolverError::Reference(ReferenceKind::Variable { id }) => Fault {
                 subject: Some(id.clone()),
                 ..self.fault_near(
-                    place,
+                    part,
                     &|r| matches!(r, Reference::Variable(name) if name == id),
                     FaultKind::MissingArgument,
                     format!("no sample value for `${id}`: Fluent writes `{{${id}}}`"),
@@ -305,7 +325,7 @@ impl<'m, 's> Renderer<'m, 's> {
             ResolverError::Reference(ReferenceKind::Function { id }) => Fault {
                 subject: Some(id.clone()),
                 ..self.fault_near(
-                    place,
+                    part,
                     &|r| matches!(r, Reference::Function(name) if name == id),
                     FaultKind::UnknownFunction,
                     format!("unknown function `{id}()`: Fluent writes `{{{id}()}}`"),
@@ -332,38 +352,38 @@ impl<'m, 's> Renderer<'m, 's> {
                     _ => reference_name(reference),
                 };
                 self.fault_at(
-                    place,
+                    part,
                     FaultKind::UnknownReference,
                     format!("the {what} does not exist in this locale"),
                 )
             }
             ResolverError::NoValue(id) => self.fault_at(
-                place,
+                part,
                 FaultKind::UnknownReference,
                 format!("`{id}` has no value to show"),
             ),
             ResolverError::Cyclic => self.fault_at(
-                place,
+                part,
                 FaultKind::Cycle,
                 "a reference cycle: Fluent stops and writes the reference instead".into(),
             ),
             ResolverError::TooManyPlaceables => self.fault_at(
-                place,
+                part,
                 FaultKind::Other,
                 "more than 100 placeables in one message: Fluent stops expanding".into(),
             ),
             ResolverError::MissingDefault => self.fault_at(
-                place,
+                part,
                 FaultKind::Other,
                 "a select without a default variant".into(),
             ),
         }
     }
 
-    fn locate_problem(&self, place: &Place<'_, 's>, problem: String) -> Fault {
+    fn locate_problem(&self, part: &MessagePart<'_, 's>, problem: String) -> Fault {
         let function = problem.split('(').next().unwrap_or("").to_owned();
         self.fault_near(
-            place,
+            part,
             &|r| matches!(r, Reference::Function(name) if *name == function),
             FaultKind::BadFunctionArgument,
             problem,
@@ -374,37 +394,34 @@ impl<'m, 's> Renderer<'m, 's> {
     /// the message being rendered.
     fn fault_near(
         &self,
-        place: &Place<'_, 's>,
+        part: &MessagePart<'_, 's>,
         wanted: &dyn Fn(&Reference<'s>) -> bool,
         kind: FaultKind,
         message: String,
     ) -> Fault {
-        match self.find(place, wanted) {
+        match self.find(part, wanted) {
             Some(at) => self.fault_found(at, kind, message),
-            None => self.fault_at(place, kind, message),
+            None => self.fault_at(part, kind, message),
         }
     }
 
     /// A fault at the id of the message being rendered.
-    fn fault_at(&self, place: &Place<'_, 's>, kind: FaultKind, message: String) -> Fault {
-        let file = &self.model.files[place.file];
-        let span = match place.attribute {
-            Some(attribute) => place
+    fn fault_at(&self, part: &MessagePart<'_, 's>, kind: FaultKind, message: String) -> Fault {
+        let file = &self.model.files[part.file];
+        let span = match part.attribute {
+            Some(attribute) => part
                 .message
                 .attributes
                 .iter()
                 .find(|a| a.id.name == attribute)
-                .map_or_else(
-                    || file.span(place.message.id.name),
-                    |a| file.span(a.id.name),
-                ),
-            None => file.span(place.message.id.name),
+                .map_or_else(|| file.span(part.message.id.name), |a| file.span(a.id.name)),
+            None => file.span(part.message.id.name),
         };
         self.fault_found(
             Found {
-                file: place.file,
-                message_id: place.message.id.name.to_owned(),
-                attribute: place.attribute.map(str::to_owned),
+                file: part.file,
+                message_id: part.message.id.name.to_owned(),
+                attribute: part.attribute.map(str::to_owned),
                 span,
             },
             kind,
@@ -433,24 +450,24 @@ impl<'m, 's> Renderer<'m, 's> {
     /// rendered, or in the messages and terms it pulls in.
     fn find(
         &self,
-        place: &Place<'_, 's>,
+        part: &MessagePart<'_, 's>,
         wanted: &dyn Fn(&Reference<'s>) -> bool,
     ) -> Option<Found> {
-        let pattern = match place.attribute {
+        let pattern = match part.attribute {
             Some(name) => {
-                &place
+                &part
                     .message
                     .attributes
                     .iter()
                     .find(|a| a.id.name == name)?
                     .value
             }
-            None => place.message.value.as_ref()?,
+            None => part.message.value.as_ref()?,
         };
         let mut stack = vec![(
-            place.file,
-            place.message.id.name.to_owned(),
-            place.attribute.map(str::to_owned),
+            part.file,
+            part.message.id.name.to_owned(),
+            part.attribute.map(str::to_owned),
             pattern,
             0,
         )];
@@ -560,8 +577,8 @@ fn reference_name(reference: &ReferenceKind) -> String {
     }
 }
 
-/// The message being rendered.
-struct Place<'a, 's> {
+/// The part of a message being rendered: its value or an attribute.
+struct MessagePart<'a, 's> {
     file: usize,
     message: &'a Message<&'s str>,
     attribute: Option<&'a str>,

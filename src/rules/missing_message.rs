@@ -1,8 +1,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::finding::Diagnostic;
+use crate::project::locale::LocaleModel;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
-use crate::syntax::EntryId;
+use crate::syntax::{EntryId, ParsedFile};
 
 declare_rule! {
     /// ## What it does
@@ -53,95 +54,111 @@ impl Check for MissingMessage {
             if file.ids().eq(ref_file.ids()) {
                 continue;
             }
-            // Keyed by content; the values are this file's own slices.
-            let mut present: HashMap<EntryId, EntryId> =
-                HashMap::with_capacity_and_hasher(file.resource.body.len(), Default::default());
-            present.extend(file.ids().map(|id| (id, id)));
-            // An entry that does not parse is already a `syntax-error`.
-            let broken: HashSet<&str> = file
-                .problems
-                .iter()
-                .filter_map(|p| p.entry_id.as_deref())
-                .collect();
-            let mut seen =
-                HashSet::with_capacity_and_hasher(ref_file.resource.body.len(), Default::default());
-            let wanted: Vec<EntryId> = ref_file.ids().filter(|id| seen.insert(*id)).collect();
-            // The nearest present neighbours of each wanted id, in one pass
-            // each way: a file may lack 60,000 entries.
-            let mut next_present = vec![None; wanted.len()];
-            let mut next = None;
-            for (i, id) in wanted.iter().enumerate().rev() {
-                next_present[i] = next;
-                if let Some(found) = present.get(id) {
-                    next = Some(found);
-                }
-            }
-            let mut previous = None;
-            for (i, id) in wanted.iter().enumerate() {
-                let found = present.get(id);
-                if found.is_some() {
-                    previous = found;
-                }
-                if found.is_some()
-                    || (!broken.is_empty() && broken.contains(id.to_string().as_str()))
-                {
-                    continue;
-                }
-                // Made for each missing message (36,000 on the Firefox
-                // tree): joined at their size, not formatted.
-                let text = id.text();
-                let next = next_present[i];
-                let (span, label) = match (next, previous) {
-                    (Some(next), _) => (
-                        file.entry_id_span(*next),
-                        ["`", &text, "` belongs before `", &next.text(), "`"].concat(),
-                    ),
-                    (None, Some(previous)) => (
-                        file.entry_id_span(*previous),
-                        ["`", &text, "` belongs after `", &previous.text(), "`"].concat(),
-                    ),
-                    (None, None) => {
-                        let start = file.source.body_start();
-                        (
-                            start..start,
-                            ["`", &text, "` belongs in this file"].concat(),
-                        )
-                    }
-                };
-                let source_line = ref_file
-                    .source
-                    .line_col(ref_file.entry_id_span(*id).start)
-                    .line
-                    .to_string();
-                let described = id.described();
-                let message = match cx.locale.defining_file(*id) {
-                    Some(elsewhere) => [
-                        &described,
-                        " from ",
-                        reference.name,
-                        " is in `",
-                        &elsewhere.source.rel_path,
-                        "`, not in this file",
-                    ]
-                    .concat(),
-                    None => [&described, " from ", reference.name, " is missing"].concat(),
-                };
-                out.push(
-                    Diagnostic::new(&Self::META, file.source, span, message)
-                        .message_id(text.as_ref())
-                        .subject(text)
-                        .label(label)
-                        .help(
-                            [
-                                "translate it from ",
-                                &ref_file.source.path,
-                                ":",
-                                &source_line,
-                            ]
-                            .concat(),
-                        ),
-                );
-            }
+            missing_in(cx, reference, ref_file, file, out);
+        }
+    }
+}
+
+/// The entries of `ref_file` that its translation `file` lacks.
+fn missing_in<'a>(
+    cx: &Context<'a>,
+    reference: &LocaleModel<'a>,
+    ref_file: &ParsedFile<'a>,
+    file: &'a ParsedFile<'a>,
+    out: &mut Vec<Diagnostic<'a>>,
+) {
+    // Keyed by content; the values are this file's own slices.
+    let mut present: HashMap<EntryId, EntryId> =
+        HashMap::with_capacity_and_hasher(file.resource.body.len(), Default::default());
+    present.extend(file.ids().map(|id| (id, id)));
+    // An entry that does not parse is already a `syntax-error`.
+    let broken: HashSet<&str> = file
+        .problems
+        .iter()
+        .filter_map(|p| p.entry_id.as_deref())
+        .collect();
+    let mut seen =
+        HashSet::with_capacity_and_hasher(ref_file.resource.body.len(), Default::default());
+    let wanted: Vec<EntryId> = ref_file.ids().filter(|id| seen.insert(*id)).collect();
+    // The nearest present neighbours of each wanted id, in one pass each
+    // way: a file may lack 60,000 entries.
+    let mut next_present = vec![None; wanted.len()];
+    let mut next = None;
+    for (i, id) in wanted.iter().enumerate().rev() {
+        next_present[i] = next;
+        if let Some(found) = present.get(id) {
+            next = Some(found);
+        }
+    }
+    let mut previous = None;
+    for (i, id) in wanted.iter().enumerate() {
+        let found = present.get(id);
+        if found.is_some() {
+            previous = found;
+        }
+        if found.is_some() || (!broken.is_empty() && broken.contains(id.to_string().as_str())) {
+            continue;
+        }
+        // Made for each missing message (36,000 on the Firefox tree):
+        // joined at their size, not formatted.
+        let text = id.text();
+        let (span, label) = anchor(file, &text, next_present[i], previous);
+        let source_line = ref_file
+            .source
+            .line_col(ref_file.entry_id_span(*id).start)
+            .line
+            .to_string();
+        let described = id.described();
+        let message = match cx.locale.defining_file(*id) {
+            Some(elsewhere) => [
+                &described,
+                " from ",
+                reference.name,
+                " is in `",
+                &elsewhere.source.rel_path,
+                "`, not in this file",
+            ]
+            .concat(),
+            None => [&described, " from ", reference.name, " is missing"].concat(),
+        };
+        let help = [
+            "translate it from ",
+            &ref_file.source.path,
+            ":",
+            &source_line,
+        ]
+        .concat();
+        out.push(
+            Diagnostic::new(&MissingMessage::META, file.source, span, message)
+                .message_id(text.as_ref())
+                .subject(text)
+                .label(label)
+                .help(help),
+        );
+    }
+}
+
+/// Where a missing entry `text` is reported in `file`, and the label that
+/// says where it belongs: before the next entry the file has, after the
+/// previous one, or at the start.
+fn anchor(
+    file: &ParsedFile<'_>,
+    text: &str,
+    next: Option<&EntryId>,
+    previous: Option<&EntryId>,
+) -> (std::ops::Range<usize>, String) {
+    match (next, previous) {
+        (Some(next), _) => (
+            file.entry_id_span(*next),
+            ["`", text, "` belongs before `", &next.text(), "`"].concat(),
+        ),
+        (None, Some(previous)) => (
+            file.entry_id_span(*previous),
+            ["`", text, "` belongs after `", &previous.text(), "`"].concat(),
+        ),
+        (None, None) => {
+            let start = file.source.body_start();
+            (start..start, ["`", text, "` belongs in this file"].concat())
         }
     }
 }

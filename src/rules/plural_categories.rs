@@ -60,18 +60,8 @@ impl Check for PluralCategories {
         for file in &locale.files {
             for (id, attribute, pattern) in entry_patterns(file) {
                 visit_selects(pattern, &mut |selector, variants| {
-                    let (anchor, ordinal) = match selector {
-                        InlineExpression::VariableReference { id } => (id.name, false),
-                        InlineExpression::FunctionReference { id, arguments }
-                            if id.name == "NUMBER" =>
-                        {
-                            let ordinal = arguments.named.iter().any(|arg| {
-                                arg.name.name == "type"
-                                    && matches!(arg.value, InlineExpression::StringLiteral { value } if value == "ordinal")
-                            });
-                            (id.name, ordinal)
-                        }
-                        _ => return,
+                    let Some((anchor, ordinal)) = number_selector(selector) else {
+                        return;
                     };
                     let keys: Vec<(&str, Category)> = variants
                         .iter()
@@ -86,85 +76,126 @@ impl Check for PluralCategories {
                     let Some(plurals) = plurals(locale.langid, ordinal) else {
                         return;
                     };
-                    let present: BTreeSet<Category> = keys.iter().map(|(_, c)| *c).collect();
-                    let missing: Vec<Category> = plurals
-                        .required
-                        .iter()
-                        // Numbers of a missing `other` fall to the default variant, which is
-                        // the `other` form wherever it is not written as a key.
-                        .filter(|c| !present.contains(c) && **c != Category::Other)
-                        .copied()
-                        .collect();
-                    let selector_span = file.span(anchor);
-                    let selector_span =
-                        if matches!(selector, InlineExpression::VariableReference { .. }) {
-                            selector_span.start - 1..selector_span.end
-                        } else {
-                            selector_span
-                        };
-                    let kind = if ordinal { "ordinal" } else { "plural" };
-                    if !missing.is_empty() {
-                        let names: Vec<String> =
-                            missing.iter().map(|c| format!("`{}`", name(*c))).collect();
-                        let examples: Vec<String> = missing
-                            .iter()
-                            .map(|c| format!("`[{}]` ({})", name(*c), plurals.examples[c]))
-                            .collect();
-                        out.push(
-                            Diagnostic::new(
-                                &Self::META,
-                                file.source,
-                                selector_span.clone(),
-                                format!(
-                                    "{kind} select lacks {}, which {} uses",
-                                    join(&names),
-                                    locale.name
-                                ),
-                            )
+                    let span = file.span(anchor);
+                    let select = NumberSelect {
+                        // `$count` with its dollar sign.
+                        span: match selector {
+                            InlineExpression::VariableReference { .. } => span.start - 1..span.end,
+                            _ => span,
+                        },
+                        kind: if ordinal { "ordinal" } else { "plural" },
+                        keys,
+                        plurals,
+                    };
+                    let finding = |span, message| {
+                        Diagnostic::new(&Self::META, file.source, span, message)
                             .message_id(id.to_string())
                             .attribute(attribute)
-                            .help(format!("add {}", join(&examples))),
-                        );
+                    };
+                    if let Some((message, help)) = select.missing(locale.name) {
+                        out.push(finding(select.span.clone(), message).help(help));
                     }
-                    for (key, category) in &keys {
-                        if plurals.required.contains(category)
-                            || plurals.optional.contains(category)
-                        {
-                            continue;
-                        }
-                        let used: Vec<String> = plurals
-                            .required
-                            .iter()
-                            .map(|c| format!("`{}`", name(*c)))
-                            .collect();
+                    for (key, message, help) in select.never_selected(locale.name) {
                         out.push(
-                            Diagnostic::new(
-                                &Self::META,
-                                file.source,
-                                file.span(key),
-                                format!("`[{key}]` is never selected in {}", locale.name),
-                            )
-                            .message_id(id.to_string())
-                            .attribute(attribute)
-                            .label("no number selects this variant")
-                            .help(match *category {
-                                Category::Zero | Category::One | Category::Two => format!(
-                                    "{} uses {}; to match exactly {n}, write `[{n}]`",
-                                    locale.name,
-                                    join(&used),
-                                    n = *category as u8
-                                ),
-                                _ => format!(
-                                    "{} uses {}; remove this variant",
-                                    locale.name,
-                                    join(&used)
-                                ),
-                            }),
+                            finding(file.span(key), message)
+                                .label("no number selects this variant")
+                                .help(help),
                         );
                     }
                 });
             }
         }
+    }
+}
+
+/// What a select on a number is anchored at (the variable, or `NUMBER`),
+/// and whether it selects ordinals; `None` for any other selector.
+fn number_selector<'s>(selector: &InlineExpression<&'s str>) -> Option<(&'s str, bool)> {
+    match selector {
+        InlineExpression::VariableReference { id } => Some((id.name, false)),
+        InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+            let ordinal = arguments.named.iter().any(|arg| {
+                arg.name.name == "type"
+                    && matches!(arg.value, InlineExpression::StringLiteral { value } if value == "ordinal")
+            });
+            Some((id.name, ordinal))
+        }
+        _ => None,
+    }
+}
+
+/// A select on a number whose keys name plural categories, with the plural
+/// rules of the locale.
+struct NumberSelect<'s> {
+    /// The selector.
+    span: std::ops::Range<usize>,
+    /// "plural" or "ordinal".
+    kind: &'static str,
+    /// The keys that name a category.
+    keys: Vec<(&'s str, Category)>,
+    plurals: Plurals,
+}
+
+impl<'s> NumberSelect<'s> {
+    /// The message and help when categories the locale uses have no
+    /// variant.
+    fn missing(&self, locale: &str) -> Option<(String, String)> {
+        let present: BTreeSet<Category> = self.keys.iter().map(|(_, c)| *c).collect();
+        let missing: Vec<Category> = self
+            .plurals
+            .required
+            .iter()
+            // Numbers of a missing `other` fall to the default variant, which
+            // is the `other` form wherever it is not written as a key.
+            .filter(|c| !present.contains(c) && **c != Category::Other)
+            .copied()
+            .collect();
+        if missing.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = missing.iter().map(|c| format!("`{}`", name(*c))).collect();
+        let examples: Vec<String> = missing
+            .iter()
+            .map(|c| format!("`[{}]` ({})", name(*c), self.plurals.examples[c]))
+            .collect();
+        Some((
+            format!(
+                "{} select lacks {}, which {locale} uses",
+                self.kind,
+                join(&names)
+            ),
+            format!("add {}", join(&examples)),
+        ))
+    }
+
+    /// The keys of categories the locale never selects, each with its
+    /// message and help.
+    fn never_selected(&self, locale: &str) -> Vec<(&'s str, String, String)> {
+        let plurals = &self.plurals;
+        let used: Vec<String> = plurals
+            .required
+            .iter()
+            .map(|c| format!("`{}`", name(*c)))
+            .collect();
+        self.keys
+            .iter()
+            .filter(|(_, c)| !plurals.required.contains(c) && !plurals.optional.contains(c))
+            .map(|&(key, category)| {
+                let help = match category {
+                    Category::Zero | Category::One | Category::Two => format!(
+                        "{locale} uses {}; to match exactly {n}, write `[{n}]`",
+                        join(&used),
+                        n = category as u8
+                    ),
+                    _ => format!("{locale} uses {}; remove this variant", join(&used)),
+                };
+                (
+                    key,
+                    format!("`[{key}]` is never selected in {locale}"),
+                    help,
+                )
+            })
+            .collect()
     }
 }
 

@@ -3,6 +3,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::finding::Diagnostic;
+use crate::project::locale::LocaleModel;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 use crate::syntax::entry_patterns;
 use crate::syntax::{EntryId, EntryKind, Reference, visit_references};
@@ -60,107 +61,117 @@ impl Check for ReferenceCycle {
     }
 
     fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
-        let locale = cx.locale;
-        let mut nodes: Vec<Node> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut index: HashMap<(EntryId, Option<&str>), usize> = HashMap::default();
-        for file in &locale.files {
-            for (id, attribute, pattern) in entry_patterns(file) {
-                // A pattern that references nothing closes no loop: most
-                // of them, and the graph stays small.
-                if !references_an_entry(pattern) {
-                    continue;
-                }
-                let first = match id.kind {
-                    EntryKind::Message => locale.message(id.name).is_some_and(|(f, m)| {
-                        std::ptr::eq(f, file) && std::ptr::eq(m.id.name, id.name)
-                    }),
-                    EntryKind::Term => locale.term(id.name).is_some_and(|(f, t)| {
-                        std::ptr::eq(f, file) && std::ptr::eq(t.id.name, id.name)
-                    }),
-                };
-                if first && !index.contains_key(&(id, attribute)) {
-                    index.insert((id, attribute), nodes.len());
-                    nodes.push(Node {
-                        id,
-                        attribute,
-                        file,
-                        edges: Vec::new(),
-                    });
-                    patterns.push(pattern);
-                }
-            }
-        }
-        for (node, pattern) in nodes.iter_mut().zip(&patterns) {
-            let file = node.file;
-            visit_references(pattern, &mut |reference| {
-                let (id, attribute, dash) = match reference {
-                    Reference::Message(name, attr) => (
-                        EntryId {
-                            kind: EntryKind::Message,
-                            name,
-                        },
-                        attr,
-                        0,
-                    ),
-                    Reference::Term(name, attr) => (
-                        EntryId {
-                            kind: EntryKind::Term,
-                            name,
-                        },
-                        attr,
-                        1,
-                    ),
-                    _ => return,
-                };
-                if let Some(&target) = index.get(&(id, attribute)) {
-                    let span = file.span(id.name);
-                    let end = attribute.map_or(span.end, |a| file.span(a).end);
-                    node.edges.push((target, span.start - dash..end));
-                }
-            });
-        }
+        let nodes = graph(cx.locale);
         for component in loops(&nodes) {
-            let start = *component
-                .iter()
-                .min_by_key(|&&n| {
-                    (
-                        nodes[n].file.source.path.as_str(),
-                        nodes[n].file.span(nodes[n].id.name).start,
-                    )
-                })
-                .expect("a component is never empty");
-            let path = cycle_through(&nodes, &component, start);
-            let chain: Vec<String> = path
-                .iter()
-                .map(|&n| format!("`{}`", nodes[n].name()))
-                .collect();
-            let next = path.get(1).copied().unwrap_or(start);
-            let span = nodes[start]
-                .edges
-                .iter()
-                .find(|(t, _)| *t == next)
-                .map(|(_, span)| span.clone())
-                .expect("the cycle follows an edge");
-            let node = &nodes[start];
-            let message = if path.len() == 1 {
-                format!("`{}` references itself", node.name())
-            } else {
-                format!(
-                    "`{}` references itself through {}",
-                    node.name(),
-                    chain[1..].join(" → ")
-                )
-            };
-            out.push(
-                Diagnostic::new(&Self::META, node.file.source, span, message)
-                    .message_id(node.id.to_string())
-                    .attribute(node.attribute)
-                    .label(format!("{} → `{}`", chain.join(" → "), node.name()))
-                    .help("break the loop: one of these must not reference the others"),
-            );
+            out.push(cycle(&nodes, &component));
         }
     }
+}
+
+/// The patterns of the locale that reference messages or terms, with
+/// their references: each the first definition of its entry, as Fluent
+/// finds it.
+fn graph<'a, 's>(locale: &'a LocaleModel<'s>) -> Vec<Node<'a, 's>> {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut patterns = Vec::new();
+    let mut index: HashMap<(EntryId, Option<&str>), usize> = HashMap::default();
+    for file in &locale.files {
+        for (id, attribute, pattern) in entry_patterns(file) {
+            // A pattern that references nothing closes no loop: most
+            // of them, and the graph stays small.
+            if !references_an_entry(pattern) {
+                continue;
+            }
+            let first = match id.kind {
+                EntryKind::Message => locale.message(id.name).is_some_and(|(f, m)| {
+                    std::ptr::eq(f, file) && std::ptr::eq(m.id.name, id.name)
+                }),
+                EntryKind::Term => locale.term(id.name).is_some_and(|(f, t)| {
+                    std::ptr::eq(f, file) && std::ptr::eq(t.id.name, id.name)
+                }),
+            };
+            if first && !index.contains_key(&(id, attribute)) {
+                index.insert((id, attribute), nodes.len());
+                nodes.push(Node {
+                    id,
+                    attribute,
+                    file,
+                    edges: Vec::new(),
+                });
+                patterns.push(pattern);
+            }
+        }
+    }
+    for (node, pattern) in nodes.iter_mut().zip(&patterns) {
+        let file = node.file;
+        visit_references(pattern, &mut |reference| {
+            let (id, attribute, dash) = match reference {
+                Reference::Message(name, attr) => (
+                    EntryId {
+                        kind: EntryKind::Message,
+                        name,
+                    },
+                    attr,
+                    0,
+                ),
+                Reference::Term(name, attr) => (
+                    EntryId {
+                        kind: EntryKind::Term,
+                        name,
+                    },
+                    attr,
+                    1,
+                ),
+                _ => return,
+            };
+            if let Some(&target) = index.get(&(id, attribute)) {
+                let span = file.span(id.name);
+                let end = attribute.map_or(span.end, |a| file.span(a).end);
+                node.edges.push((target, span.start - dash..end));
+            }
+        });
+    }
+    nodes
+}
+
+/// The finding for a loop of references, at the first of its entries.
+fn cycle<'a>(nodes: &[Node<'a, 'a>], component: &[usize]) -> Diagnostic<'a> {
+    let start = *component
+        .iter()
+        .min_by_key(|&&n| {
+            (
+                nodes[n].file.source.path.as_str(),
+                nodes[n].file.span(nodes[n].id.name).start,
+            )
+        })
+        .expect("a component is never empty");
+    let path = cycle_through(nodes, component, start);
+    let chain: Vec<String> = path
+        .iter()
+        .map(|&n| format!("`{}`", nodes[n].name()))
+        .collect();
+    let next = path.get(1).copied().unwrap_or(start);
+    let span = nodes[start]
+        .edges
+        .iter()
+        .find(|(t, _)| *t == next)
+        .map(|(_, span)| span.clone())
+        .expect("the cycle follows an edge");
+    let node = &nodes[start];
+    let message = if path.len() == 1 {
+        format!("`{}` references itself", node.name())
+    } else {
+        format!(
+            "`{}` references itself through {}",
+            node.name(),
+            chain[1..].join(" → ")
+        )
+    };
+    Diagnostic::new(&ReferenceCycle::META, node.file.source, span, message)
+        .message_id(node.id.to_string())
+        .attribute(node.attribute)
+        .label(format!("{} → `{}`", chain.join(" → "), node.name()))
+        .help("break the loop: one of these must not reference the others")
 }
 
 /// Whether a pattern references a message or a term.

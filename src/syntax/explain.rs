@@ -37,98 +37,15 @@ pub(super) fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem
         };
     }
 
-    let id = entry_id.as_deref().unwrap_or("this entry");
-    let quoted = |s: &str| format!("`{s}`");
+    let broken = BrokenEntry {
+        body,
+        entry: entry.clone(),
+        pos,
+        id: entry_id.as_deref().unwrap_or("this entry"),
+    };
     let (message, help, span) = match &error.kind {
-        ErrorKind::ExpectedToken('}') => match unclosed_brace(entry_text) {
-            Some(open) => (
-                "this `{` is never closed".to_string(),
-                Some("close the placeable with `}` on the same line".to_string()),
-                entry.start + open..entry.start + open + 1,
-            ),
-            None => (
-                "a placeable is not closed".to_string(),
-                Some("close the placeable with `}`".to_string()),
-                pos.clone(),
-            ),
-        },
-        ErrorKind::ExpectedToken('=') => (
-            format!("{} is not followed by `=`", quoted(id)),
-            Some("a message is written `id = text`; indent continuation lines with spaces".into()),
-            pos.clone(),
-        ),
-        ErrorKind::ExpectedToken(' ') if entry_text.starts_with("####") => (
-            "a comment starts with more than three `#`".into(),
-            Some("Fluent comments start with `#`, `##` or `###` and a space".into()),
-            entry.start..entry.start + entry_text.len() - entry_text.trim_start_matches('#').len(),
-        ),
-        ErrorKind::ExpectedToken(' ') if entry_text.starts_with('#') => (
-            "a comment needs a space after its `#`".into(),
-            Some("write `# comment`".into()),
-            pos.clone(),
-        ),
-        ErrorKind::ExpectedToken(c) => (format!("expected `{c}` here"), None, pos.clone()),
-        ErrorKind::ExpectedMessageField { entry_id } => (
-            format!("message `{entry_id}` has no text"),
-            Some("write the text after `=`, or give the message an attribute".into()),
-            pos.clone(),
-        ),
-        ErrorKind::ExpectedTermField { entry_id } => (
-            format!("term `-{entry_id}` has no text"),
-            Some("a term needs a value after `=`".into()),
-            pos.clone(),
-        ),
-        ErrorKind::MissingDefaultVariant => (
-            "this select has no default variant".into(),
-            Some("mark one variant as the default with `*`, as in `*[other]`".into()),
-            match unclosed_brace(&body[entry.start..pos.start.max(entry.start)]) {
-                Some(open) => entry.start + open..entry.start + open + 1,
-                None => pos.clone(),
-            },
-        ),
-        ErrorKind::MultipleDefaultVariants => (
-            "this select has more than one default variant".into(),
-            Some("keep the `*` on one variant only".into()),
-            pos.clone(),
-        ),
-        ErrorKind::MissingValue => (
-            "this attribute has no text".into(),
-            Some("write the text after `=`".into()),
-            pos.clone(),
-        ),
-        ErrorKind::UnbalancedClosingBrace => (
-            "this `}` closes nothing".into(),
-            Some("remove it, or write a literal brace as `{ \"}\" }`".into()),
-            pos.clone(),
-        ),
-        ErrorKind::UnterminatedStringLiteral => (
-            "a string literal is not closed".into(),
-            Some("close it with `\"` on the same line".into()),
-            pos.clone(),
-        ),
-        ErrorKind::ExpectedInlineExpression => (
-            "this placeable does not hold a variable, message, term or literal".into(),
-            Some("write `{ $variable }`, `{ message-id }`, `{ -term }` or `{ \"text\" }`".into()),
-            pos.clone(),
-        ),
-        ErrorKind::UnknownEscapeSequence(seq) => (
-            format!("unknown escape sequence `{seq}`"),
-            Some("string literals know only `\\\\`, `\\\"`, `\\uHHHH` and `\\UHHHHHH`".into()),
-            pos.clone(),
-        ),
-        ErrorKind::InvalidUnicodeEscapeSequence(seq) => (
-            format!("invalid unicode escape `{seq}`"),
-            Some("write `\\u` and four hex digits, or `\\U` and six".into()),
-            pos.clone(),
-        ),
-        ErrorKind::ExpectedCharRange { range } if entry.start == pos.start => (
-            "this line is not a message, term or comment".into(),
-            Some(format!(
-                "an id starts with a letter ({range}); indent continuation lines with spaces"
-            )),
-            pos.clone(),
-        ),
-        other => (lowercase_first(&other.to_string()), None, pos.clone()),
+        ErrorKind::ExpectedToken(c) => expected_token(*c, &broken),
+        kind => described(kind, &broken),
     };
     let label = match &error.kind {
         ErrorKind::ExpectedToken('}') => Some("opened here".to_string()),
@@ -143,6 +60,133 @@ pub(super) fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem
         message,
         label,
         help,
+    }
+}
+
+/// Where a parser error is: the text of the file's body, the broken entry
+/// and the error's own range in it, and the entry's id for messages.
+struct BrokenEntry<'b> {
+    body: &'b str,
+    entry: Range<usize>,
+    pos: Range<usize>,
+    id: &'b str,
+}
+
+impl BrokenEntry<'_> {
+    fn text(&self) -> &str {
+        &self.body[self.entry.clone()]
+    }
+}
+
+/// A message, a help and the range it points at.
+type Wording = (String, Option<String>, Range<usize>);
+
+/// The words for a missing character the parser expected.
+fn expected_token(c: char, broken: &BrokenEntry<'_>) -> Wording {
+    match c {
+        '}' => match unclosed_brace(broken.text()) {
+            Some(open) => (
+                "this `{` is never closed".to_string(),
+                Some("close the placeable with `}` on the same line".to_string()),
+                broken.entry.start + open..broken.entry.start + open + 1,
+            ),
+            None => (
+                "a placeable is not closed".to_string(),
+                Some("close the placeable with `}`".to_string()),
+                broken.pos.clone(),
+            ),
+        },
+        '=' => (
+            format!("`{}` is not followed by `=`", broken.id),
+            Some("a message is written `id = text`; indent continuation lines with spaces".into()),
+            broken.pos.clone(),
+        ),
+        ' ' if broken.text().starts_with("####") => (
+            "a comment starts with more than three `#`".into(),
+            Some("Fluent comments start with `#`, `##` or `###` and a space".into()),
+            broken.entry.start
+                ..broken.entry.start + broken.text().len()
+                    - broken.text().trim_start_matches('#').len(),
+        ),
+        ' ' if broken.text().starts_with('#') => (
+            "a comment needs a space after its `#`".into(),
+            Some("write `# comment`".into()),
+            broken.pos.clone(),
+        ),
+        c => (format!("expected `{c}` here"), None, broken.pos.clone()),
+    }
+}
+
+/// The words for every other parser error.
+fn described(kind: &ErrorKind, broken: &BrokenEntry<'_>) -> Wording {
+    match kind {
+        ErrorKind::ExpectedMessageField { entry_id } => (
+            format!("message `{entry_id}` has no text"),
+            Some("write the text after `=`, or give the message an attribute".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::ExpectedTermField { entry_id } => (
+            format!("term `-{entry_id}` has no text"),
+            Some("a term needs a value after `=`".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::MissingDefaultVariant => (
+            "this select has no default variant".into(),
+            Some("mark one variant as the default with `*`, as in `*[other]`".into()),
+            match unclosed_brace(
+                &broken.body[broken.entry.start..broken.pos.start.max(broken.entry.start)],
+            ) {
+                Some(open) => broken.entry.start + open..broken.entry.start + open + 1,
+                None => broken.pos.clone(),
+            },
+        ),
+        ErrorKind::MultipleDefaultVariants => (
+            "this select has more than one default variant".into(),
+            Some("keep the `*` on one variant only".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::MissingValue => (
+            "this attribute has no text".into(),
+            Some("write the text after `=`".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::UnbalancedClosingBrace => (
+            "this `}` closes nothing".into(),
+            Some("remove it, or write a literal brace as `{ \"}\" }`".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::UnterminatedStringLiteral => (
+            "a string literal is not closed".into(),
+            Some("close it with `\"` on the same line".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::ExpectedInlineExpression => (
+            "this placeable does not hold a variable, message, term or literal".into(),
+            Some("write `{ $variable }`, `{ message-id }`, `{ -term }` or `{ \"text\" }`".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::UnknownEscapeSequence(seq) => (
+            format!("unknown escape sequence `{seq}`"),
+            Some("string literals know only `\\\\`, `\\\"`, `\\uHHHH` and `\\UHHHHHH`".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::InvalidUnicodeEscapeSequence(seq) => (
+            format!("invalid unicode escape `{seq}`"),
+            Some("write `\\u` and four hex digits, or `\\U` and six".into()),
+            broken.pos.clone(),
+        ),
+        ErrorKind::ExpectedCharRange { range } if broken.entry.start == broken.pos.start => (
+            "this line is not a message, term or comment".into(),
+            Some(format!(
+                "an id starts with a letter ({range}); indent continuation lines with spaces"
+            )),
+            broken.pos.clone(),
+        ),
+        other => (
+            lowercase_first(&other.to_string()),
+            None,
+            broken.pos.clone(),
+        ),
     }
 }
 

@@ -53,7 +53,7 @@ impl<'a, 's> Reader<'a, 's> {
         let salutation = segments
             .iter()
             .take(OPENING_SEGMENTS)
-            .find_map(|&r| readings[r].opening.as_ref())
+            .find_map(|&r| readings[r].salutation.as_ref())
             .filter(|line| self.formula(line.entry).is_some())
             .cloned();
         let closings: Vec<FormulaMatch> = segments
@@ -185,12 +185,12 @@ fn votes_and_markers(
     for &r in segments {
         let reading = &readings[r];
         match (&reading.after_salutation, after_comma) {
-            (Some(lead), true) => {
-                votes.push(lead.vote);
+            (Some(after), true) => {
+                votes.push(after.vote);
                 votes.extend(reading.votes.iter().skip(1));
-                markers.extend((0..lead.prefix.len()).map(|i| MarkerRef::lead(r, i)));
+                markers.extend((0..after.prefix.len()).map(|i| MarkerRef::after_salutation(r, i)));
                 markers.extend(
-                    (lead.shared_from..reading.markers.len()).map(|i| MarkerRef::own(r, i)),
+                    (after.shared_from..reading.markers.len()).map(|i| MarkerRef::own(r, i)),
                 );
             }
             _ => {
@@ -198,7 +198,7 @@ fn votes_and_markers(
                 markers.extend((0..reading.markers.len()).map(|i| MarkerRef::own(r, i)));
             }
         }
-        after_comma = reading.salutation;
+        after_comma = reading.ends_with_comma;
     }
     (votes, markers)
 }

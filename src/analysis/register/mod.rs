@@ -82,7 +82,7 @@ impl MarkerRef {
         }
     }
 
-    fn lead(reading: usize, index: usize) -> Self {
+    fn after_salutation(reading: usize, index: usize) -> Self {
         MarkerRef {
             after_salutation: true,
             ..MarkerRef::own(reading, index)
@@ -92,7 +92,7 @@ impl MarkerRef {
     fn get<'r>(&self, readings: &'r [SegmentReading]) -> &'r MarkerMatch {
         let reading = &readings[self.reading as usize];
         match (&reading.after_salutation, self.after_salutation) {
-            (Some(lead), true) => &lead.prefix[self.index as usize],
+            (Some(after), true) => &after.prefix[self.index as usize],
             _ => &reading.markers[self.index as usize],
         }
     }

@@ -80,7 +80,8 @@ pub struct FormulaMatch {
     pub words: String,
 }
 
-/// One segment (a message value or attribute) read on one path.
+/// One segment (a message value or attribute) read on one choice of
+/// variants.
 #[derive(Clone, Debug, Default)]
 pub struct SegmentReading {
     /// Per sentence: the weighted formal and informal sums.
@@ -89,12 +90,12 @@ pub struct SegmentReading {
     /// A short line ending with a comma, like the salutation "Hallo Sam,":
     /// German then starts the body in lower case, so a capital `Sie` on the
     /// next line is address, not "she".
-    pub(super) salutation: bool,
+    pub(super) ends_with_comma: bool,
     /// The first sentence when its first word is not sentence-initial
     /// (after a salutation that ends with a comma).
     pub(super) after_salutation: Option<AfterSalutation>,
     /// A salutation at the start of the segment.
-    pub(super) opening: Option<FormulaMatch>,
+    pub(super) salutation: Option<FormulaMatch>,
     /// Sign-offs at the start of its sentences.
     pub(super) closings: Vec<FormulaMatch>,
 }
@@ -112,7 +113,7 @@ pub struct AfterSalutation {
 }
 
 impl<'a, 's> Reader<'a, 's> {
-    /// Reads one segment on one path.
+    /// Reads one segment on one choice of variants.
     pub(super) fn read_segment(
         &self,
         segment: &Segment<'a, 's>,
@@ -135,17 +136,22 @@ impl<'a, 's> Reader<'a, 's> {
         let mut writer = Writer::on_choice(self.locale, selectors, choice, &self.budget, origins);
         writer.write(prose, origin, segment.file, segment.pattern);
         prose.mask();
-        let pack = self.pack;
         // Prose without a word that a marker, salutation or sign-off starts
         // with has nothing to vote or flag; unless it ends with a comma it is
         // no salutation line either, and reads as nothing.
-        if !prose.ends_with(',') && !any_start_word(prose.text(), pack.address_words()) {
+        if !prose.ends_with(',') && !any_start_word(prose.text(), self.pack.address_words()) {
             return SegmentReading::default();
         }
+        self.read_prose(prose, words)
+    }
+
+    /// Reads the written prose of a segment.
+    fn read_prose(&self, prose: &Prose, words: &mut Words) -> SegmentReading {
+        let pack = self.pack;
         let mut tokens = tokenize(prose.text(), &pack.abbreviations);
-        // Lower-cased once: markers, openings and stock phrases compare
-        // them. They borrow the prose, not the tokens, which the first
-        // sentence's second reading below changes.
+        // Lower-cased once: markers, salutations, sign-offs and stock
+        // phrases compare them. They borrow the prose, not the tokens, which
+        // the first sentence's second reading changes.
         let lowers: Vec<Cow<str>> = tokens
             .iter()
             .map(|t| match &t.text {
@@ -153,9 +159,9 @@ impl<'a, 's> Reader<'a, 's> {
                 Cow::Owned(text) => Cow::Owned(lowercase(text).into_owned()),
             })
             .collect();
-        let salutation = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
-        let opening = self
-            .openings(
+        let ends_with_comma = prose.ends_with(',') && tokens.len() <= SALUTATION_WORDS;
+        let salutation = self
+            .formulas(
                 |lower| pack.salutation_candidates(lower),
                 &tokens,
                 &lowers,
@@ -164,7 +170,7 @@ impl<'a, 's> Reader<'a, 's> {
             )
             .into_iter()
             .next();
-        let closings = self.openings(
+        let closings = self.formulas(
             |lower| pack.closing_candidates(lower),
             &tokens,
             &lowers,
@@ -176,58 +182,74 @@ impl<'a, 's> Reader<'a, 's> {
         for hit in &markers {
             add_vote(&mut votes[hit.sentence], hit);
         }
-        // Whether the first word is sentence-initial changes what is found
-        // only where a marker may start at the first or second word (the
-        // second looks back at the first); elsewhere the first sentence
-        // reads the same.
-        let init_matters = || {
-            tokens
-                .iter()
-                .zip(&lowers)
-                .take(2)
-                .take_while(|(t, _)| t.sentence == 0)
-                .any(|(_, lower)| pack.starts_address(lower))
-        };
-        let after_salutation = match tokens.first() {
-            Some(first) if first.init && first.kind == Kind::Word && !init_matters() => {
-                Some(AfterSalutation {
-                    vote: votes.first().copied().unwrap_or_default(),
-                    prefix: Vec::new(),
-                    shared_from: 0,
-                })
-            }
-            Some(first) if first.init && first.kind == Kind::Word => {
-                let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
-                let (prefix, shared_from) =
-                    self.lead_markers(&mut tokens[..sentence], &lowers[..sentence], prose, words);
-                let mut vote = (0.0, 0.0);
-                let shared = markers[shared_from..]
-                    .iter()
-                    .take_while(|h| h.sentence == 0);
-                for hit in prefix.iter().chain(shared) {
-                    add_vote(&mut vote, hit);
-                }
-                Some(AfterSalutation {
-                    vote,
-                    prefix,
-                    shared_from,
-                })
-            }
-            _ => None,
-        };
+        let after_salutation =
+            self.after_salutation(&mut tokens, &lowers, prose, words, &markers, &votes);
         SegmentReading {
             votes,
             markers,
-            salutation,
+            ends_with_comma,
             after_salutation,
-            opening,
+            salutation,
             closings,
         }
     }
 
+    /// The first sentence read as if its first word were not
+    /// sentence-initial, when it starts with a word.
+    fn after_salutation(
+        &self,
+        tokens: &mut [Token],
+        lowers: &[Cow<str>],
+        prose: &Prose,
+        words: &mut Words,
+        markers: &[MarkerMatch],
+        votes: &[(f32, f32)],
+    ) -> Option<AfterSalutation> {
+        let first = tokens.first()?;
+        if !first.init || first.kind != Kind::Word {
+            return None;
+        }
+        // Whether the first word is sentence-initial changes what is found
+        // only where a marker may start at the first or second word (the
+        // second looks back at the first); elsewhere the first sentence
+        // reads the same.
+        let init_matters = tokens
+            .iter()
+            .zip(lowers)
+            .take(2)
+            .take_while(|(t, _)| t.sentence == 0)
+            .any(|(_, lower)| self.pack.starts_address(lower));
+        if !init_matters {
+            return Some(AfterSalutation {
+                vote: votes.first().copied().unwrap_or_default(),
+                prefix: Vec::new(),
+                shared_from: 0,
+            });
+        }
+        let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
+        let (prefix, shared_from) = self.markers_after_salutation(
+            &mut tokens[..sentence],
+            &lowers[..sentence],
+            prose,
+            words,
+        );
+        let mut vote = (0.0, 0.0);
+        let shared = markers[shared_from..]
+            .iter()
+            .take_while(|h| h.sentence == 0);
+        for hit in prefix.iter().chain(shared) {
+            add_vote(&mut vote, hit);
+        }
+        Some(AfterSalutation {
+            vote,
+            prefix,
+            shared_from,
+        })
+    }
+
     /// The salutations or sign-offs `candidates` offers for a lower-cased
     /// word that start at a token `at` accepts.
-    fn openings<'p, I>(
+    fn formulas<'p, I>(
         &self,
         candidates: impl Fn(&str) -> I,
         tokens: &[Token],
@@ -244,8 +266,8 @@ impl<'a, 's> Reader<'a, 's> {
                 continue;
             }
             let lower = &lowers[i];
-            let Some((entry, len)) = candidates(lower).find_map(|(entry, opening)| {
-                Some((entry, opening.matcher.matches(tokens, i, lower)?))
+            let Some((entry, len)) = candidates(lower).find_map(|(entry, formula)| {
+                Some((entry, formula.matcher.matches(tokens, i, lower)?))
             }) else {
                 continue;
             };
@@ -289,7 +311,7 @@ impl<'a, 's> Reader<'a, 's> {
     /// reading: the markers of the second reading up to where both readings
     /// stand at the same word past the second, and the number of markers the
     /// first reading had found by then. From that word on they read alike.
-    fn lead_markers(
+    fn markers_after_salutation(
         &self,
         tokens: &mut [Token],
         lowers: &[Cow<str>],
@@ -430,11 +452,11 @@ mod tests {
     use crate::project::locale::LocaleModel;
     use crate::syntax::SourceFile;
 
-    /// A salutation's next segment read as the analyzer reads it, against
+    /// A salutation's next segment read as the reader reads it, against
     /// reading its whole first sentence again with the first word
     /// mid-sentence, on random sentences of every pack's marker words.
     #[test]
-    fn a_lead_finds_what_reading_the_first_sentence_again_finds() {
+    fn reading_after_a_salutation_finds_what_reading_the_first_sentence_again_finds() {
         let packs = Packs::builtin();
         let mut differing = 0;
         for tag in ["nl", "de", "fr", "es", "it", "pl", "pt-BR", "pt-PT"] {
@@ -448,7 +470,7 @@ mod tests {
             };
             let files = [SourceFile::new("a.ftl", "a = b\n".to_string())];
             let locale = LocaleModel::new(&dir, &files);
-            let analyzer = Reader::new(&locale, pack, None);
+            let reader = Reader::new(&locale, pack, None);
             let mut words: Vec<String> = pack
                 .markers()
                 .flat_map(|m| {
@@ -486,16 +508,16 @@ mod tests {
                     .map(|t| Cow::Owned(lowercase(&t.text).into_owned()))
                     .collect();
                 let mut words = Words::default();
-                let markers = analyzer.markers(&tokens, &lowers, &prose, &mut words);
+                let markers = reader.markers(&tokens, &lowers, &prose, &mut words);
                 let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
                 let mut again: Vec<Token> = tokens[..sentence].to_vec();
                 again[0].init = false;
-                let expected: Vec<String> = analyzer
+                let expected: Vec<String> = reader
                     .markers(&again, &lowers[..sentence], &prose, &mut words)
                     .iter()
                     .map(|h| format!("{h:?}"))
                     .collect();
-                let (prefix, shared_from) = analyzer.lead_markers(
+                let (prefix, shared_from) = reader.markers_after_salutation(
                     &mut tokens[..sentence],
                     &lowers[..sentence],
                     &prose,
