@@ -52,12 +52,12 @@ const VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 struct File {
     version: u32,
-    findings: Vec<Entry>,
+    findings: Vec<Accepted>,
 }
 
 /// One accepted finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
+pub struct Accepted {
     pub fingerprint: String,
     pub rule: String,
     pub locale: String,
@@ -69,9 +69,9 @@ pub struct Entry {
     pub message: String,
 }
 
-impl Entry {
-    fn of(finding: &Finding) -> Entry {
-        Entry {
+impl Accepted {
+    fn of(finding: &Finding) -> Accepted {
+        Accepted {
             fingerprint: finding.fingerprint.clone(),
             rule: finding.rule.to_owned(),
             locale: finding.locale.clone(),
@@ -113,7 +113,7 @@ impl Baseline {
 }
 
 /// The entries of the baseline at `path`.
-fn read_entries(path: &Path) -> Result<Vec<Entry>, BaselineError> {
+fn read_entries(path: &Path) -> Result<Vec<Accepted>, BaselineError> {
     let text = crate::syntax::read_text(path).map_err(|source| BaselineError::Read {
         path: path.to_owned(),
         source,
@@ -127,7 +127,7 @@ fn read_entries(path: &Path) -> Result<Vec<Entry>, BaselineError> {
 }
 
 /// The entries of a baseline's text, or where and why it is not one.
-fn parse(text: &str) -> Result<Vec<Entry>, (usize, usize, String)> {
+fn parse(text: &str) -> Result<Vec<Accepted>, (usize, usize, String)> {
     let file: File = serde_json::from_str(text).map_err(|e| {
         let message = crate::project::config::without_values(&e.to_string());
         let position = format!(" at line {} column {}", e.line(), e.column());
@@ -192,7 +192,7 @@ pub struct Written {
 pub fn write(
     findings: &[Finding],
     path: &Path,
-    outside_run: impl Fn(&Entry) -> bool,
+    outside_run: impl Fn(&Accepted) -> bool,
 ) -> Result<Written, BaselineError> {
     let refuse = |reason| BaselineError::Refused {
         path: path.to_owned(),
@@ -212,8 +212,8 @@ pub fn write(
             });
         }
     };
-    let mut entries: Vec<Entry> = findings.iter().map(Entry::of).collect();
-    let (kept, looked_at): (Vec<Entry>, Vec<Entry>) = old.into_iter().partition(&outside_run);
+    let mut entries: Vec<Accepted> = findings.iter().map(Accepted::of).collect();
+    let (kept, looked_at): (Vec<Accepted>, Vec<Accepted>) = old.into_iter().partition(&outside_run);
     let mut found: HashMap<&str, usize> = HashMap::new();
     for entry in &entries {
         *found.entry(entry.fingerprint.as_str()).or_default() += 1;
@@ -267,7 +267,7 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// The baseline file of `entries`, sorted.
-fn to_json(mut entries: Vec<Entry>) -> String {
+fn to_json(mut entries: Vec<Accepted>) -> String {
     // Not by line: a baseline should not change when lines move.
     entries.sort_by(|a, b| {
         (&a.locale, &a.file, &a.message_id, &a.rule, &a.fingerprint).cmp(&(

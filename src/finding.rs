@@ -1,4 +1,4 @@
-//! What rules report. A rule builds a [`Diagnostic`] that points into a
+//! What rules report. A rule builds a [`RawFinding`] that points into a
 //! source file by byte range; the check turns it into a [`Finding`], with
 //! lines, columns and the source lines a report shows, while the file is
 //! still in memory.
@@ -103,7 +103,7 @@ impl fmt::Display for Severity {
 
 /// A finding while the source is still at hand.
 #[derive(Clone, Debug)]
-pub struct Diagnostic<'a> {
+pub struct RawFinding<'a> {
     pub rule: &'static RuleMeta,
     /// A severity below the rule's own (French `vous` in a `tu` email is only
     /// `info`). `None` means the rule's severity, after config overrides.
@@ -122,14 +122,14 @@ pub struct Diagnostic<'a> {
     pub subject: Option<String>,
 }
 
-impl<'a> Diagnostic<'a> {
+impl<'a> RawFinding<'a> {
     pub fn new(
         rule: &'static RuleMeta,
         source: &'a SourceFile,
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic {
+        RawFinding {
             rule,
             severity: None,
             source,

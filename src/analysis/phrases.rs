@@ -88,7 +88,7 @@ pub fn phrase_matches<'p>(
     rule_enabled: impl Fn(&ProjectRule) -> bool,
     limit: usize,
 ) -> (Vec<PhraseMatch<'p>>, Vec<(Matched<'p>, usize)>) {
-    let mut found = Found {
+    let mut found = Matches {
         listed: Vec::new(),
         more: Vec::new(),
         limit,
@@ -148,13 +148,13 @@ pub fn phrase_matches<'p>(
 }
 
 /// Matches up to a limit, and a count of the rest by what matched.
-struct Found<'p> {
+struct Matches<'p> {
     listed: Vec<PhraseMatch<'p>>,
     more: Vec<(Matched<'p>, usize)>,
     limit: usize,
 }
 
-impl<'p> Found<'p> {
+impl<'p> Matches<'p> {
     /// Adds what matched at `span` of `prose`, or counts it past the limit.
     fn push(&mut self, prose: &Prose, matched: Matched<'p>, span: Range<usize>) {
         let Some((_, source)) = prose.source(span.clone()) else {

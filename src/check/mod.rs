@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use crate::analysis::Analysis;
 use crate::analysis::register::Declared;
-use crate::finding::{Diagnostic, Finding, Severity};
+use crate::finding::{Finding, RawFinding, Severity};
 use crate::packs::Packs;
 use crate::project::config::Config;
 use crate::project::emails::EmailIndex;
@@ -409,7 +409,7 @@ fn check_locale(
     )
     .1;
     let cx = Context::new(locale, reference, settings, &analysis);
-    let diagnostics: Vec<Vec<Diagnostic>> = CHECKS
+    let findings_made: Vec<Vec<RawFinding>> = CHECKS
         .par_iter()
         .filter(|check| check.runs(&cx))
         .map(|check| {
@@ -421,7 +421,7 @@ fn check_locale(
     // Resolving (lines, snippets, fingerprints) is per finding: both cores,
     // in the same order, however the findings fall among the checks (one
     // missing-message finding per untranslated string).
-    let mut findings: Vec<Finding> = diagnostics
+    let mut findings: Vec<Finding> = findings_made
         .into_par_iter()
         .flatten()
         .filter(|d| selection.is_enabled(d.rule.id) && !suppressions.silences(d))

@@ -344,13 +344,13 @@ fn write_baseline(
     targets: &Targets,
 ) -> Result<ExitCode> {
     let checked = checked_locales(project, options);
-    let outside = |entry: &baseline::Entry| {
+    let outside = |accepted: &baseline::Accepted| {
         let named = targets.named.is_empty()
             || targets.named.iter().any(|n| {
-                entry.file == *n || (n.ends_with('/') && entry.file.starts_with(n.as_str()))
+                accepted.file == *n || (n.ends_with('/') && accepted.file.starts_with(n.as_str()))
             });
-        !checked.contains(&entry.locale.as_str())
-            || !options.settings.selection.is_enabled(&entry.rule)
+        !checked.contains(&accepted.locale.as_str())
+            || !options.settings.selection.is_enabled(&accepted.rule)
             || !named
     };
     let written = baseline::write(findings, path, outside)?;

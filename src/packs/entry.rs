@@ -170,7 +170,7 @@ pub struct ProjectRule {
 
 /// What an entry is.
 #[derive(Clone, Debug)]
-pub enum EntryKind {
+pub enum PackEntryKind {
     Marker(Marker),
     Salutation(Formula),
     Closing(Formula),
@@ -179,38 +179,38 @@ pub enum EntryKind {
     Rule(ProjectRule),
 }
 
-impl EntryKind {
+impl PackEntryKind {
     pub fn marker(&self) -> Option<&Marker> {
         match self {
-            EntryKind::Marker(marker) => Some(marker),
+            PackEntryKind::Marker(marker) => Some(marker),
             _ => None,
         }
     }
 
     pub fn salutation(&self) -> Option<&Formula> {
         match self {
-            EntryKind::Salutation(opening) => Some(opening),
+            PackEntryKind::Salutation(opening) => Some(opening),
             _ => None,
         }
     }
 
     pub fn closing(&self) -> Option<&Formula> {
         match self {
-            EntryKind::Closing(opening) => Some(opening),
+            PackEntryKind::Closing(opening) => Some(opening),
             _ => None,
         }
     }
 
     pub fn calque(&self) -> Option<&Calque> {
         match self {
-            EntryKind::Calque(calque) => Some(calque),
+            PackEntryKind::Calque(calque) => Some(calque),
             _ => None,
         }
     }
 
     pub fn rule(&self) -> Option<&ProjectRule> {
         match self {
-            EntryKind::Rule(rule) => Some(rule),
+            PackEntryKind::Rule(rule) => Some(rule),
             _ => None,
         }
     }
@@ -218,8 +218,8 @@ impl EntryKind {
 
 /// One entry of a pack, with its examples and where it is written.
 #[derive(Clone, Debug)]
-pub struct Entry {
-    pub kind: EntryKind,
+pub struct PackEntry {
+    pub kind: PackEntryKind,
     pub examples: Examples,
     /// Why the entry is there, for the pack's readers.
     pub note: Option<String>,

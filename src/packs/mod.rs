@@ -18,8 +18,8 @@ use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
 pub use entry::{
-    Calque, Case, Entry, EntryKind, Examples, Formula, Joined, Marker, Position, ProjectRule,
-    StockPhrase, Strength, Tone,
+    Calque, Case, Examples, Formula, Joined, Marker, PackEntry, PackEntryKind, Position,
+    ProjectRule, StockPhrase, Strength, Tone,
 };
 pub use matcher::{Matcher, Neighbour};
 pub use pack::Pack;

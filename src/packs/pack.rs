@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::entry::{Calque, Entry, EntryKind, Formula, Marker, ProjectRule, StockPhrase};
+use super::entry::{Calque, Formula, Marker, PackEntry, PackEntryKind, ProjectRule, StockPhrase};
 use super::tables::PackFile;
 use super::words::{WordIndex, WordSet};
 use super::{EVERY_LOCALE, PackError};
@@ -17,7 +17,7 @@ pub struct Pack {
     /// Lower-cased abbreviations that do not end a sentence (`bijv.`, `z.b.`).
     pub abbreviations: HashSet<String>,
     /// Every entry, in file order (a project pack's first).
-    pub entries: Vec<Entry>,
+    pub entries: Vec<PackEntry>,
     /// The file the pack came from.
     pub path: String,
     pub(super) replace: bool,
@@ -134,7 +134,7 @@ impl Pack {
         &'p self,
         index: &'p WordIndex,
         lower: &str,
-        kind: fn(&'p EntryKind) -> Option<&'p T>,
+        kind: fn(&'p PackEntryKind) -> Option<&'p T>,
     ) -> impl Iterator<Item = (usize, &'p T)> + use<'p, T> {
         index
             .candidates(lower)
@@ -146,7 +146,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Marker)> + use<'p> {
-        self.candidates(&self.markers, lower, EntryKind::marker)
+        self.candidates(&self.markers, lower, PackEntryKind::marker)
     }
 
     /// The calques that may start at a lower-cased word.
@@ -154,7 +154,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Calque)> + use<'p> {
-        self.candidates(&self.calques, lower, EntryKind::calque)
+        self.candidates(&self.calques, lower, PackEntryKind::calque)
     }
 
     /// The word-based project rules that may start at a lower-cased word.
@@ -162,7 +162,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p ProjectRule)> + use<'p> {
-        self.candidates(&self.rules, lower, EntryKind::rule)
+        self.candidates(&self.rules, lower, PackEntryKind::rule)
     }
 
     /// The salutations that may start at a lower-cased word, in pack order.
@@ -170,7 +170,7 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Formula)> + use<'p> {
-        self.candidates(&self.salutations, lower, EntryKind::salutation)
+        self.candidates(&self.salutations, lower, PackEntryKind::salutation)
     }
 
     /// The sign-offs that may start at a lower-cased word, in pack order.
@@ -178,13 +178,13 @@ impl Pack {
         &'p self,
         lower: &str,
     ) -> impl Iterator<Item = (usize, &'p Formula)> + use<'p> {
-        self.candidates(&self.closings, lower, EntryKind::closing)
+        self.candidates(&self.closings, lower, PackEntryKind::closing)
     }
 
     /// The stock phrases.
     pub fn phrases(&self) -> impl Iterator<Item = &StockPhrase> {
         self.entries.iter().filter_map(|e| match &e.kind {
-            EntryKind::Phrase(p) => Some(p),
+            PackEntryKind::Phrase(p) => Some(p),
             _ => None,
         })
     }
@@ -192,7 +192,7 @@ impl Pack {
     /// The project rules.
     pub fn project_rules(&self) -> impl Iterator<Item = &ProjectRule> {
         self.entries.iter().filter_map(|e| match &e.kind {
-            EntryKind::Rule(r) => Some(r),
+            PackEntryKind::Rule(r) => Some(r),
             _ => None,
         })
     }
@@ -200,7 +200,7 @@ impl Pack {
     /// The markers, in order.
     pub fn markers(&self) -> impl Iterator<Item = &Marker> {
         self.entries.iter().filter_map(|e| match &e.kind {
-            EntryKind::Marker(m) => Some(m),
+            PackEntryKind::Marker(m) => Some(m),
             _ => None,
         })
     }

@@ -8,8 +8,8 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::entry::{
-    Calque, Case, Entry, EntryKind, Examples, Formula, Joined, Marker, Position, ProjectRule,
-    StockPhrase, Strength, Tone,
+    Calque, Case, Examples, Formula, Joined, Marker, PackEntry, PackEntryKind, Position,
+    ProjectRule, StockPhrase, Strength, Tone,
 };
 use super::matcher::{Matcher, Neighbour};
 use super::{EVERY_LOCALE, PackError};
@@ -219,7 +219,7 @@ impl At<'_> {
 impl PackFile {
     /// The entries of every table, in the order of the tables' kinds and
     /// then of the file.
-    pub fn entries(&mut self, path: &str, text: &str) -> Result<Vec<Entry>, PackError> {
+    pub fn entries(&mut self, path: &str, text: &str) -> Result<Vec<PackEntry>, PackError> {
         let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
         let mut entries = Vec::new();
         let place = |table: &'static str, span: std::ops::Range<usize>| At {
@@ -256,7 +256,7 @@ impl PackFile {
         if universal
             && let Some(entry) = entries
                 .iter()
-                .find(|e| !matches!(e.kind, EntryKind::Rule(_) | EntryKind::Calque(_)))
+                .find(|e| !matches!(e.kind, PackEntryKind::Rule(_) | PackEntryKind::Calque(_)))
         {
             return Err(PackError {
                 path: path.to_owned(),
@@ -282,8 +282,8 @@ struct Common<'c> {
 fn entry<T: Table>(
     spanned: Spanned<T>,
     at: &At<'_>,
-    kind: fn(T, &Common<'_>) -> Result<EntryKind, PackError>,
-) -> Result<Entry, PackError> {
+    kind: fn(T, &Common<'_>) -> Result<PackEntryKind, PackError>,
+) -> Result<PackEntry, PackError> {
     let mut table = spanned.into_inner();
     let (matching, examples, note) = table.common();
     for example in &examples.bad {
@@ -303,7 +303,7 @@ fn entry<T: Table>(
     if examples.bad.is_empty() && examples.good.is_empty() {
         return Err(at.error("needs at least one `bad` or `good` example"));
     }
-    Ok(Entry {
+    Ok(PackEntry {
         kind,
         examples,
         note,
@@ -380,7 +380,7 @@ fn neighbours(list: &[String], at: &At<'_>) -> Result<Vec<Neighbour>, PackError>
 }
 
 impl MarkerTable {
-    fn kind(self, common: &Common<'_>) -> Result<EntryKind, PackError> {
+    fn kind(self, common: &Common<'_>) -> Result<PackEntryKind, PackError> {
         let Common {
             matching,
             examples,
@@ -403,7 +403,7 @@ impl MarkerTable {
                 at.error("a strong marker needs a `bad` example with the flagged words in […]")
             );
         }
-        Ok(EntryKind::Marker(Marker {
+        Ok(PackEntryKind::Marker(Marker {
             matcher: matching.matcher(at)?,
             register,
             strength,
@@ -415,7 +415,7 @@ impl MarkerTable {
 }
 
 impl FormulaTable {
-    fn kind(self, common: &Common<'_>) -> Result<EntryKind, PackError> {
+    fn kind(self, common: &Common<'_>) -> Result<PackEntryKind, PackError> {
         let Common { matching, at, .. } = *common;
         matching.needs_words(at, "")?;
         let tone = self
@@ -428,15 +428,15 @@ impl FormulaTable {
             fix: self.fix,
         };
         Ok(if at.table == "salutation" {
-            EntryKind::Salutation(formula)
+            PackEntryKind::Salutation(formula)
         } else {
-            EntryKind::Closing(formula)
+            PackEntryKind::Closing(formula)
         })
     }
 }
 
 impl CalqueTable {
-    fn kind(self, common: &Common<'_>) -> Result<EntryKind, PackError> {
+    fn kind(self, common: &Common<'_>) -> Result<PackEntryKind, PackError> {
         let Common {
             matching,
             examples,
@@ -447,7 +447,7 @@ impl CalqueTable {
         if examples.bad.is_empty() {
             return Err(at.error("needs a `bad` example with the calque in […]"));
         }
-        Ok(EntryKind::Calque(Calque {
+        Ok(PackEntryKind::Calque(Calque {
             matcher: matching.matcher(at)?,
             fix: self.fix,
         }))
@@ -455,7 +455,7 @@ impl CalqueTable {
 }
 
 impl PhraseTable {
-    fn kind(self, common: &Common<'_>) -> Result<EntryKind, PackError> {
+    fn kind(self, common: &Common<'_>) -> Result<PackEntryKind, PackError> {
         let at = common.at;
         if self.formal.is_empty() || self.informal.is_empty() {
             return Err(at.error("needs both `formal` and `informal` variants"));
@@ -465,7 +465,7 @@ impl PhraseTable {
                 .map(|p| crate::text::words(p).collect())
                 .collect()
         };
-        Ok(EntryKind::Phrase(StockPhrase {
+        Ok(PackEntryKind::Phrase(StockPhrase {
             formal_words: words(&self.formal),
             informal_words: words(&self.informal),
             formal: self.formal,
@@ -477,7 +477,7 @@ impl PhraseTable {
 impl RuleTable {
     /// A project rule, with a rule id of its own for selection, severity
     /// overrides, suppression and reports.
-    fn kind(self, common: &Common<'_>) -> Result<EntryKind, PackError> {
+    fn kind(self, common: &Common<'_>) -> Result<PackEntryKind, PackError> {
         let Common {
             matching,
             examples,
@@ -511,7 +511,7 @@ impl RuleTable {
             summary: leak(message.replace("{match}", "…")),
             docs: leak(docs),
         }));
-        Ok(EntryKind::Rule(ProjectRule {
+        Ok(PackEntryKind::Rule(ProjectRule {
             meta,
             matcher: match matching.has_words() {
                 true => Some(matching.matcher(at)?),

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::entry::Entry;
+use super::entry::PackEntry;
 use super::matcher::Matcher;
 use crate::text::StartWords;
 
@@ -21,8 +21,8 @@ pub(super) struct WordIndex {
 
 impl WordIndex {
     pub(super) fn new<'e>(
-        entries: &'e [Entry],
-        pick: impl Fn(&'e Entry) -> Option<&'e Matcher>,
+        entries: &'e [PackEntry],
+        pick: impl Fn(&'e PackEntry) -> Option<&'e Matcher>,
     ) -> Self {
         let mut index = WordIndex::default();
         for (i, entry) in entries.iter().enumerate() {

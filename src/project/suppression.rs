@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use fluent_syntax::ast::Entry;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::project::locale::LocaleModel;
 use crate::syntax::SourceFile;
 use crate::syntax::{ParsedFile, comment_lines};
@@ -77,12 +77,12 @@ impl<'a> Suppressions<'a> {
         }
     }
 
-    /// Whether a directive silences `diagnostic`; the first that does is
+    /// Whether a directive silences `finding`; the first that does is
     /// marked used.
-    pub fn silences(&self, diagnostic: &Diagnostic) -> bool {
-        let id = diagnostic.rule.id;
-        let path = diagnostic.source.path.as_str();
-        let for_message = diagnostic
+    pub fn silences(&self, finding: &RawFinding) -> bool {
+        let id = finding.rule.id;
+        let path = finding.source.path.as_str();
+        let for_message = finding
             .message_id
             .as_deref()
             .and_then(|message| self.messages.get(&(path, message)));

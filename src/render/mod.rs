@@ -418,7 +418,7 @@ impl<'m, 's> Renderer<'m, 's> {
             None => file.span(part.message.id.name),
         };
         self.fault_found(
-            Found {
+            ReferenceSite {
                 file: part.file,
                 message_id: part.message.id.name.to_owned(),
                 attribute: part.attribute.map(str::to_owned),
@@ -429,7 +429,7 @@ impl<'m, 's> Renderer<'m, 's> {
         )
     }
 
-    fn fault_found(&self, at: Found, kind: FaultKind, message: String) -> Fault {
+    fn fault_found(&self, at: ReferenceSite, kind: FaultKind, message: String) -> Fault {
         let source = self.model.files[at.file].source;
         let start = source.line_col(at.span.start);
         Fault {
@@ -452,7 +452,7 @@ impl<'m, 's> Renderer<'m, 's> {
         &self,
         part: &MessagePart<'_, 's>,
         wanted: &dyn Fn(&Reference<'s>) -> bool,
-    ) -> Option<Found> {
+    ) -> Option<ReferenceSite> {
         let pattern = match part.attribute {
             Some(name) => {
                 &part
@@ -494,7 +494,7 @@ impl<'m, 's> Renderer<'m, 's> {
                 }
             });
             if let Some(span) = hit {
-                return Some(Found {
+                return Some(ReferenceSite {
                     file,
                     message_id: id,
                     attribute,
@@ -585,7 +585,7 @@ struct MessagePart<'a, 's> {
 }
 
 /// Where a reference was found.
-struct Found {
+struct ReferenceSite {
     file: usize,
     message_id: String,
     attribute: Option<String>,
@@ -594,7 +594,7 @@ struct Found {
 
 /// Why an email could not be rendered at all.
 #[derive(Debug, thiserror::Error)]
-pub enum RenderError {
+pub enum RenderFailure {
     #[error(transparent)]
     Project(#[from] crate::project::ProjectError),
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
@@ -637,17 +637,17 @@ impl crate::project::Project {
         locale: &str,
         email: &str,
         args: &SampleArgs,
-    ) -> Result<Rendered, RenderError> {
+    ) -> Result<Rendered, RenderFailure> {
         let dir = &self.locales[self.locale_index(locale)?];
         let (sources, errors) = dir.read_files();
         if !errors.is_empty() {
-            return Err(RenderError::Read(errors));
+            return Err(RenderFailure::Read(errors));
         }
         let model = LocaleModel::new(dir, &sources);
         let renderer = Renderer::new(&model, false);
         let all = renderer.emails(&self.emails);
         let Some(found) = all.iter().find(|e| e.name == email) else {
-            return Err(RenderError::NoSuchEmail {
+            return Err(RenderFailure::NoSuchEmail {
                 locale: dir.name.clone(),
                 email: email.to_owned(),
                 known: all.iter().map(|e| e.name.clone()).collect(),

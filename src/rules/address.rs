@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::analysis::register::{ChoiceReading, Decision, EmailReading, MarkerMatch, Reason};
-use crate::finding::{Diagnostic, RuleMeta};
+use crate::finding::{RawFinding, RuleMeta};
 use crate::packs::{Case, Pack, Strength};
 use crate::project::config::Register;
 use crate::project::locale::LocaleModel;
@@ -29,11 +29,11 @@ pub(crate) struct EmailView<'r, 'a> {
 pub(crate) fn per_email<'a>(
     analysis: &Analysis<'a, 'a>,
     each: impl Fn(&EmailView<'_, 'a>, &mut Listing<'a>) + Sync,
-) -> Vec<Diagnostic<'a>> {
+) -> Vec<RawFinding<'a>> {
     let Some(pack) = analysis.pack else {
         return Vec::new();
     };
-    let found: Vec<Vec<Diagnostic<'a>>> = analysis
+    let found: Vec<Vec<RawFinding<'a>>> = analysis
         .emails
         .par_iter()
         .zip(&analysis.readings)
@@ -60,10 +60,10 @@ impl<'a> EmailView<'_, 'a> {
         origin: usize,
         span: std::ops::Range<usize>,
         message: String,
-    ) -> Diagnostic<'a> {
+    ) -> RawFinding<'a> {
         let origin = self.reading.origins.origin(origin);
         let source = self.locale.files[origin.file].source;
-        Diagnostic::new(rule, source, span, message)
+        RawFinding::new(rule, source, span, message)
             .message_id(origin.message_id)
             .attribute(origin.attribute.as_deref())
             .email(Some(self.name))
@@ -386,7 +386,7 @@ impl<'a> EmailView<'_, 'a> {
     fn formula(
         &self,
         entry: usize,
-    ) -> Option<(&'a crate::packs::Entry, &'a crate::packs::Formula)> {
+    ) -> Option<(&'a crate::packs::PackEntry, &'a crate::packs::Formula)> {
         let found = self.pack.entries.get(entry)?;
         let formula = found.kind.salutation().or_else(|| found.kind.closing())?;
         Some((found, formula))

@@ -5,7 +5,7 @@ use fluent_syntax::ast::Pattern;
 
 use crate::analysis::phrases::{Matched, packs_for, phrase_matches, phrase_start};
 use crate::analysis::prefilter::may_write_word;
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::packs::Pack;
 use crate::project::locale::LocaleModel;
 use crate::rules::written::{each_written, per_file};
@@ -44,7 +44,7 @@ impl Check for Calque {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         out.extend(Self::findings(
             cx.locale,
             &packs_for(&cx.settings.packs, cx.locale),
@@ -54,7 +54,7 @@ impl Check for Calque {
 
 impl Calque {
     /// The calques of `packs` in every pattern of the locale.
-    pub(crate) fn findings<'a>(locale: &LocaleModel<'a>, packs: &[&Pack]) -> Vec<Diagnostic<'a>> {
+    pub(crate) fn findings<'a>(locale: &LocaleModel<'a>, packs: &[&Pack]) -> Vec<RawFinding<'a>> {
         if packs.is_empty() {
             return Vec::new();
         }

@@ -2,7 +2,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use fluent_syntax::ast::Entry;
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule};
 use crate::syntax::{EntryId, EntryKind};
 
@@ -41,7 +41,7 @@ impl Check for DuplicateId {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         for file in &cx.locale.files {
             // The first definition of each id: its name is a slice of the
             // file, which says where it is.
@@ -55,7 +55,7 @@ impl Check for DuplicateId {
                     Some(&first) => {
                         let line = file.source.line_col(file.entry_id_span(first).start).line;
                         out.push(
-                            Diagnostic::new(
+                            RawFinding::new(
                                 &Self::META,
                                 file.source,
                                 file.entry_id_span(id),
@@ -96,7 +96,7 @@ impl Check for DuplicateId {
                     };
                     let line = file.source.line_col(file.id_span(first.id.name).start).line;
                     out.push(
-                        Diagnostic::new(
+                        RawFinding::new(
                             &Self::META,
                             file.source,
                             file.id_span(name),

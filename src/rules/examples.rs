@@ -10,7 +10,7 @@ use unic_langid::LanguageIdentifier;
 use crate::analysis::Analysis;
 use crate::analysis::register::Declared;
 use crate::finding::Severity;
-use crate::packs::{Entry, EntryKind, Pack, Packs};
+use crate::packs::{Pack, PackEntry, PackEntryKind, Packs};
 use crate::project::LocaleDir;
 use crate::project::config::{Emails, Register};
 use crate::project::locale::LocaleModel;
@@ -20,9 +20,9 @@ use crate::rules::{
 };
 use crate::syntax::SourceFile;
 
-/// A finding in one of the texts given to [`flag_texts`].
+/// A finding in one of the texts given to [`check_texts`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TextFlag {
+pub struct TextFinding {
     /// Which text.
     pub text: usize,
     /// The byte range in that text.
@@ -39,13 +39,13 @@ pub struct TextFlag {
 /// language rules flag. Curly braces are read as parentheses, line breaks
 /// as spaces. As in a check, each rule lists at most
 /// [`MAX_LISTED`](crate::finding::MAX_LISTED) findings.
-pub fn flag_texts(
+pub fn check_texts(
     pack: &Pack,
     packs: &Packs,
     langid: &LanguageIdentifier,
     texts: &[&str],
     declared: Option<Register>,
-) -> Vec<TextFlag> {
+) -> Vec<TextFinding> {
     let mut source = String::new();
     let mut starts = Vec::new();
     for (i, text) in texts.iter().enumerate() {
@@ -85,12 +85,12 @@ pub fn flag_texts(
         Calque::findings(&locale, &with),
         ProjectRules::findings(&locale, &with, |_| true),
     ];
-    let mut flags: Vec<TextFlag> = findings
+    let mut flags: Vec<TextFinding> = findings
         .into_iter()
         .flatten()
         .map(|finding| {
             let (text, span) = locate(finding.span);
-            TextFlag {
+            TextFinding {
                 text,
                 span,
                 severity: finding.severity,
@@ -164,7 +164,7 @@ pub fn check_project_packs(packs: &Packs) -> Result<(), crate::packs::PackError>
 pub fn check_examples(
     pack: &Pack,
     packs: &Packs,
-    pick: impl Fn(&Entry) -> bool,
+    pick: impl Fn(&PackEntry) -> bool,
 ) -> Vec<ExampleFailure> {
     let Some(langid) = pack
         .locales
@@ -184,11 +184,11 @@ pub fn check_examples(
             .chain(entry.examples.good.iter().map(|e| (e, false)));
         for (example, bad) in examples {
             let (text, expected) = unbracket(example);
-            let flags = flag_texts(pack, packs, &langid, &[&text], None);
+            let flags = check_texts(pack, packs, &langid, &[&text], None);
             let mut found: Vec<Range<usize>> = flags.iter().map(|f| f.span.clone()).collect();
             found.dedup();
             let missing_suggestion = match &entry.kind {
-                EntryKind::Phrase(phrase) if bad => {
+                PackEntryKind::Phrase(phrase) if bad => {
                     let suggested = |s: &str| {
                         flags
                             .iter()

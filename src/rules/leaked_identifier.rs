@@ -6,8 +6,8 @@ use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement};
 
 use crate::analysis::leaks::{double_braces, leak_matches, leaked, may_leak};
 use crate::analysis::prose::Origin;
-use crate::finding::Diagnostic;
-use crate::rules::written::{Written, each_written, per_file};
+use crate::finding::RawFinding;
+use crate::rules::written::{WrittenPattern, each_written, per_file};
 use crate::rules::{Check, Context, Listing, RuleMeta, declare_rule};
 use crate::syntax::{EntryId, EntryKind, ParsedFile, comment_lines};
 
@@ -60,7 +60,7 @@ impl Check for LeakedIdentifier {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         out.extend(per_file(cx.locale, |file| {
             let mut listing = Listing::new("file");
             // A leak needs one of a few characters: most patterns are not
@@ -81,7 +81,7 @@ impl Check for LeakedIdentifier {
 /// `prose`: span, message and help of each.
 fn leaks_in(
     cx: &Context<'_>,
-    written: &Written<'_, '_>,
+    written: &WrittenPattern<'_, '_>,
     room: usize,
 ) -> (Vec<(std::ops::Range<usize>, String, String)>, usize) {
     let (mut found, mut more) = leaked(written.prose, &cx.settings.allowed_identifiers, room);

@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
 
 declare_rule! {
@@ -35,7 +35,7 @@ impl Check for MissingAttribute {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         for (file, message, (ref_file, reference)) in translated_messages(cx) {
             if reference.attributes.is_empty() {
                 continue;
@@ -48,7 +48,7 @@ impl Check for MissingAttribute {
                 }
                 let line = ref_file.source.line_col(ref_file.id_span(name).start).line;
                 out.push(
-                    Diagnostic::new(
+                    RawFinding::new(
                         &Self::META,
                         file.source,
                         file.id_span(message.id.name),

@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -27,7 +27,7 @@ impl Check for MissingFile {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(reference) = cx.reference else {
             return;
         };
@@ -41,7 +41,7 @@ impl Check for MissingFile {
             // pull request needs a file that exists.
             let start = file.source.body_start();
             out.push(
-                Diagnostic::new(
+                RawFinding::new(
                     &Self::META,
                     file.source,
                     start..start,

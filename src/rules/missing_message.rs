@@ -1,6 +1,6 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::project::locale::LocaleModel;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 use crate::syntax::{EntryId, ParsedFile};
@@ -41,7 +41,7 @@ impl Check for MissingMessage {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(reference) = cx.reference else {
             return;
         };
@@ -65,7 +65,7 @@ fn missing_in<'a>(
     reference: &LocaleModel<'a>,
     ref_file: &ParsedFile<'a>,
     file: &'a ParsedFile<'a>,
-    out: &mut Vec<Diagnostic<'a>>,
+    out: &mut Vec<RawFinding<'a>>,
 ) {
     // Keyed by content; the values are this file's own slices.
     let mut present: HashMap<EntryId, EntryId> =
@@ -129,7 +129,7 @@ fn missing_in<'a>(
         ]
         .concat();
         out.push(
-            Diagnostic::new(&MissingMessage::META, file.source, span, message)
+            RawFinding::new(&MissingMessage::META, file.source, span, message)
                 .message_id(text.as_ref())
                 .subject(text)
                 .label(label)

@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_messages};
 
 declare_rule! {
@@ -35,11 +35,11 @@ impl Check for MissingValue {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         for (file, message, (_, reference)) in translated_messages(cx) {
             if reference.value.is_some() && message.value.is_none() {
                 out.push(
-                    Diagnostic::new(
+                    RawFinding::new(
                         &Self::META,
                         file.source,
                         file.id_span(message.id.name),

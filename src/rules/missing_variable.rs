@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
 use crate::syntax::{Reference, patterns, visit_references, visit_references_in_context};
 
@@ -43,7 +43,7 @@ impl Check for MissingVariable {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(reference) = cx.reference else {
             return;
         };
@@ -73,7 +73,7 @@ impl Check for MissingVariable {
                         Some(a) => file.id_span(a.id.name),
                         None => file.id_span(message.id.name),
                     };
-                    let mut diagnostic = Diagnostic::new(
+                    let mut finding = RawFinding::new(
                         &Self::META,
                         file.source,
                         span,
@@ -86,14 +86,14 @@ impl Check for MissingVariable {
                     .attribute(name)
                     .subject(format!("${variable}"))
                     .label(format!("`${variable}` is missing here"));
-                    diagnostic = match direct_use_line(ref_file, ref_pattern, variable) {
-                        Some(line) => diagnostic.help(format!(
+                    finding = match direct_use_line(ref_file, ref_pattern, variable) {
+                        Some(line) => finding.help(format!(
                             "add `{{ ${variable} }}` as {} has it: {}",
                             reference.name, line
                         )),
-                        None => diagnostic.help(format!("add `{{ ${variable} }}`")),
+                        None => finding.help(format!("add `{{ ${variable} }}`")),
                     };
-                    out.push(diagnostic);
+                    out.push(finding);
                 }
             }
         }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::{Attribute, Message};
 
-use crate::finding::{Diagnostic, Severity};
+use crate::finding::{RawFinding, Severity};
 use crate::project::config::Level;
 use crate::project::locale::LocaleModel;
 use crate::syntax::ParsedFile;
@@ -138,7 +138,7 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A check: pure, no I/O; reads the context and pushes diagnostics for the
+/// A check: pure, no I/O; reads the context and pushes findings for the
 /// rules it knows.
 pub trait Check: Sync {
     /// The rules this check reports.
@@ -147,7 +147,7 @@ pub trait Check: Sync {
     fn runs(&self, cx: &Context<'_>) -> bool {
         self.rules().iter().any(|rule| cx.enabled(rule))
     }
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>);
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>);
 }
 
 /// Every check, in the order `etiquette rules` lists their rules.
@@ -273,7 +273,7 @@ pub(crate) fn translated_messages<'c, 'a>(
 /// listed counts the rest. A finding at a place already listed (the same
 /// marker read on several choices of variants) is listed once.
 pub(crate) struct Listing<'a> {
-    listed: Vec<Diagnostic<'a>>,
+    listed: Vec<RawFinding<'a>>,
     unlisted: usize,
     /// (file, start) of every finding so far.
     seen: rustc_hash::FxHashSet<(usize, usize)>,
@@ -310,7 +310,7 @@ impl<'a> Listing<'a> {
     }
 
     /// Lists a finding, or counts it past the listed ones.
-    pub(crate) fn push(&mut self, finding: Diagnostic<'a>) {
+    pub(crate) fn push(&mut self, finding: RawFinding<'a>) {
         if self.listed.len() < crate::finding::MAX_LISTED {
             self.listed.push(finding);
         } else {
@@ -324,7 +324,7 @@ impl<'a> Listing<'a> {
     }
 
     /// The findings listed, the last one counting the rest.
-    pub(crate) fn finish(mut self) -> Vec<Diagnostic<'a>> {
+    pub(crate) fn finish(mut self) -> Vec<RawFinding<'a>> {
         if self.unlisted > 0
             && let Some(last) = self.listed.last_mut()
         {

@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
 
 declare_rule! {
@@ -36,7 +36,7 @@ impl Check for ObsoleteAttribute {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         for (file, message, (_, reference)) in translated_messages(cx) {
             if message.attributes.is_empty() {
                 continue;
@@ -48,7 +48,7 @@ impl Check for ObsoleteAttribute {
                     continue;
                 }
                 out.push(
-                    Diagnostic::new(
+                    RawFinding::new(
                         &Self::META,
                         file.source,
                         file.id_span(name),

@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -28,7 +28,7 @@ impl Check for ObsoleteFile {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(reference) = cx.reference else {
             return;
         };
@@ -37,7 +37,7 @@ impl Check for ObsoleteFile {
                 continue;
             }
             out.push(
-                Diagnostic::new(
+                RawFinding::new(
                     &Self::META,
                     file.source,
                     file.source.body_start()..file.source.body_start(),

@@ -1,6 +1,6 @@
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::project::locale::LocaleModel;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 use crate::syntax::{EntryId, EntryKind, Reference, visit_references};
@@ -37,7 +37,7 @@ impl Check for ObsoleteMessage {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(reference) = cx.reference else {
             return;
         };
@@ -86,7 +86,7 @@ impl Check for ObsoleteMessage {
                     ),
                 };
                 out.push(
-                    Diagnostic::new(&Self::META, file.source, file.entry_id_span(id), message)
+                    RawFinding::new(&Self::META, file.source, file.entry_id_span(id), message)
                         .message_id(id.to_string())
                         .help(help),
                 );

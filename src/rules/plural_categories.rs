@@ -5,7 +5,7 @@ use fluent_syntax::ast::{InlineExpression, VariantKey};
 use intl_pluralrules::{PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 use crate::syntax::entry_patterns;
 use crate::syntax::visit_selects;
@@ -55,7 +55,7 @@ impl Check for PluralCategories {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let locale = cx.locale;
         for file in &locale.files {
             for (id, attribute, pattern) in entry_patterns(file) {
@@ -88,7 +88,7 @@ impl Check for PluralCategories {
                         plurals,
                     };
                     let finding = |span, message| {
-                        Diagnostic::new(&Self::META, file.source, span, message)
+                        RawFinding::new(&Self::META, file.source, span, message)
                             .message_id(id.to_string())
                             .attribute(attribute)
                     };

@@ -8,10 +8,10 @@ use fluent_syntax::ast::Pattern;
 
 use crate::analysis::phrases::{Matched, PhraseMatch, packs_for, phrase_matches, phrase_start};
 use crate::analysis::prefilter::may_write_word;
-use crate::finding::{Diagnostic, MAX_LISTED};
+use crate::finding::{MAX_LISTED, RawFinding};
 use crate::packs::{Pack, ProjectRule};
 use crate::project::locale::LocaleModel;
-use crate::rules::written::{Written, each_written, per_file};
+use crate::rules::written::{WrittenPattern, each_written, per_file};
 use crate::rules::{Check, Context, Listing, RuleMeta};
 
 /// Runs every project rule of the packs that serve the locale.
@@ -27,7 +27,7 @@ impl Check for ProjectRules {
         cx.settings.packs.rules().any(|rule| cx.enabled(rule.meta))
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let packs = packs_for(&cx.settings.packs, cx.locale);
         out.extend(Self::findings(cx.locale, &packs, |rule| {
             cx.enabled(rule.meta)
@@ -42,7 +42,7 @@ impl ProjectRules {
         locale: &LocaleModel<'a>,
         packs: &[&Pack],
         enabled: impl Fn(&ProjectRule) -> bool + Sync,
-    ) -> Vec<Diagnostic<'a>> {
+    ) -> Vec<RawFinding<'a>> {
         let rules: Vec<&ProjectRule> = packs
             .iter()
             .flat_map(|pack| pack.project_rules())
@@ -91,10 +91,10 @@ fn listing<'l, 'a>(
 /// A finding of project rule `rule` in its own words: `{match}` in its
 /// message and help is the text found.
 fn finding<'a>(
-    written: &Written<'_, 'a>,
+    written: &WrittenPattern<'_, 'a>,
     rule: &ProjectRule,
     found: &PhraseMatch,
-) -> Diagnostic<'a> {
+) -> RawFinding<'a> {
     let text = found.text.as_str();
     let mut finding = written.finding(
         rule.meta,

@@ -2,7 +2,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::project::locale::LocaleModel;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 use crate::syntax::entry_patterns;
@@ -60,7 +60,7 @@ impl Check for ReferenceCycle {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let nodes = graph(cx.locale);
         for component in loops(&nodes) {
             out.push(cycle(&nodes, &component));
@@ -135,7 +135,7 @@ fn graph<'a, 's>(locale: &'a LocaleModel<'s>) -> Vec<Node<'a, 's>> {
 }
 
 /// The finding for a loop of references, at the first of its entries.
-fn cycle<'a>(nodes: &[Node<'a, 'a>], component: &[usize]) -> Diagnostic<'a> {
+fn cycle<'a>(nodes: &[Node<'a, 'a>], component: &[usize]) -> RawFinding<'a> {
     let start = *component
         .iter()
         .min_by_key(|&&n| {
@@ -167,7 +167,7 @@ fn cycle<'a>(nodes: &[Node<'a, 'a>], component: &[usize]) -> Diagnostic<'a> {
             chain[1..].join(" → ")
         )
     };
-    Diagnostic::new(&ReferenceCycle::META, node.file.source, span, message)
+    RawFinding::new(&ReferenceCycle::META, node.file.source, span, message)
         .message_id(node.id.to_string())
         .attribute(node.attribute)
         .label(format!("{} → `{}`", chain.join(" → "), node.name()))

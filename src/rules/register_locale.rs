@@ -1,5 +1,5 @@
 use crate::analysis::Analysis;
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::address;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
@@ -42,14 +42,14 @@ impl Check for RegisterLocale {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         out.extend(Self::findings(cx.analysis));
     }
 }
 
 impl RegisterLocale {
     /// The rule's findings in every email the analysis read.
-    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<Diagnostic<'a>> {
+    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<RawFinding<'a>> {
         address::per_email(analysis, |view, listing| {
             address::other_register(view, listing, &Self::META, true)
         })

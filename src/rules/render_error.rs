@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::render::{FaultKind, Renderer};
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
@@ -39,7 +39,7 @@ impl Check for RenderError {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(args) = &cx.settings.sample_args else {
             return;
         };
@@ -81,14 +81,13 @@ impl Check for RenderError {
                     _ => None,
                 };
                 let source = cx.locale.files[fault.file].source;
-                let mut diagnostic =
-                    Diagnostic::new(&Self::META, source, fault.span, fault.message)
-                        .message_id(fault.message_id)
-                        .attribute(fault.attribute.as_deref());
+                let mut finding = RawFinding::new(&Self::META, source, fault.span, fault.message)
+                    .message_id(fault.message_id)
+                    .attribute(fault.attribute.as_deref());
                 if let Some(help) = help {
-                    diagnostic = diagnostic.help(help);
+                    finding = finding.help(help);
                 }
-                out.push(diagnostic);
+                out.push(finding);
             }
         }
     }

@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -34,25 +34,25 @@ impl Check for SyntaxError {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         for file in &cx.locale.files {
             for problem in &file.problems {
-                let mut diagnostic = Diagnostic::new(
+                let mut finding = RawFinding::new(
                     &Self::META,
                     file.source,
                     problem.span.clone(),
                     &problem.message,
                 );
                 if let Some(id) = &problem.entry_id {
-                    diagnostic = diagnostic.message_id(id.clone());
+                    finding = finding.message_id(id.clone());
                 }
                 if let Some(label) = &problem.label {
-                    diagnostic = diagnostic.label(label.clone());
+                    finding = finding.label(label.clone());
                 }
                 if let Some(help) = &problem.help {
-                    diagnostic = diagnostic.help(help.clone());
+                    finding = finding.help(help.clone());
                 }
-                out.push(diagnostic);
+                out.push(finding);
             }
         }
     }

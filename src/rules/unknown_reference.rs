@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 use crate::syntax::entry_patterns;
 use crate::syntax::{Reference, visit_references};
@@ -37,7 +37,7 @@ impl Check for UnknownReference {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let locale = cx.locale;
         for file in &locale.files {
             for (id, attribute, pattern) in entry_patterns(file) {
@@ -108,7 +108,7 @@ impl Check for UnknownReference {
                         _ => "define it, or correct the reference".to_string(),
                     };
                     out.push(
-                        Diagnostic::new(&Self::META, file.source, span, problem)
+                        RawFinding::new(&Self::META, file.source, span, problem)
                             .message_id(id.to_string())
                             .attribute(attribute)
                             .label("Fluent prints this reference as raw text")

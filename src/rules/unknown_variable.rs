@@ -1,6 +1,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_messages};
 use crate::syntax::{Reference, comment_lines, patterns, visit_references};
 
@@ -39,7 +39,7 @@ impl Check for UnknownVariable {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<Diagnostic<'a>>) {
+    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(reference) = cx.reference else {
             return;
         };
@@ -96,7 +96,7 @@ impl Check for UnknownVariable {
                         ),
                     };
                     out.push(
-                        Diagnostic::new(
+                        RawFinding::new(
                             &Self::META,
                             file.source,
                             span.start.saturating_sub(1)..span.end,

@@ -1,4 +1,4 @@
-use crate::finding::Diagnostic;
+use crate::finding::RawFinding;
 use crate::project::suppression::{FILE, MESSAGE, Scope, Suppressions};
 use crate::rules::{RuleMeta, Selection, declare_rule};
 
@@ -39,7 +39,7 @@ pub(crate) fn unused<'a>(
     suppressions: &Suppressions<'a>,
     rules: &[&'static RuleMeta],
     selection: &Selection,
-) -> Vec<Diagnostic<'a>> {
+) -> Vec<RawFinding<'a>> {
     let mut found = Vec::new();
     let known = |name: &str| {
         rules.iter().any(|r| {
@@ -50,16 +50,16 @@ pub(crate) fn unused<'a>(
         })
     };
     for directive in &suppressions.directives {
-        let diagnostic = |message: String| {
-            let diagnostic = Diagnostic::new(
+        let at_directive = |message: String| {
+            let finding = RawFinding::new(
                 &UnusedSuppression::META,
                 directive.source,
                 directive.span.clone(),
                 message,
             );
             match directive.scope {
-                Scope::Message(id) => diagnostic.message_id(id),
-                _ => diagnostic,
+                Scope::Message(id) => finding.message_id(id),
+                _ => finding,
             }
         };
         let unknown: Vec<&str> = directive
@@ -70,7 +70,8 @@ pub(crate) fn unused<'a>(
             .filter(|name| !known(name))
             .collect();
         for name in &unknown {
-            let mut finding = diagnostic(format!("`{name}` names no rule, so it silences nothing"));
+            let mut finding =
+                at_directive(format!("`{name}` names no rule, so it silences nothing"));
             if let Some(near) = crate::suggest::closest(name, rules.iter().map(|r| r.id)) {
                 finding = finding.help(format!("did you mean `{near}`?"));
             }
@@ -94,7 +95,7 @@ pub(crate) fn unused<'a>(
                     "put it in the comment right above the message, with no blank line between",
                 )
             };
-            found.push(diagnostic(message).help(help));
+            found.push(at_directive(message).help(help));
             continue;
         }
         let checked = rules
@@ -103,7 +104,7 @@ pub(crate) fn unused<'a>(
             .all(|r| selection.is_enabled(r.id));
         if checked && !directive.used() {
             found.push(
-                diagnostic(format!(
+                at_directive(format!(
                     "this `{}` silences nothing",
                     directive.source.text[directive.span.clone()].trim()
                 ))

@@ -8,13 +8,13 @@ use rayon::prelude::*;
 
 use crate::analysis::phrases::write_all_variants;
 use crate::analysis::prose::{Origin, OriginRef};
-use crate::finding::{Diagnostic, RuleMeta};
+use crate::finding::{RawFinding, RuleMeta};
 use crate::project::locale::LocaleModel;
 use crate::syntax::{EntryId, EntryKind, ParsedFile};
 use crate::text::Prose;
 
 /// One pattern of a message or term, written out.
-pub(crate) struct Written<'w, 'a> {
+pub(crate) struct WrittenPattern<'w, 'a> {
     pub file: usize,
     pub source: &'a crate::syntax::SourceFile,
     pub id: EntryId<'a>,
@@ -25,15 +25,15 @@ pub(crate) struct Written<'w, 'a> {
     pub prose: &'w Prose,
 }
 
-impl<'a> Written<'_, 'a> {
+impl<'a> WrittenPattern<'_, 'a> {
     /// A finding of `rule` at `span` of the pattern's file.
     pub fn finding(
         &self,
         rule: &'static RuleMeta,
         span: std::ops::Range<usize>,
         message: String,
-    ) -> Diagnostic<'a> {
-        Diagnostic::new(rule, self.source, span, message)
+    ) -> RawFinding<'a> {
+        RawFinding::new(rule, self.source, span, message)
             .message_id(self.id.to_string())
             .attribute(self.attribute)
     }
@@ -54,9 +54,9 @@ impl<'a> Written<'_, 'a> {
 /// file order.
 pub(crate) fn per_file<'a>(
     locale: &LocaleModel<'a>,
-    each: impl Fn(usize) -> Vec<Diagnostic<'a>> + Sync + Send,
-) -> Vec<Diagnostic<'a>> {
-    let found: Vec<Vec<Diagnostic<'a>>> =
+    each: impl Fn(usize) -> Vec<RawFinding<'a>> + Sync + Send,
+) -> Vec<RawFinding<'a>> {
+    let found: Vec<Vec<RawFinding<'a>>> =
         (0..locale.files.len()).into_par_iter().map(each).collect();
     found.into_iter().flatten().collect()
 }
@@ -67,7 +67,7 @@ pub(crate) fn each_written<'a>(
     locale: &LocaleModel<'a>,
     file: usize,
     wants: impl Fn(&Pattern<&str>) -> bool,
-    mut each: impl FnMut(&Written<'_, 'a>),
+    mut each: impl FnMut(&WrittenPattern<'_, 'a>),
 ) {
     let parsed: &ParsedFile<'a> = &locale.files[file];
     // One buffer for the file's patterns.
@@ -77,7 +77,7 @@ pub(crate) fn each_written<'a>(
             continue;
         }
         write_all_variants(locale, file, pattern, &mut prose);
-        each(&Written {
+        each(&WrittenPattern {
             file,
             source: parsed.source,
             id,

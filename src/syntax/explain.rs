@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use fluent_syntax::parser::{ErrorKind, ParserError};
 
-use super::parse::SyntaxProblem;
+use super::parse::ParseError;
 use super::source::{SourceFile, floor_char_boundary};
 
 /// Turns a parser error into a message a translator understands.
-pub(super) fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem {
+pub(super) fn explain(source: &SourceFile, error: &ParserError) -> ParseError {
     let base = source.body_start();
     let body = source.body();
     let pos = floor_char_boundary(body, error.pos.start)
@@ -28,7 +28,7 @@ pub(super) fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem
     // do not say so.
     if let Some(tab) = indentation_tab(entry_text) {
         let at = entry.start + tab;
-        return SyntaxProblem {
+        return ParseError {
             span: shift(at..at + 1),
             entry_id,
             message: "a tab is used as indentation; Fluent only accepts spaces".into(),
@@ -54,7 +54,7 @@ pub(super) fn explain(source: &SourceFile, error: &ParserError) -> SyntaxProblem
         }
         _ => None,
     };
-    SyntaxProblem {
+    ParseError {
         span: shift(span),
         entry_id,
         message,

@@ -9,7 +9,7 @@ mod source;
 mod walk;
 
 pub use nesting::MAX_NESTING;
-pub use parse::{EntryId, EntryKind, ParsedFile, SyntaxProblem, parse};
+pub use parse::{EntryId, EntryKind, ParseError, ParsedFile, parse};
 pub use source::{
     LineCol, MAX_FILE_BYTES, SourceFile, floor_char_boundary, line_col, offset_in, read_bytes,
     read_text,

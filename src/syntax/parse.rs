@@ -17,7 +17,7 @@ use super::source::SourceFile;
 pub struct ParsedFile<'s> {
     pub source: &'s SourceFile,
     pub resource: Resource<&'s str>,
-    pub problems: Vec<SyntaxProblem>,
+    pub problems: Vec<ParseError>,
     /// Nested deeper than the parser's recursion allows: the file was not
     /// parsed and its resource is empty. Nothing else may parse it either.
     pub too_deep: bool,
@@ -25,7 +25,7 @@ pub struct ParsedFile<'s> {
 
 /// A place where the file does not parse, explained.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SyntaxProblem {
+pub struct ParseError {
     /// Where parsing failed.
     pub span: Range<usize>,
     /// The id of the entry that failed, when it has one.
@@ -35,12 +35,12 @@ pub struct SyntaxProblem {
     pub help: Option<String>,
 }
 
-/// Parses a file. Never fails: what does not parse becomes a [`SyntaxProblem`]
+/// Parses a file. Never fails: what does not parse becomes a [`ParseError`]
 /// and every entry around it is kept.
 pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
     let mut problems = Vec::new();
     if let Some(offset) = source.invalid_utf8 {
-        problems.push(SyntaxProblem {
+        problems.push(ParseError {
             span: offset..offset,
             entry_id: None,
             message: format!("the file is not valid UTF-8 (byte {offset})"),
@@ -51,7 +51,7 @@ pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
     let body = source.body();
     let base = source.body_start();
     if let Some(offset) = too_deep(body) {
-        problems.push(SyntaxProblem {
+        problems.push(ParseError {
             span: base + offset..base + offset + 1,
             entry_id: None,
             message: format!("placeables or calls are nested more than {MAX_NESTING} levels deep"),
@@ -283,7 +283,7 @@ impl<'s> ParsedFile<'s> {
 mod tests {
     use super::*;
 
-    fn problems(text: &str) -> Vec<SyntaxProblem> {
+    fn problems(text: &str) -> Vec<ParseError> {
         let source = SourceFile::new("t.ftl", text);
         parse(&source).problems
     }
