@@ -5,12 +5,12 @@
 
 mod cli;
 
-/// mimalloc: a one-locale run of the Firefox tree takes 12% fewer
-/// instructions than with glibc's malloc (the parser allocates about 80,000
-/// times, at some 200 instructions each in glibc) and 6% less time, the
-/// whole tree 14% less; it touches 800 pages more (22 MB at the peak for one
-/// locale, from 19). Transparent huge pages are off (`no_thp`): zeroing 2 MB
-/// pages costs a short run more than it saves in page faults.
+/// mimalloc: the parser allocates about 80,000 times for one Firefox
+/// locale, at some 200 instructions each in glibc's malloc; with mimalloc a
+/// one-locale run of the Firefox tree takes 6% less time and the whole tree
+/// 14% less, for a few MB more at the peak. Transparent huge pages are off
+/// (`no_thp`): zeroing 2 MB pages costs a short run more than it saves in
+/// page faults.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

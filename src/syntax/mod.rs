@@ -8,13 +8,9 @@ mod parse;
 mod source;
 mod walk;
 
-pub use nesting::MAX_NESTING;
-pub use parse::{EntryId, EntryKind, ParseError, ParsedFile, parse};
-pub use source::{
-    LineCol, MAX_FILE_BYTES, SourceFile, floor_char_boundary, line_col, offset_in, read_bytes,
-    read_text,
-};
+pub use parse::{EntryId, EntryKind, ParsedFile, parse};
+pub use source::{LineCol, SourceFile, floor_char_boundary, line_col, read_bytes, read_text};
 pub use walk::{
-    Reference, attribute, comment_lines, entry_patterns, key_name, patterns, variables,
-    visit_references, visit_references_in_context, visit_selects,
+    Reference, attribute, comment_lines, entry_patterns, key_name, patterns, visit_references,
+    visit_references_in_context, visit_selects,
 };

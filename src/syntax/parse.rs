@@ -84,11 +84,11 @@ pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
 /// Moves the file's lists into allocations of their length. fluent-syntax
 /// collects a pattern's elements with room for four (448 bytes, where most
 /// patterns have one element of 112), and the entries, attributes and
-/// comment lines with room to double: 8 MB of the 18 MB a one-locale run of
-/// the Firefox tree holds. Every fresh page costs a page fault (2 µs on
-/// this project's machine, a fifth of that run's time) and the parser's
-/// next file reuses what is freed: the run faults 1,900 pages fewer and is
-/// 3% faster, and the whole tree's peak falls from 45 to 34 MB.
+/// comment lines with room to double: nearly half of what a one-locale run
+/// of the Firefox tree holds would be spare room. Every fresh page costs a
+/// page fault, and the parser's next file reuses what is freed, so fitting
+/// the lists makes a run faster as well as smaller (see
+/// docs/benchmarks.md).
 fn shrink_lists(resource: &mut Resource<&str>) {
     fit_vec(&mut resource.body);
     for entry in &mut resource.body {

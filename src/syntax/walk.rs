@@ -1,8 +1,6 @@
 //! The small walkers over Fluent's AST that the rules and the analysis
 //! share: references, variables, selects, patterns, attributes.
 
-use std::collections::BTreeSet;
-
 use fluent_syntax::ast::{
     Attribute, CallArguments, Comment, Entry, Expression, InlineExpression, Message, Pattern,
     PatternElement, VariantKey,
@@ -115,18 +113,6 @@ fn visit_arguments<'s>(
     }
 }
 
-/// The variables a pattern uses, selectors included. A term's variables are
-/// its own parameters, so variables passed in term arguments are not followed.
-pub fn variables<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
-    let mut names = BTreeSet::new();
-    visit_references(pattern, &mut |reference| {
-        if let Reference::Variable(name) = reference {
-            names.insert(name);
-        }
-    });
-    names
-}
-
 /// Every select expression in `pattern`, nested ones included, in source order.
 pub fn visit_selects<'s>(
     pattern: &Pattern<&'s str>,
@@ -229,22 +215,4 @@ pub fn entry_patterns<'f, 's>(
                 .map(move |a| (id, Some(a.id.name), &a.value)),
         )
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::syntax::{SourceFile, parse};
-
-    #[test]
-    fn variables_include_selectors() {
-        let source = SourceFile::new(
-            "t.ftl",
-            "m = { $n ->\n    [one] one\n   *[other] { $n } and { $x }\n}\n",
-        );
-        let parsed = parse(&source);
-        let message = parsed.messages().next().unwrap();
-        let vars = variables(message.value.as_ref().unwrap());
-        assert_eq!(vars.into_iter().collect::<Vec<_>>(), vec!["n", "x"]);
-    }
 }

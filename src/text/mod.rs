@@ -10,9 +10,11 @@ mod words;
 
 pub use prose::Prose;
 pub use tokens::{Kind, Token, abbreviations, tokenize};
+#[cfg(test)]
+pub(crate) use words::any_word;
 pub(crate) use words::is_word_char;
 pub use words::{
-    StartWords, any_start_word, any_start_word_or_byte, any_word, eq_lowercase, lowercase,
+    StartWords, any_start_word, any_start_word_or_byte, eq_lowercase, lowercase,
     masking_may_make_words, words,
 };
 

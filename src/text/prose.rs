@@ -36,10 +36,6 @@ impl Prose {
         &self.text
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
     /// Empties the prose, keeping its buffers for the next.
     pub fn clear(&mut self) {
         self.text.clear();

@@ -33,6 +33,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// would make of `text`. Every word token is offered (quoted ones too):
 /// the plain look that [`any_start_word`], which passes most words over
 /// unoffered, must answer to.
+#[cfg(test)]
 pub fn any_word(text: &str, wanted: impl FnMut(&str) -> bool) -> bool {
     scan_words(text, |_| false, |_, _, _| true, wanted)
 }

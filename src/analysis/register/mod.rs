@@ -118,11 +118,6 @@ impl<'a, 's> Reader<'a, 's> {
         }
     }
 
-    /// The pack it reads with.
-    pub fn pack(&self) -> &'a Pack {
-        self.pack
-    }
-
     /// Reads `email` on every choice of variants it is judged on.
     pub fn read(&self, email: &Email<'a, 's>) -> EmailReading<'s> {
         let mut origins = Origins::default();
