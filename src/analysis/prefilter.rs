@@ -18,7 +18,7 @@ pub fn may_write_word(pattern: &Pattern<&str>, starts: &impl StartWords) -> bool
     Prefilter::new(None, starts, false, None).pattern(pattern, 0)
 }
 
-/// Whether the prose [`Writer::on_choice`] writes of `pattern`, on any path,
+/// Whether the prose [`Writer::on_choice`] writes of `pattern`, on any choice of variants,
 /// may hold once masked a word of `starts` or end with a comma, told
 /// from the pieces of the pattern and of those it references without
 /// writing them.
@@ -37,7 +37,7 @@ pub fn may_read_word_or_comma<'a, 's>(
 /// and masking removes words unless [`masking_may_make_words`]. Whatever is
 /// unsure answers yes.
 struct Prefilter<'g, 'a, 's, W> {
-    /// With a locale, as [`Writer::on_choice`] on every path at once:
+    /// With a locale, as [`Writer::on_choice`] on every choice at once:
     /// references are followed, and the variant of a select stands in line
     /// with what surrounds it. Without, as [`Writer::all_variants`]:
     /// references are placeholders and each variant a sentence of its own.
@@ -115,7 +115,7 @@ impl<'g, 'a, 's, W: StartWords> Prefilter<'g, 'a, 's, W> {
                 };
                 // Past its budget the writer writes placeholders. Going
                 // through every variant, this look may reach the budget
-                // where the writer, on one path, does not: unsure.
+                // where the writer, on one choice, does not: unsure.
                 if self.expansions >= MAX_EXPANSIONS
                     || self.budget.is_some_and(|budget| !budget.take(pattern))
                 {
@@ -155,7 +155,7 @@ mod tests {
     use crate::analysis::prose::{Origins, VariantChoice, Writer, for_generated_patterns};
     use crate::text::Prose;
 
-    /// A segment `may_read_word_or_comma` passes over has, on every path,
+    /// A segment `may_read_word_or_comma` passes over has, on every choice,
     /// no word `starts` accepts and no comma at its end once written and
     /// masked, on random patterns of the pieces that join, make or hide
     /// words: references to messages and terms (a select on the term's
@@ -197,7 +197,7 @@ mod tests {
         ];
         let starts = crate::text::LongWords;
         let selectors = [("$n".to_owned(), vec!["one".to_owned(), "other".to_owned()])];
-        let paths: [VariantChoice; 3] = [
+        let choices: [VariantChoice; 3] = [
             vec![None],
             vec![Some("one".into())],
             vec![Some("other".into())],
@@ -217,16 +217,16 @@ mod tests {
                     return;
                 }
                 passed += 1;
-                for path in &paths {
+                for choice in &choices {
                     prose.clear();
                     let mut origins = Origins::default();
-                    Writer::on_choice(locale, &selectors, path, &budget, &mut origins)
+                    Writer::on_choice(locale, &selectors, choice, &budget, &mut origins)
                         .write(&mut prose, 0, 0, pattern);
                     prose.mask();
                     assert!(
                         !crate::text::any_word(prose.text(), |w| starts.holds(w))
                             && !prose.ends_with(','),
-                        "{id} on {path:?}: {:?}",
+                        "{id} on {choice:?}: {:?}",
                         prose.text()
                     );
                 }

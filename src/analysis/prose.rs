@@ -1,6 +1,6 @@
 //! Fluent patterns written as the prose a customer reads: text elements
 //! copied with their offsets, placeables as placeholders, message and term
-//! references followed, one variant of each select per path.
+//! references followed, one variant of each select per choice of variants.
 
 use fluent_syntax::ast::{CallArguments, Expression, InlineExpression, Pattern, PatternElement};
 
@@ -127,7 +127,7 @@ pub type VariantChoice = Vec<Option<String>>;
 
 /// Which variants a writer writes.
 enum Mode<'w> {
-    /// The variants one path picks; message and term references are
+    /// The variants one choice picks; message and term references are
     /// followed while the budget lasts.
     Choice {
         selectors: &'w [(String, Vec<String>)],
@@ -253,7 +253,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
         }
     }
 
-    /// The variant key a selector picks on this path, if not the default.
+    /// The variant key a selector picks on this choice, if not the default.
     fn choose(
         &self,
         selector: &'a InlineExpression<&'s str>,
@@ -351,7 +351,7 @@ impl<'w, 'a, 's> Writer<'w, 'a, 's> {
 
     /// Writes the referenced pattern `target` (the file, the message or
     /// term name, the pattern) in place, or a placeholder at `span` when it
-    /// is not followed: unknown, not on a path, too deep, a loop, or over the
+    /// is not followed: unknown, not on the choice, too deep, a loop, or over the
     /// expansion budget.
     #[allow(clippy::too_many_arguments)]
     fn follow(

@@ -29,7 +29,7 @@ pub(super) struct Segment<'a, 's> {
     pub(super) pattern: &'a Pattern<&'s str>,
     /// The selectors this segment's text depends on.
     pub(super) selectors: Vec<usize>,
-    /// Whether its prose may have, on some path, a word a marker,
+    /// Whether its prose may have, on some choice of variants, a word a marker,
     /// salutation or sign-off starts with, or end with a comma: told from
     /// its pieces, so that most segments need not be written to read as
     /// nothing.
@@ -68,7 +68,7 @@ impl Selectors {
     }
 }
 
-/// The values a path gives the selectors a segment depends on (`None` for
+/// The values a choice gives the selectors a segment depends on (`None` for
 /// a default variant).
 pub(super) type Values<'p> = Vec<Option<&'p str>>;
 
@@ -173,51 +173,51 @@ impl<'a, 's> Reader<'a, 's> {
     }
 }
 
-/// Enumerates the paths: every combination while there are few, else the
+/// Enumerates the choices: every combination while there are few, else the
 /// defaults plus each selector value on its own, taking the selectors'
-/// values in turn, up to [`MAX_CHOICES_ALONE`] paths.
+/// values in turn, up to [`MAX_CHOICES_ALONE`] choices.
 pub(super) fn enumerate(selectors: &[(String, Vec<String>)]) -> Vec<VariantChoice> {
     let total = selectors.iter().try_fold(1usize, |acc, (_, values)| {
         acc.checked_mul(values.len().max(1))
     });
     match total {
         Some(total) if total <= MAX_CHOICES => {
-            let mut paths: Vec<VariantChoice> = vec![Vec::new()];
+            let mut choices: Vec<VariantChoice> = vec![Vec::new()];
             for (_, values) in selectors {
                 let mut next = Vec::new();
-                for path in &paths {
+                for choice in &choices {
                     if values.is_empty() {
-                        let mut p = path.clone();
+                        let mut p = choice.clone();
                         p.push(None);
                         next.push(p);
                     }
                     for value in values {
-                        let mut p = path.clone();
+                        let mut p = choice.clone();
                         p.push(Some(value.clone()));
                         next.push(p);
                     }
                 }
-                paths = next;
+                choices = next;
             }
-            paths
+            choices
         }
         _ => {
-            let mut paths = vec![vec![None; selectors.len()]];
+            let mut choices = vec![vec![None; selectors.len()]];
             let longest = selectors.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
             'values: for nth in 0..longest {
                 for (i, (_, values)) in selectors.iter().enumerate() {
                     let Some(value) = values.get(nth) else {
                         continue;
                     };
-                    if paths.len() == MAX_CHOICES_ALONE {
+                    if choices.len() == MAX_CHOICES_ALONE {
                         break 'values;
                     }
-                    let mut path = vec![None; selectors.len()];
-                    path[i] = Some(value.clone());
-                    paths.push(path);
+                    let mut choice = vec![None; selectors.len()];
+                    choice[i] = Some(value.clone());
+                    choices.push(choice);
                 }
             }
-            paths
+            choices
         }
     }
 }
