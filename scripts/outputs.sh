@@ -10,7 +10,8 @@ set -euo pipefail
 out="$1"
 corpora="$(cd "${2:-../shared/corpora}" && pwd)"
 cargo build --release --locked -q --bin etiquette --example evaluate_register
-bin="$PWD/target/release/etiquette"
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+bin="$target/release/etiquette"
 mkdir -p "$out"
 
 # Exit code 1 (findings at error severity) is what these corpora give.
@@ -24,5 +25,5 @@ for project in "$corpora"/more-real/*/; do
     check "more-real-$(basename "$project")" "$project"
 done
 "$bin" render locales --format json > "$out/render-sample.json" || [ $? -eq 1 ]
-EVALUATE_DEBUG=1 target/release/examples/evaluate_register "$corpora/cocoa-mt" 300 \
+EVALUATE_DEBUG=1 "$target/release/examples/evaluate_register" "$corpora/cocoa-mt" 300 \
     > "$out/cocoa-mt.txt"
