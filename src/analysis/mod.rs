@@ -25,7 +25,8 @@ use register::{Declared, EmailReading, Reader};
 /// once), and, with a language pack, each email read for its register.
 pub struct Analysis<'a, 's> {
     pub locale: &'a LocaleModel<'s>,
-    /// The emails, in the order of their names (templates first).
+    /// The emails, in the order of their names (templates first); empty
+    /// until [`Analysis::group_emails`].
     pub emails: Vec<Email<'a, 's>>,
     /// The locale's language pack, if it has one.
     pub pack: Option<&'a Pack>,
@@ -35,18 +36,25 @@ pub struct Analysis<'a, 's> {
 }
 
 impl<'a, 's> Analysis<'a, 's> {
-    /// The locale's emails grouped as `grouping` says.
-    pub fn new(locale: &'a LocaleModel<'s>, grouping: &Emails, pack: Option<&'a Pack>) -> Self {
+    /// The analysis of `locale`, with its language pack if it has one; what
+    /// no rule of a run reads is not made.
+    pub fn new(locale: &'a LocaleModel<'s>, pack: Option<&'a Pack>) -> Self {
         Analysis {
             locale,
-            emails: emails(locale, grouping),
+            emails: Vec::new(),
             pack,
             readings: Vec::new(),
         }
     }
 
+    /// Groups the locale's messages into emails as `grouping` says.
+    pub fn group_emails(&mut self, grouping: &Emails) {
+        self.emails = emails(self.locale, grouping);
+    }
+
     /// Reads every email for its register, on every core, against the
-    /// `declared` register of the locale when there is one.
+    /// `declared` register of the locale when there is one. The emails must
+    /// be grouped.
     pub fn read_registers(&mut self, declared: Option<Declared>) {
         let Some(pack) = self.pack else {
             return;

@@ -58,14 +58,9 @@ impl<'s> Origins<'s> {
         })
     }
 
-    /// The origin at `index`, owned.
-    pub fn origin(&self, index: usize) -> Origin {
-        self.list[index].to_origin()
-    }
-
-    /// The file of the origin at `index`.
-    pub fn file(&self, index: usize) -> usize {
-        self.list[index].file
+    /// The origin at `index`.
+    pub fn get(&self, index: usize) -> OriginRef<'s> {
+        self.list[index]
     }
 }
 

@@ -20,8 +20,8 @@ use crate::project::suppression::Suppressions;
 use crate::project::{LocaleDir, Project, ReadError};
 use crate::render::SampleArgs;
 use crate::rules::{
-    CHECKS, ClosingBanned, ClosingRegister, Context, RegisterLocale, RegisterMix, RuleMeta,
-    SalutationBanned, SalutationRegister, Selection, Settings, UnusedSuppression,
+    CHECKS, ClosingBanned, ClosingRegister, Context, RegisterLocale, RegisterMix, RenderError,
+    RuleMeta, SalutationBanned, SalutationRegister, Selection, Settings, UnusedSuppression,
 };
 
 /// What a check run looks at, beyond the project: what the rules are
@@ -384,19 +384,25 @@ fn check_locale(
 ) -> LocaleReport {
     let settings = &options.settings;
     let selection = &settings.selection;
-    let mut analysis = Analysis::new(
-        locale,
-        &settings.emails,
-        settings.packs.for_locale(locale.langid),
-    );
-    // What the findings are resolved with is made beside the reading of the
-    // emails' address.
+    // A built-in pack is parsed the first time a locale needs it: not for a
+    // run without the rules that read the address.
+    let reads_address = ADDRESS_RULES
+        .iter()
+        .any(|rule| selection.is_enabled(rule.id));
+    let pack = reads_address
+        .then(|| settings.packs.for_locale(locale.langid))
+        .flatten();
+    let mut analysis = Analysis::new(locale, pack);
+    let reads_address = pack.is_some();
+    let renders = settings.sample_args.is_some() && selection.is_enabled(RenderError::META.id);
+    // What the findings are resolved with is made beside the emails and
+    // the reading of their address.
     let (suppressions, emails) = rayon::join(
         || {
-            if ADDRESS_RULES
-                .iter()
-                .any(|rule| selection.is_enabled(rule.id))
-            {
+            if reads_address || renders {
+                analysis.group_emails(&settings.emails);
+            }
+            if reads_address {
                 analysis.read_registers(declared(locale, settings));
             }
         },
@@ -418,6 +424,10 @@ fn check_locale(
             out
         })
         .collect();
+    // The model is freed before the findings are resolved: the two are
+    // never held at once.
+    drop(cx);
+    drop(analysis);
     // Resolving (lines, snippets, fingerprints) is per finding: both cores,
     // in the same order, however the findings fall among the checks (one
     // missing-message finding per untranslated string).

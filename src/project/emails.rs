@@ -74,6 +74,10 @@ pub fn emails<'a, 's>(locale: &'a LocaleModel<'s>, config: &Emails) -> Vec<Email
     flush(&mut run);
     templated.retain(|e| !e.messages.is_empty());
     templated.extend(grouped.into_values());
+    // A locale's emails are held while its rules run.
+    for email in &mut templated {
+        email.messages.shrink_to_fit();
+    }
     templated
 }
 

@@ -61,7 +61,7 @@ impl<'a> EmailView<'_, 'a> {
         span: std::ops::Range<usize>,
         message: String,
     ) -> RawFinding<'a> {
-        let origin = self.reading.origins.origin(origin);
+        let origin = self.reading.origin(origin);
         let source = self.locale.files[origin.file].source;
         RawFinding::new(rule, source, span, message)
             .message_id(origin.message_id)
@@ -71,7 +71,7 @@ impl<'a> EmailView<'_, 'a> {
 
     /// The file of origin `origin`.
     pub fn file(&self, origin: usize) -> usize {
-        self.reading.origins.file(origin)
+        self.reading.file(origin)
     }
 
     /// How `choice` addresses its reader, in words for findings.

@@ -44,7 +44,7 @@ impl Check for Calque {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         out.extend(Self::findings(
             cx.locale,
             &packs_for(&cx.settings.packs, cx.locale),

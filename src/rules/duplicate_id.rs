@@ -41,7 +41,7 @@ impl Check for DuplicateId {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         for file in &cx.locale.files {
             // The first definition of each id: its name is a slice of the
             // file, which says where it is.

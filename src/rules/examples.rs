@@ -72,7 +72,8 @@ pub fn check_texts(
         register,
         source: "the caller".into(),
     });
-    let mut analysis = Analysis::new(&locale, &Emails::default(), Some(pack));
+    let mut analysis = Analysis::new(&locale, Some(pack));
+    analysis.group_emails(&Emails::default());
     analysis.read_registers(declared);
     let with: Vec<&Pack> = std::iter::once(pack).chain(packs.universal()).collect();
     let findings = [

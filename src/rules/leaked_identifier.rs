@@ -60,7 +60,7 @@ impl Check for LeakedIdentifier {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         out.extend(per_file(cx.locale, |file| {
             let mut listing = Listing::new("file");
             // A leak needs one of a few characters: most patterns are not
@@ -80,7 +80,7 @@ impl Check for LeakedIdentifier {
 /// The leaked identifiers and placeholders of one pattern, written out as
 /// `prose`: span, message and help of each.
 fn leaks_in(
-    cx: &Context<'_>,
+    cx: &Context<'_, '_>,
     written: &WrittenPattern<'_, '_>,
     room: usize,
 ) -> (Vec<(std::ops::Range<usize>, String, String)>, usize) {
@@ -146,7 +146,7 @@ fn leaks_in(
 /// What explains what a message may show as written: the comments of the
 /// message and its section, in this locale and in the reference, followed by
 /// the reference's own text; and that text alone.
-fn explained(cx: &Context<'_>, origin: &Origin) -> (String, String) {
+fn explained(cx: &Context<'_, '_>, origin: &Origin) -> (String, String) {
     let mut comments = String::new();
     let mut text = String::new();
     let id = origin.message_id.as_str();
@@ -233,7 +233,7 @@ fn push_text(pattern: &Pattern<&str>, out: &mut String) {
 
 /// The variables the reference message shows that this translation does
 /// not: a constant in their place is often the value a pipeline pasted in.
-fn dropped_variables<'a>(cx: &Context<'a>, origin: &Origin) -> Vec<&'a str> {
+fn dropped_variables<'a>(cx: &Context<'_, 'a>, origin: &Origin) -> Vec<&'a str> {
     let id = origin.message_id.as_str();
     let attribute = origin.attribute.as_deref();
     let (Some(reference), Some(pattern)) = (cx.reference, cx.locale.message_pattern(id, attribute))

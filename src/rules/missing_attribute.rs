@@ -35,7 +35,7 @@ impl Check for MissingAttribute {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         for (file, message, (ref_file, reference)) in translated_messages(cx) {
             if reference.attributes.is_empty() {
                 continue;

@@ -41,7 +41,7 @@ impl Check for MissingMessage {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(reference) = cx.reference else {
             return;
         };
@@ -61,7 +61,7 @@ impl Check for MissingMessage {
 
 /// The entries of `ref_file` that its translation `file` lacks.
 fn missing_in<'a>(
-    cx: &Context<'a>,
+    cx: &Context<'_, 'a>,
     reference: &LocaleModel<'a>,
     ref_file: &ParsedFile<'a>,
     file: &'a ParsedFile<'a>,

@@ -98,11 +98,13 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// What a check sees: one parsed locale, the reference (`None` while the
-/// reference itself is checked), and the settings of the run.
-pub struct Context<'a> {
+/// reference itself is checked), and the settings of the run. Findings
+/// borrow the sources (`'a`), not the analysis (`'c`), which is freed
+/// before they are resolved.
+pub struct Context<'c, 'a> {
     pub locale: &'a LocaleModel<'a>,
     /// The locale's emails and their register, read once for every rule.
-    pub analysis: &'a crate::analysis::Analysis<'a, 'a>,
+    pub analysis: &'c crate::analysis::Analysis<'a, 'a>,
     pub reference: Option<&'a LocaleModel<'a>>,
     pub settings: &'a Settings,
     /// [`translated_messages`], paired once for every check that asks.
@@ -116,12 +118,12 @@ type Translated<'a> = (
     (&'a ParsedFile<'a>, &'a Message<&'a str>),
 );
 
-impl<'a> Context<'a> {
+impl<'c, 'a> Context<'c, 'a> {
     pub fn new(
         locale: &'a LocaleModel<'a>,
         reference: Option<&'a LocaleModel<'a>>,
         settings: &'a Settings,
-        analysis: &'a crate::analysis::Analysis<'a, 'a>,
+        analysis: &'c crate::analysis::Analysis<'a, 'a>,
     ) -> Self {
         Context {
             locale,
@@ -144,10 +146,10 @@ pub trait Check: Sync {
     /// The rules this check reports.
     fn rules(&self) -> &'static [&'static RuleMeta];
     /// Whether the run needs this check: one of its rules is selected.
-    fn runs(&self, cx: &Context<'_>) -> bool {
+    fn runs(&self, cx: &Context<'_, '_>) -> bool {
         self.rules().iter().any(|rule| cx.enabled(rule))
     }
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>);
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>);
 }
 
 /// Every check, in the order `etiquette rules` lists their rules.
@@ -239,7 +241,7 @@ pub fn closest(id: &str) -> Option<&'static str> {
 /// Only first definitions count, as in Fluent; nothing when checking the
 /// reference itself.
 pub(crate) fn translated_messages<'c, 'a>(
-    cx: &'c Context<'a>,
+    cx: &'c Context<'_, 'a>,
 ) -> impl Iterator<Item = Translated<'a>> + 'c {
     let pairs = cx.translated.get_or_init(|| {
         let locale = cx.locale;

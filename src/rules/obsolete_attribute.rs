@@ -36,7 +36,7 @@ impl Check for ObsoleteAttribute {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         for (file, message, (_, reference)) in translated_messages(cx) {
             if message.attributes.is_empty() {
                 continue;

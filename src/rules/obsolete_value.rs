@@ -35,7 +35,7 @@ impl Check for ObsoleteValue {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         for (file, message, (_, reference)) in translated_messages(cx) {
             if reference.value.is_none() && message.value.is_some() {
                 out.push(

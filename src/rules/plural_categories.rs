@@ -55,7 +55,7 @@ impl Check for PluralCategories {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         let locale = cx.locale;
         for file in &locale.files {
             for (id, attribute, pattern) in entry_patterns(file) {

@@ -23,11 +23,11 @@ impl Check for ProjectRules {
         &[]
     }
 
-    fn runs(&self, cx: &Context<'_>) -> bool {
+    fn runs(&self, cx: &Context<'_, '_>) -> bool {
         cx.settings.packs.rules().any(|rule| cx.enabled(rule.meta))
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         let packs = packs_for(&cx.settings.packs, cx.locale);
         out.extend(Self::findings(cx.locale, &packs, |rule| {
             cx.enabled(rule.meta)

@@ -60,7 +60,7 @@ impl Check for ReferenceCycle {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         let nodes = graph(cx.locale);
         for component in loops(&nodes) {
             out.push(cycle(&nodes, &component));

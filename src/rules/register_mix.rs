@@ -53,7 +53,7 @@ impl Check for RegisterMix {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         out.extend(Self::findings(cx.analysis));
     }
 }

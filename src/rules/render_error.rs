@@ -39,7 +39,7 @@ impl Check for RenderError {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         let Some(args) = &cx.settings.sample_args else {
             return;
         };
@@ -94,7 +94,12 @@ impl Check for RenderError {
 }
 
 /// Whether the reference has the message `id` and it never uses `$name`.
-fn unknown_to_reference(cx: &Context<'_>, id: &str, attribute: Option<&str>, name: &str) -> bool {
+fn unknown_to_reference(
+    cx: &Context<'_, '_>,
+    id: &str,
+    attribute: Option<&str>,
+    name: &str,
+) -> bool {
     let Some(reference) = cx.reference else {
         return false;
     };

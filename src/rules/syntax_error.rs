@@ -34,7 +34,7 @@ impl Check for SyntaxError {
         &[&Self::META]
     }
 
-    fn check<'a>(&self, cx: &Context<'a>, out: &mut Vec<RawFinding<'a>>) {
+    fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
         for file in &cx.locale.files {
             for problem in &file.problems {
                 let mut finding = RawFinding::new(

@@ -53,7 +53,7 @@ impl<'a, 's> Reader<'a, 's> {
         let salutation = segments
             .iter()
             .take(OPENING_SEGMENTS)
-            .find_map(|&r| readings[r].salutation.as_ref())
+            .find_map(|&r| readings[r].salutation.as_deref())
             .filter(|line| self.formula(line.entry).is_some())
             .cloned();
         let closings: Vec<FormulaMatch> = segments

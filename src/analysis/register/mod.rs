@@ -12,7 +12,9 @@ mod segments;
 pub use decision::{Decision, Reason};
 pub use reading::{FormulaMatch, MarkerMatch, Words};
 
-use crate::analysis::prose::{Budget, Origins};
+use rustc_hash::FxHashMap;
+
+use crate::analysis::prose::{Budget, Origin, OriginRef, Origins};
 use crate::packs::Pack;
 use crate::project::config::Register;
 use crate::project::emails::Email;
@@ -38,16 +40,28 @@ pub struct Reader<'a, 's> {
     budget: Budget,
 }
 
-/// An email read on every choice of variants it is judged on.
+/// An email read on every choice of variants it is judged on: what the
+/// choices show and decide, and no more. Readings of a locale's emails are
+/// all held while its rules run, so what only the decisions needed (the
+/// votes, the segments without markers) is not kept.
 #[derive(Debug)]
 pub struct EmailReading<'s> {
-    /// Where the text read comes from: file, message and attribute.
-    pub origins: Origins<'s>,
+    /// Where the markers, salutations and sign-offs are: file, message and
+    /// attribute, by the index their `origin` holds.
+    pub origins: Vec<OriginRef<'s>>,
     /// The markers' words as written.
     pub words: Words,
-    /// Each segment read once per choice of the selectors it depends on.
-    readings: Vec<SegmentReading>,
+    /// The markers of each segment reading a choice shows markers of.
+    readings: Vec<SegmentMarkers>,
     pub choices: Vec<ChoiceReading>,
+}
+
+/// The markers of one segment reading: its own, and those of its first
+/// sentence read after a salutation.
+#[derive(Debug, Default)]
+struct SegmentMarkers {
+    own: Vec<MarkerMatch>,
+    after_salutation: Vec<MarkerMatch>,
 }
 
 /// One choice of variants: what it shows and the register it decides.
@@ -96,6 +110,14 @@ impl MarkerRef {
             _ => &reading.markers[self.index as usize],
         }
     }
+
+    fn get_kept<'r>(&self, kept: &'r [SegmentMarkers]) -> &'r MarkerMatch {
+        let markers = &kept[self.reading as usize];
+        match self.after_salutation {
+            true => &markers.after_salutation[self.index as usize],
+            false => &markers.own[self.index as usize],
+        }
+    }
 }
 
 impl EmailReading<'_> {
@@ -104,7 +126,17 @@ impl EmailReading<'_> {
         &'r self,
         choice: &'r ChoiceReading,
     ) -> impl Iterator<Item = &'r MarkerMatch> {
-        choice.markers.iter().map(|at| at.get(&self.readings))
+        choice.markers.iter().map(|at| at.get_kept(&self.readings))
+    }
+
+    /// The origin at `index`, owned.
+    pub fn origin(&self, index: usize) -> Origin {
+        self.origins[index].to_origin()
+    }
+
+    /// The file of the origin at `index`.
+    pub fn file(&self, index: usize) -> usize {
+        self.origins[index].file
     }
 }
 
@@ -165,11 +197,65 @@ impl<'a, 's> Reader<'a, 's> {
             }
             read.push(self.decide(&readings, &indices, &selectors, choice));
         }
+        let mut readings = keep_markers(readings, &mut read);
         EmailReading {
-            origins,
+            origins: keep_origins(origins, &mut read, &mut readings),
             words,
             readings,
             choices: read,
         }
     }
+}
+
+/// The markers of the readings `choices` show markers of, renumbered.
+fn keep_markers(
+    mut readings: Vec<SegmentReading>,
+    choices: &mut [ChoiceReading],
+) -> Vec<SegmentMarkers> {
+    let mut kept = Vec::new();
+    let mut renumbered: FxHashMap<u32, u32> = FxHashMap::default();
+    for choice in choices {
+        for at in &mut choice.markers {
+            at.reading = *renumbered.entry(at.reading).or_insert_with(|| {
+                let reading = &mut readings[at.reading as usize];
+                kept.push(SegmentMarkers {
+                    own: std::mem::take(&mut reading.markers),
+                    after_salutation: reading
+                        .after_salutation
+                        .take()
+                        .map(|after| after.prefix)
+                        .unwrap_or_default(),
+                });
+                (kept.len() - 1) as u32
+            });
+        }
+    }
+    kept
+}
+
+/// The origins of what is kept, renumbered.
+fn keep_origins<'s>(
+    origins: Origins<'s>,
+    choices: &mut [ChoiceReading],
+    readings: &mut [SegmentMarkers],
+) -> Vec<OriginRef<'s>> {
+    let mut kept = Vec::new();
+    let mut renumbered: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut keep = |origin: &mut usize| {
+        *origin = *renumbered.entry(*origin).or_insert_with(|| {
+            kept.push(origins.get(*origin));
+            kept.len() - 1
+        });
+    };
+    for markers in readings {
+        for marker in markers.own.iter_mut().chain(&mut markers.after_salutation) {
+            keep(&mut marker.origin);
+        }
+    }
+    for choice in choices {
+        for formula in choice.salutation.iter_mut().chain(&mut choice.closings) {
+            keep(&mut formula.origin);
+        }
+    }
+    kept
 }

@@ -93,9 +93,9 @@ pub struct SegmentReading {
     pub(super) ends_with_comma: bool,
     /// The first sentence when its first word is not sentence-initial
     /// (after a salutation that ends with a comma).
-    pub(super) after_salutation: Option<AfterSalutation>,
+    pub(super) after_salutation: Option<Box<AfterSalutation>>,
     /// A salutation at the start of the segment.
-    pub(super) salutation: Option<FormulaMatch>,
+    pub(super) salutation: Option<Box<FormulaMatch>>,
     /// Sign-offs at the start of its sentences.
     pub(super) closings: Vec<FormulaMatch>,
 }
@@ -169,7 +169,8 @@ impl<'a, 's> Reader<'a, 's> {
                 |i| i == 0,
             )
             .into_iter()
-            .next();
+            .next()
+            .map(Box::new);
         let closings = self.formulas(
             |lower| pack.closing_candidates(lower),
             &tokens,
@@ -182,8 +183,9 @@ impl<'a, 's> Reader<'a, 's> {
         for hit in &markers {
             add_vote(&mut votes[hit.sentence], hit);
         }
-        let after_salutation =
-            self.after_salutation(&mut tokens, &lowers, prose, words, &markers, &votes);
+        let after_salutation = self
+            .after_salutation(&mut tokens, &lowers, prose, words, &markers, &votes)
+            .map(Box::new);
         SegmentReading {
             votes,
             markers,
