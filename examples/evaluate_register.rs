@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use etiquette::finding::Severity;
 use etiquette::packs::Packs;
 use etiquette::project::config::Register;
-use etiquette::rules::examples::{TextFlag, flag_texts};
+use etiquette::rules::examples::{TextFinding, check_texts};
 
 /// CoCoA-MT's folder, its file suffix, and the pack locale it is judged with.
 const LANGUAGES: &[(&str, &str, &str)] = &[
@@ -117,7 +117,7 @@ impl Random {
     }
 }
 
-fn alarms(flags: &[TextFlag]) -> impl Iterator<Item = &TextFlag> {
+fn alarms(flags: &[TextFinding]) -> impl Iterator<Item = &TextFinding> {
     flags.iter().filter(|f| f.severity != Some(Severity::Info))
 }
 
@@ -167,7 +167,7 @@ fn main() {
             texts
                 .iter()
                 .map(|t| {
-                    alarms(&flag_texts(
+                    alarms(&check_texts(
                         pack,
                         &packs,
                         &langid,
@@ -186,7 +186,7 @@ fn main() {
             (&segments.informal, &informal_slips, Register::Informal),
         ] {
             for (text, _) in texts.iter().zip(flagged.iter()).filter(|(_, slip)| **slip) {
-                let words: Vec<String> = alarms(&flag_texts(
+                let words: Vec<String> = alarms(&check_texts(
                     pack,
                     &packs,
                     &langid,
@@ -221,7 +221,7 @@ fn main() {
             for _ in 0..emails {
                 let picked: Vec<usize> = (0..5).map(|_| random.below(own.len())).collect();
                 let texts: Vec<&str> = picked.iter().map(|&i| own[i].as_str()).collect();
-                let flags = flag_texts(pack, &packs, &langid, &texts, None);
+                let flags = check_texts(pack, &packs, &langid, &texts, None);
                 if debug {
                     for flag in alarms(&flags) {
                         println!(
@@ -242,7 +242,7 @@ fn main() {
                 let at = random.below(6);
                 let mut mixed = texts.clone();
                 mixed.insert(at, other[intruder].as_str());
-                let flags = flag_texts(pack, &packs, &langid, &mixed, None);
+                let flags = check_texts(pack, &packs, &langid, &mixed, None);
                 counts.mixed += 1;
                 counts.caught += usize::from(alarms(&flags).any(|f| f.text == at));
                 if debug && !alarms(&flags).any(|f| f.text == at) {
@@ -253,7 +253,7 @@ fn main() {
                     );
                 }
                 counts.collateral += usize::from(alarms(&flags).any(|f| f.text != at));
-                let flags = flag_texts(pack, &packs, &langid, &mixed, Some(register));
+                let flags = check_texts(pack, &packs, &langid, &mixed, Some(register));
                 counts.caught_declared += usize::from(alarms(&flags).any(|f| f.text == at));
             }
             results.push(counts);
