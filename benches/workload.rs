@@ -3,14 +3,14 @@
 //! `ETIQUETTE_CORPUS`).
 //!
 //! `cargo bench --bench workload` measures, in one run:
-//! - `floor`: reading and parsing every file with fluent-syntax on one
+//! - `parse_only`: reading and parsing every file with fluent-syntax on one
 //!   thread, doing nothing else: what no checker can beat;
 //! - `check_tree`: `etiquette check` of the whole tree, every rule on;
 //! - `check_locales`: the same for the reference and the first N locales,
 //!   for how time grows with locales;
 //! - `render_tree`: every file of every locale rendered as an email.
 //!
-//! Divide `check_tree` by `floor` for the ratio; `cargo bench --bench ratio`
+//! Divide `check_tree` by `parse_only` for the ratio; `cargo bench --bench ratio`
 //! measures it in back-to-back pairs, which a drifting machine disturbs less.
 
 #![allow(clippy::print_stderr)]
@@ -35,9 +35,9 @@ fn main() {
 }
 
 #[divan::bench(sample_count = 10)]
-fn floor(bencher: Bencher) {
+fn parse_only(bencher: Bencher) {
     let files = ftl_files(&corpus());
-    bencher.bench(|| common::floor(&files));
+    bencher.bench(|| common::parse_only(&files));
 }
 
 #[divan::bench(sample_count = 10)]

@@ -1,8 +1,9 @@
-//! What the benchmarks share: the workload and the floor.
+//! What the benchmarks share: the workload, and reading and parsing it
+//! alone.
 
 use std::path::{Path, PathBuf};
 
-/// The allocator the `etiquette` binary ships with, for the floor and the
+/// The allocator the `etiquette` binary ships with, for `parse_only` and the
 /// check alike.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -28,9 +29,9 @@ pub fn ftl_files(root: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The floor: reads and parses every file with fluent-syntax on one
+/// Reads and parses every file with fluent-syntax on one
 /// thread, doing nothing else. Returns the number of entries.
-pub fn floor(files: &[PathBuf]) -> usize {
+pub fn parse_only(files: &[PathBuf]) -> usize {
     let mut entries = 0;
     for path in files {
         let text = std::fs::read_to_string(path).unwrap();
