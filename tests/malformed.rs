@@ -120,6 +120,25 @@ fn invalid_utf8_and_nul_bytes() {
     );
 }
 
+/// A byte that is not UTF-8 is reported once, and the rest of the file is
+/// still read: its messages are not missing.
+#[test]
+fn a_file_that_is_not_utf8_is_read_after_the_bad_byte() {
+    let report = Case::new("latin1")
+        .file("latin1.ftl", &["en"], b"la-a = Cafe\nla-b = B\nla-c = C\n")
+        .file(
+            "latin1.ftl",
+            &["nl"],
+            b"la-a = Caf\xE9\nla-b = B\nla-c = C\n",
+        )
+        .survives();
+    assert!(
+        report.contains("latin1.ftl:1:11: error[syntax-error] the file is not valid UTF-8"),
+        "{report}"
+    );
+    assert_eq!(report.matches("latin1.ftl").count(), 1, "{report}");
+}
+
 #[test]
 fn empty_and_comment_only_files() {
     Case::new("empty")

@@ -15,23 +15,28 @@ mod calque;
 mod closing_banned;
 mod closing_register;
 mod duplicate_id;
+mod duplicate_variant;
 pub mod examples;
 mod leaked_identifier;
 mod missing_attribute;
 mod missing_file;
 mod missing_message;
+mod missing_reference;
 mod missing_value;
 mod missing_variable;
 mod obsolete_attribute;
 mod obsolete_file;
 mod obsolete_message;
+mod obsolete_reference;
 mod obsolete_value;
 mod plural_categories;
 mod project_rule;
 mod reference_cycle;
+mod references;
 mod register_locale;
 mod register_mix;
 mod render_error;
+mod replacement_character;
 mod salutation_banned;
 mod salutation_register;
 mod settings;
@@ -45,15 +50,18 @@ pub use calque::Calque;
 pub use closing_banned::ClosingBanned;
 pub use closing_register::ClosingRegister;
 pub use duplicate_id::DuplicateId;
+pub use duplicate_variant::DuplicateVariant;
 pub use leaked_identifier::LeakedIdentifier;
 pub use missing_attribute::MissingAttribute;
 pub use missing_file::MissingFile;
 pub use missing_message::MissingMessage;
+pub use missing_reference::MissingReference;
 pub use missing_value::MissingValue;
 pub use missing_variable::MissingVariable;
 pub use obsolete_attribute::ObsoleteAttribute;
 pub use obsolete_file::ObsoleteFile;
 pub use obsolete_message::ObsoleteMessage;
+pub use obsolete_reference::ObsoleteReference;
 pub use obsolete_value::ObsoleteValue;
 pub use plural_categories::PluralCategories;
 pub use project_rule::ProjectRules;
@@ -61,6 +69,7 @@ pub use reference_cycle::ReferenceCycle;
 pub use register_locale::RegisterLocale;
 pub use register_mix::RegisterMix;
 pub use render_error::RenderError;
+pub use replacement_character::ReplacementCharacter;
 pub use salutation_banned::SalutationBanned;
 pub use salutation_register::SalutationRegister;
 pub use settings::Settings;
@@ -167,8 +176,12 @@ pub static CHECKS: &[&dyn Check] = &[
     &MissingVariable,
     &UnknownVariable,
     &UnknownReference,
+    &MissingReference,
+    &ObsoleteReference,
     &ReferenceCycle,
     &PluralCategories,
+    &DuplicateVariant,
+    &ReplacementCharacter,
     &RegisterMix,
     &RegisterLocale,
     &SalutationBanned,

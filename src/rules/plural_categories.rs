@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 use fluent_syntax::ast::{InlineExpression, VariantKey};
-use intl_pluralrules::{PluralRuleType, PluralRules};
+use icu_plurals::{PluralOperands, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
 use crate::finding::RawFinding;
@@ -14,7 +14,7 @@ declare_rule! {
     /// ## What it does
     /// Checks each numeric select (`{ $count -> … }` or `{ NUMBER($n) -> … }`
     /// whose variants use a CLDR plural category) against the plural rules of
-    /// the locale, from `intl_pluralrules`: a category the locale's whole
+    /// the locale, from current CLDR data (ICU4X): a category the locale's whole
     /// numbers reach must have a variant, and a category the locale never
     /// selects is dead text. Categories reached only by fractions (Czech and
     /// Lithuanian `many`) or only by millions and compact numbers (the French,
@@ -77,6 +77,17 @@ impl Check for PluralCategories {
                         return;
                     };
                     let span = file.span(anchor);
+                    // Numbers of `other` with no variant of their own fall to
+                    // the default: a form of its own when written as a
+                    // catch-all key (`*[any]`), another form's text when the
+                    // default is `*[one]` or `*[0]`.
+                    let default_is_a_form = variants.iter().any(|v| {
+                        v.default
+                            && match v.key {
+                                VariantKey::Identifier { name } => category(name).is_some(),
+                                VariantKey::NumberLiteral { .. } => true,
+                            }
+                    });
                     let select = NumberSelect {
                         // `$count` with its dollar sign.
                         span: match selector {
@@ -85,6 +96,7 @@ impl Check for PluralCategories {
                         },
                         kind: if ordinal { "ordinal" } else { "plural" },
                         keys,
+                        default_is_a_form,
                         plurals,
                     };
                     let finding = |span, message| {
@@ -133,6 +145,8 @@ struct NumberSelect<'s> {
     kind: &'static str,
     /// The keys that name a category.
     keys: Vec<(&'s str, Category)>,
+    /// The default variant's key is a category or a number.
+    default_is_a_form: bool,
     plurals: Plurals,
 }
 
@@ -145,9 +159,7 @@ impl<'s> NumberSelect<'s> {
             .plurals
             .required
             .iter()
-            // Numbers of a missing `other` fall to the default variant, which
-            // is the `other` form wherever it is not written as a key.
-            .filter(|c| !present.contains(c) && **c != Category::Other)
+            .filter(|c| !present.contains(c) && (**c != Category::Other || self.default_is_a_form))
             .copied()
             .collect();
         if missing.is_empty() {
@@ -238,15 +250,15 @@ fn name(category: Category) -> &'static str {
         .map_or("other", |(_, n)| n)
 }
 
-fn from_cldr(category: &intl_pluralrules::PluralCategory) -> Category {
-    use intl_pluralrules::PluralCategory as C;
+fn from_cldr(category: icu_plurals::PluralCategory) -> Category {
+    use icu_plurals::PluralCategory as C;
     match category {
-        C::ZERO => Category::Zero,
-        C::ONE => Category::One,
-        C::TWO => Category::Two,
-        C::FEW => Category::Few,
-        C::MANY => Category::Many,
-        C::OTHER => Category::Other,
+        C::Zero => Category::Zero,
+        C::One => Category::One,
+        C::Two => Category::Two,
+        C::Few => Category::Few,
+        C::Many => Category::Many,
+        C::Other => Category::Other,
     }
 }
 
@@ -260,10 +272,6 @@ struct Plurals {
     /// A few numbers of each category, for help texts.
     examples: BTreeMap<Category, String>,
 }
-
-/// Languages whose `many` recent CLDR versions reach only with millions or
-/// compact numbers ("1,2 M"); `intl_pluralrules` predates it.
-const COMPACT_MANY: &[&str] = &["fr", "it", "es", "pt", "ca"];
 
 fn plurals(langid: &LanguageIdentifier, ordinal: bool) -> Option<Plurals> {
     static CACHE: Mutex<BTreeMap<(String, bool), Option<Plurals>>> = Mutex::new(BTreeMap::new());
@@ -280,23 +288,67 @@ fn plurals(langid: &LanguageIdentifier, ordinal: bool) -> Option<Plurals> {
     computed
 }
 
+/// The languages whose numbers CLDR puts all in `other` (its plurals.xml):
+/// ICU4X's data holds them as the root's rules, which it also answers for a
+/// language it has no data for. A test holds the list to ICU4X's data.
+const OTHER_ONLY: &[&str] = &[
+    "bm", "bo", "dz", "hnj", "id", "ig", "ii", "in", "ja", "jbo", "jv", "jw", "kde", "kea", "km",
+    "ko", "lkt", "lo", "ms", "my", "nqo", "osa", "sah", "ses", "sg", "su", "th", "to", "tpi", "wo",
+    "yo", "yue", "zh",
+];
+
+/// The locale whose CLDR plural rules apply to `langid`: its own, or its
+/// language's (CLDR's rules are by language: `sr-Latn` follows `sr`). `None`
+/// for a language ICU4X has no rules for, rather than the root's answer
+/// that every number is `other`.
+fn cldr_locale(langid: &LanguageIdentifier) -> Option<icu_locale_core::Locale> {
+    use icu_provider::prelude::*;
+    // `und`: a language nobody determined has no rules to check.
+    if langid.language.is_empty() {
+        return None;
+    }
+    let language = langid.language.as_str();
+    for tag in [langid.to_string(), language.to_owned()] {
+        let locale: icu_locale_core::Locale = tag.parse().ok()?;
+        let data_locale = DataLocale::from(&locale);
+        let request = DataRequest {
+            id: DataIdentifierBorrowed::for_locale(&data_locale),
+            ..Default::default()
+        };
+        let loaded: Result<DataResponse<icu_plurals::provider::PluralsCardinalV1>, _> =
+            icu_plurals::provider::Baked.load(request);
+        let own = loaded.is_ok_and(|response| {
+            response
+                .metadata
+                .locale
+                .is_none_or(|resolved| !resolved.is_unknown())
+        });
+        if own || OTHER_ONLY.contains(&language) {
+            return Some(locale);
+        }
+    }
+    None
+}
+
 fn sample(langid: &LanguageIdentifier, ordinal: bool) -> Option<Plurals> {
     let kind = if ordinal {
-        PluralRuleType::ORDINAL
+        PluralRuleType::Ordinal
     } else {
-        PluralRuleType::CARDINAL
+        PluralRuleType::Cardinal
     };
-    let rules = PluralRules::create(langid.clone(), kind).ok()?;
+    let rules = PluralRules::try_new(cldr_locale(langid)?.into(), kind.into()).ok()?;
     let mut required = BTreeSet::new();
     let mut numbers: BTreeMap<Category, Vec<String>> = BTreeMap::new();
     for n in 0u64..=1000 {
-        let category = from_cldr(&rules.select(n).ok()?);
+        let category = from_cldr(rules.category_for(n));
         required.insert(category);
         let list = numbers.entry(category).or_default();
         if list.len() < 4 {
             list.push(n.to_string());
         }
     }
+    // Fractions and millions: the French, Italian, Spanish, Portuguese and
+    // Catalan `many` of "1 000 000 de …" is reached only here.
     let mut optional = BTreeSet::new();
     let extra = [
         "0.5",
@@ -312,18 +364,12 @@ fn sample(langid: &LanguageIdentifier, ordinal: bool) -> Option<Plurals> {
         "1000000000",
     ];
     for n in extra {
-        let category = from_cldr(&rules.select(n).ok()?);
+        let decimal: fixed_decimal::Decimal = n.parse().ok()?;
+        let category = from_cldr(rules.category_for(PluralOperands::from(&decimal)));
         if !required.contains(&category) {
             optional.insert(category);
             numbers.entry(category).or_default().push(n.to_string());
         }
-    }
-    if !ordinal && COMPACT_MANY.contains(&langid.language.as_str()) {
-        optional.insert(Category::Many);
-        numbers
-            .entry(Category::Many)
-            .or_default()
-            .push("1000000".into());
     }
     let examples = numbers
         .into_iter()
@@ -370,5 +416,30 @@ mod tests {
         assert_eq!(categories("fr"), (vec!["one", "other"], vec!["many"]));
         assert_eq!(categories("ja"), (vec!["other"], vec![]));
         assert_eq!(categories("ar").0.len(), 6);
+        // Current CLDR: Hebrew has no `many` since version 42, Belarusian
+        // reaches `other` only with fractions, Serbian in Latin script
+        // follows Serbian.
+        assert_eq!(categories("he"), (vec!["one", "two", "other"], vec![]));
+        assert_eq!(
+            categories("be"),
+            (vec!["one", "few", "many"], vec!["other"])
+        );
+        assert_eq!(categories("sr-Latn"), categories("sr"));
+    }
+
+    #[test]
+    fn no_rules_are_made_up_for_a_language_cldr_does_not_have() {
+        for tag in ["und", "ach", "zz", "mix"] {
+            assert!(sample(&tag.parse().unwrap(), false).is_none(), "{tag}");
+        }
+    }
+
+    /// The languages listed as `other` only are, in ICU4X's data: the list
+    /// cannot hide a language that has rules of its own.
+    #[test]
+    fn other_only_languages_have_only_other() {
+        for tag in OTHER_ONLY {
+            assert_eq!(categories(tag), (vec!["other"], vec![]), "{tag}");
+        }
     }
 }

@@ -55,11 +55,25 @@ pub(super) fn explain(source: &SourceFile, error: &ParserError) -> ParseError {
         _ => None,
     };
     ParseError {
-        span: shift(span),
+        span: shift(within(span, entry, entry_text)),
         entry_id,
         message,
         label,
         help,
+    }
+}
+
+/// `span`, or the entry's last character when the parser found the error
+/// past the entry's text (on the next line, at the end of the file): the
+/// line to fix is the entry's.
+fn within(span: Range<usize>, entry: Range<usize>, entry_text: &str) -> Range<usize> {
+    let text = entry_text.trim_end();
+    match text.chars().next_back() {
+        Some(last) if span.start >= entry.start + text.len() => {
+            let end = entry.start + text.len();
+            end - last.len_utf8()..end
+        }
+        _ => span,
     }
 }
 

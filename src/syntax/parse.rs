@@ -45,7 +45,10 @@ pub fn parse(source: &SourceFile) -> ParsedFile<'_> {
             entry_id: None,
             message: format!("the file is not valid UTF-8 (byte {offset})"),
             label: None,
-            help: Some("save the file as UTF-8; the text after this point was not checked".into()),
+            help: Some(
+                "save the file as UTF-8; etiquette read each byte that is not as U+FFFD (\u{fffd})"
+                    .into(),
+            ),
         });
     }
     let body = source.body();

@@ -15,8 +15,9 @@ pub struct SourceFile {
     pub path: String,
     /// The path below the locale folder, with `/` separators (`orders/refund.ftl`).
     pub rel_path: String,
-    /// The text of the file. When the file is not valid UTF-8 this is the valid
-    /// prefix only, and [`SourceFile::invalid_utf8`] holds the first bad byte.
+    /// The text of the file. When the file is not valid UTF-8, each invalid
+    /// sequence is read as U+FFFD (�), as a lossy decoder writes it, and
+    /// [`SourceFile::invalid_utf8`] holds where the first one was.
     pub text: String,
     /// Byte offset of the first invalid UTF-8 byte, if any.
     pub invalid_utf8: Option<usize>,
@@ -80,16 +81,15 @@ pub fn read_text(path: &std::path::Path) -> std::io::Result<String> {
 }
 
 impl SourceFile {
-    /// Builds a source file from raw bytes; invalid UTF-8 keeps the valid prefix.
+    /// Builds a source file from raw bytes. Invalid UTF-8 is read lossily:
+    /// one wrong byte does not hide the rest of the file from the checks.
     pub fn from_bytes(path: String, rel_path: String, bytes: Vec<u8>) -> Self {
         let (text, invalid_utf8) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(err) => {
+                // Up to the first invalid byte, the decoded text is the file.
                 let valid = err.utf8_error().valid_up_to();
-                let mut bytes = err.into_bytes();
-                bytes.truncate(valid);
-                // The prefix up to `valid_up_to` is valid UTF-8 by definition.
-                let text = String::from_utf8(bytes).unwrap_or_default();
+                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
                 (text, Some(valid))
             }
         };
@@ -346,14 +346,14 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_keeps_the_valid_prefix() {
+    fn invalid_utf8_is_read_lossily() {
         let file = SourceFile::from_bytes(
             "t.ftl".into(),
             "t.ftl".into(),
-            b"a = ok\nb = \xff\n".to_vec(),
+            b"a = ok\nb = \xff\nc = more\n".to_vec(),
         );
         assert_eq!(file.invalid_utf8, Some(11));
-        assert_eq!(file.text, "a = ok\nb = ");
+        assert_eq!(file.text, "a = ok\nb = \u{fffd}\nc = more\n");
         assert_eq!(file.line_col(11), LineCol { line: 2, column: 5 });
     }
 }
