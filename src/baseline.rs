@@ -234,36 +234,13 @@ pub fn write(
         dropped,
     };
     entries.extend(kept);
-    replace(path, to_json(entries).as_bytes()).map_err(|source| BaselineError::Write {
-        path: path.to_owned(),
-        source,
+    crate::project::replace_file(path, to_json(entries).as_bytes()).map_err(|source| {
+        BaselineError::Write {
+            path: path.to_owned(),
+            source,
+        }
     })?;
     Ok(written)
-}
-
-/// Writes `bytes` to a new file beside `path` and renames it over `path`:
-/// the rename replaces a link itself, never what it points to.
-fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let temporary = dir.join(format!(".{name}.{}.{stamp}.tmp", std::process::id()));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-        .and_then(|()| std::fs::rename(&temporary, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
 }
 
 /// The baseline file of `entries`, sorted.

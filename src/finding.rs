@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fix::{Fix, ResolvedFix};
 use crate::syntax::{LineCol, SourceFile, floor_char_boundary};
 
 /// Findings of one rule listed per email (per file for the rules about
@@ -120,6 +121,9 @@ pub struct RawFinding<'a> {
     /// What the finding is about, for its fingerprint, when the span only
     /// anchors it (the id of a missing message); else the text at the span.
     pub subject: Option<String>,
+    /// What to write instead, in the finding's file; alternatives, the
+    /// preferred first.
+    pub fixes: Vec<Fix>,
 }
 
 impl<'a> RawFinding<'a> {
@@ -141,6 +145,7 @@ impl<'a> RawFinding<'a> {
             label: None,
             help: None,
             subject: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -166,6 +171,12 @@ impl<'a> RawFinding<'a> {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a fix, after the ones it has.
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
     }
 
@@ -202,6 +213,7 @@ impl<'a> RawFinding<'a> {
             text: self.subject.as_deref().unwrap_or(text),
         });
         let file = self.path().to_owned();
+        let fixes = self.fixes.iter().map(|fix| fix.resolve(source)).collect();
         Finding {
             rule: self.rule.id,
             severity,
@@ -218,6 +230,7 @@ impl<'a> RawFinding<'a> {
             help: self.help,
             snippet,
             fingerprint,
+            fixes,
         }
     }
 }
@@ -242,6 +255,21 @@ pub struct Finding {
     pub snippet: Option<Snippet>,
     /// Stable across runs and lines moving: see [`fingerprint`].
     pub fingerprint: String,
+    /// What to write instead: alternatives, the preferred first.
+    pub fixes: Vec<ResolvedFix>,
+}
+
+impl Finding {
+    /// The fix `--fix` applies, with `--unsafe-fixes` when `unsafe_too`: the
+    /// first one sure enough.
+    pub fn fix_to_apply(&self, unsafe_too: bool) -> Option<&ResolvedFix> {
+        let least = if unsafe_too {
+            crate::fix::Applicability::Unsafe
+        } else {
+            crate::fix::Applicability::Safe
+        };
+        self.fixes.iter().find(|fix| fix.applicability >= least)
+    }
 }
 
 impl Finding {

@@ -33,6 +33,7 @@ pub(crate) mod analysis;
 pub mod baseline;
 pub mod check;
 pub mod finding;
+pub mod fix;
 pub mod packs;
 pub mod printable;
 pub mod project;

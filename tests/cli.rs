@@ -235,7 +235,7 @@ fn a_project_pack_adds_a_language() {
         "locales/sv/order.ftl:1:18: warning[salutation-banned] `Kära` must not open a customer email\n\
          locales/sv/order.ftl:2:45: error[old-brand] `ShopCo` is the name we had until 2024\n\
          locales/sv/order.ftl:3:23: error[register-mix] formal `Ni` in an email that addresses the reader informally 2 times (dig ×1, din ×1)\n\
-         Found 2 errors, 1 warning and 0 infos (6 messages in 2 files, 2 locales checked)\n"
+         Found 2 errors, 1 warning and 0 infos (6 messages in 2 files, 2 locales checked); 1 fixable with `--fix`\n"
     );
     // The project's rule is listed and explained like a built-in one.
     let rules = etiquette(&format!("{CLI}/project-pack"), &["rules"]);

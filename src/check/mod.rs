@@ -1,5 +1,7 @@
 //! `etiquette check`: every locale is read, parsed, checked and dropped in
 //! turn (two at a time on two cores), against a reference kept in memory.
+pub mod fixes;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -104,6 +106,10 @@ pub struct Summary {
     pub baselined: usize,
     /// Files that could not be read: the run went on without them.
     pub unread: usize,
+    /// Findings `--fix` fixes.
+    pub fixable: usize,
+    /// Findings only `--unsafe-fixes` fixes.
+    pub unsafe_fixable: usize,
 }
 
 impl Report {
@@ -370,6 +376,11 @@ impl Summary {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
+            }
+            if finding.fix_to_apply(false).is_some() {
+                self.fixable += 1;
+            } else if finding.fix_to_apply(true).is_some() {
+                self.unsafe_fixable += 1;
             }
         }
     }

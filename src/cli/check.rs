@@ -15,6 +15,7 @@ use etiquette::render::SampleArgs;
 use etiquette::report;
 use etiquette::report::{Counts, Stream, Tally};
 
+use super::fix::{print_diff, write_fixes};
 use super::{CheckArgs, Format, Result, eprint, print, print_read_errors, use_color, write_stdout};
 
 /// Human output ends with findings by locale and rule past this many.
@@ -26,8 +27,15 @@ pub(super) fn run(args: CheckArgs) -> Result<ExitCode> {
     let mut options = CheckOptions::from_config(&config)?;
     let reference = args.reference.as_deref().or(config.reference.as_deref());
     let targets = Targets::resolve(&args.paths, &config, reference)?;
-    let project = Project::discover_excluding(&targets.root, reference, &config.exclude)?;
+    let mut project = Project::discover_excluding(&targets.root, reference, &config.exclude)?;
     command_line_options(&mut options, &args, &config, &project, &targets)?;
+    if args.fix || args.diff {
+        let fixed = etiquette::check::fixes::fix(&mut project, &options, args.unsafe_fixes)?;
+        if args.diff {
+            return print_diff(&fixed);
+        }
+        write_fixes(&fixed)?;
+    }
     if args.show_settings {
         return show_settings(&config, &project, &options);
     }

@@ -4,6 +4,7 @@
 //! exit code.
 
 mod check;
+mod fix;
 mod render;
 mod rules;
 
@@ -98,6 +99,16 @@ pub(crate) struct CheckArgs {
     /// Exit with 1 on warnings too.
     #[arg(long)]
     pub(crate) deny_warnings: bool,
+    /// Apply the safe fixes, then report what is left.
+    #[arg(long, conflicts_with_all = ["write_baseline", "diff"])]
+    pub(crate) fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too.
+    #[arg(long)]
+    pub(crate) unsafe_fixes: bool,
+    /// Print what --fix would change as a unified diff and write nothing;
+    /// exit with 1 when there is something to fix.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub(crate) diff: bool,
     /// When to use colour; NO_COLOR is honoured.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(crate) color: Color,

@@ -92,6 +92,9 @@ pub enum Tone {
 pub struct Examples {
     pub bad: Vec<String>,
     pub good: Vec<String>,
+    /// Each `bad` example with the entry's fix applied, in the order of
+    /// `bad`, where the entry has a fix: the fixed text has no finding.
+    pub fixed: Vec<String>,
 }
 
 /// An address marker (`[[marker]]`).
@@ -115,6 +118,9 @@ pub struct Formula {
     /// Overrides the rule's severity for this entry.
     pub severity: Option<Severity>,
     pub fix: Option<String>,
+    /// The words that replace it: a neutral salutation or sign-off of the
+    /// language, written in place of the matched words.
+    pub replace: Option<String>,
 }
 
 /// A phrase machine translation produces from an English formula
@@ -123,6 +129,8 @@ pub struct Formula {
 pub struct Calque {
     pub matcher: Matcher,
     pub fix: Option<String>,
+    /// The idiomatic wording a fix writes in the calque's place.
+    pub replace: Option<String>,
 }
 
 /// A stock phrase in its two registers (`[[phrase]]`): when a marker of the
@@ -145,6 +153,14 @@ impl StockPhrase {
             Register::Informal => &self.informal,
         };
         list.get(index).or(list.first()).map(String::as_str)
+    }
+
+    /// The variants of `register` as written.
+    pub fn variants(&self, register: Register) -> &[String] {
+        match register {
+            Register::Formal => &self.formal,
+            Register::Informal => &self.informal,
+        }
     }
 
     pub fn words(&self, register: Register) -> &[Vec<String>] {

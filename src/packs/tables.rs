@@ -110,6 +110,8 @@ macro_rules! matching_table {
             bad: Vec<String>,
             #[serde(default)]
             good: Vec<String>,
+            #[serde(default)]
+            fixed: Vec<String>,
         }
 
         impl Table for $name {
@@ -129,6 +131,7 @@ macro_rules! matching_table {
                 let examples = Examples {
                     bad: take(&mut self.bad),
                     good: take(&mut self.good),
+                    fixed: take(&mut self.fixed),
                 };
                 (matching, examples, self.note.take())
             }
@@ -153,6 +156,7 @@ matching_table! {
         tone: Option<Tone>,
         severity: Option<Severity>,
         fix: Option<String>,
+        replace: Option<String>,
     }
 }
 
@@ -160,6 +164,7 @@ matching_table! {
     /// `[[calque]]`.
     struct CalqueTable {
         fix: Option<String>,
+        replace: Option<String>,
     }
 }
 
@@ -188,6 +193,8 @@ struct PhraseTable {
     bad: Vec<String>,
     #[serde(default)]
     good: Vec<String>,
+    #[serde(default)]
+    fixed: Vec<String>,
 }
 
 impl Table for PhraseTable {
@@ -195,6 +202,7 @@ impl Table for PhraseTable {
         let examples = Examples {
             bad: take(&mut self.bad),
             good: take(&mut self.good),
+            fixed: take(&mut self.fixed),
         };
         (MatchKeys::default(), examples, self.note.take())
     }
@@ -292,6 +300,13 @@ fn entry<T: Table>(
                 "the bad example `{example}` marks no word with […]"
             )));
         }
+    }
+    if !examples.fixed.is_empty() && examples.fixed.len() != examples.bad.len() {
+        return Err(at.error(&format!(
+            "`fixed` has {} examples for {} `bad` ones: one fixed text for each",
+            examples.fixed.len(),
+            examples.bad.len()
+        )));
     }
     let common = Common {
         matching: &matching,
@@ -426,6 +441,7 @@ impl FormulaTable {
             tone,
             severity: self.severity,
             fix: self.fix,
+            replace: self.replace,
         };
         Ok(if at.table == "salutation" {
             PackEntryKind::Salutation(formula)
@@ -450,6 +466,7 @@ impl CalqueTable {
         Ok(PackEntryKind::Calque(Calque {
             matcher: matching.matcher(at)?,
             fix: self.fix,
+            replace: self.replace,
         }))
     }
 }

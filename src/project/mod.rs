@@ -38,6 +38,9 @@ pub(crate) struct Scope {
     boundary: Option<PathBuf>,
     /// Globs of paths below the root that are not read.
     exclude: Vec<String>,
+    /// Contents that stand for what a file holds on disk, by its display
+    /// path: the fixes a run is trying before it writes anything.
+    overlay: std::collections::BTreeMap<String, Arc<Vec<u8>>>,
 }
 
 impl Scope {
@@ -149,6 +152,7 @@ impl Project {
             root: root.to_owned(),
             boundary: Some(std::fs::canonicalize(root).map_err(read)?),
             exclude: exclude.to_vec(),
+            overlay: Default::default(),
         });
         let mut locales = Vec::new();
         let mut skipped = Vec::new();
@@ -213,6 +217,21 @@ impl Project {
     }
 
     /// The reference locale's folder.
+    /// Reads `contents` for the files they name (by display path, as
+    /// findings name them) instead of what is on disk.
+    pub fn set_contents(&mut self, contents: std::collections::BTreeMap<String, Arc<Vec<u8>>>) {
+        let scope = Arc::new(Scope {
+            root: self.scope.root.clone(),
+            boundary: self.scope.boundary.clone(),
+            exclude: self.scope.exclude.clone(),
+            overlay: contents,
+        });
+        for locale in &mut self.locales {
+            locale.scope = Arc::clone(&scope);
+        }
+        self.scope = scope;
+    }
+
     pub fn reference(&self) -> &LocaleDir {
         &self.locales[self.reference]
     }
@@ -282,10 +301,13 @@ impl LocaleDir {
         let read: Vec<Result<SourceFile, ReadError>> = paths
             .par_iter()
             .map(|(path, rel_path)| {
-                crate::syntax::read_bytes(path)
-                    .map(|bytes| {
-                        SourceFile::from_bytes(display_path(path), rel_path.clone(), bytes)
-                    })
+                let display = display_path(path);
+                let bytes = match self.scope.overlay.get(&display) {
+                    Some(bytes) => Ok(bytes.to_vec()),
+                    None => crate::syntax::read_bytes(path),
+                };
+                bytes
+                    .map(|bytes| SourceFile::from_bytes(display, rel_path.clone(), bytes))
                     .map_err(|e| ReadError::failed(path.clone(), e.to_string()))
             })
             .collect();
@@ -429,6 +451,40 @@ pub fn display_path(path: &Path) -> String {
         Some(rest) if !rest.is_empty() => rest.to_owned(),
         _ => text,
     }
+}
+
+/// Writes `bytes` to a new file beside `path` and renames it over `path`,
+/// with the old file's permissions: a reader never sees half a file, and
+/// the rename replaces a link itself, never what it points to.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let temporary = dir.join(format!(".{name}.{}.{stamp}.tmp", std::process::id()));
+    let permissions = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|meta| meta.is_file())
+        .map(|meta| meta.permissions());
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| match permissions {
+            Some(permissions) => std::fs::set_permissions(&temporary, permissions),
+            None => Ok(()),
+        })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crate::check::{Report, Summary};
 use crate::finding::{Finding, Severity};
+use crate::fix::Applicability;
 use crate::printable::{line, lines_with_span};
 
 /// Code frames in the style of rustc and ruff, one per finding, then a
@@ -80,6 +81,7 @@ struct Shown<'f> {
     message: String,
     label: Option<String>,
     help: Option<String>,
+    fix: Option<String>,
     file: String,
     snippet: Option<(String, std::ops::Range<usize>)>,
 }
@@ -92,6 +94,7 @@ impl<'f> Shown<'f> {
             message: one(&finding.message),
             label: finding.label.as_deref().map(one),
             help: finding.help.as_deref().map(one),
+            fix: fix_line(finding),
             file: one(&finding.file),
             snippet: finding
                 .snippet
@@ -150,5 +153,20 @@ fn frame<'a>(shown: &'a Shown<'_>) -> Vec<Group<'a>> {
     if let Some(help) = &shown.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
+    if let Some(fix) = &shown.fix {
+        group = group.element(Level::NOTE.message(fix.as_str()));
+    }
     vec![group]
+}
+
+/// "fix (with `--fix`): Replace `Lieve` with `Beste`": the first fix of a
+/// finding, and what applies it.
+fn fix_line(finding: &Finding) -> Option<String> {
+    let fix = finding.fixes.first()?;
+    let how = match fix.applicability {
+        Applicability::Safe => "with `--fix`",
+        Applicability::Unsafe => "with `--fix --unsafe-fixes`",
+        Applicability::DisplayOnly => "to make by hand",
+    };
+    Some(format!("fix ({how}): {}", line(&fix.title)))
 }

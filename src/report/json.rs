@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::check::Summary;
 use crate::finding::{Finding, Severity};
+use crate::fix::{Applicability, ResolvedFix};
 
 /// The JSON document of `--format json`: `version`, `findings`, `summary`.
 /// Fields may be added; none is removed or renamed without a new `version`.
@@ -49,6 +50,50 @@ struct Fields<'a> {
     message: &'a str,
     help: Option<&'a str>,
     fingerprint: &'a str,
+    fixes: Vec<FixFields<'a>>,
+}
+
+/// A fix as the JSON document shows it.
+#[derive(Serialize)]
+struct FixFields<'a> {
+    title: &'a str,
+    applicability: Applicability,
+    edits: Vec<EditFields<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditFields<'a> {
+    file: &'a str,
+    byte_start: usize,
+    byte_end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
+}
+
+impl<'a> FixFields<'a> {
+    fn of(fix: &'a ResolvedFix) -> Self {
+        FixFields {
+            title: &fix.title,
+            applicability: fix.applicability,
+            edits: fix
+                .edits
+                .iter()
+                .map(|edit| EditFields {
+                    file: &edit.file,
+                    byte_start: edit.span.start,
+                    byte_end: edit.span.end,
+                    line: edit.start.line,
+                    column: edit.start.column,
+                    end_line: edit.end.line,
+                    end_column: edit.end.column,
+                    replacement: &edit.replacement,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl<'a> Fields<'a> {
@@ -70,6 +115,7 @@ impl<'a> Fields<'a> {
             message: &f.message,
             help: f.help.as_deref(),
             fingerprint: &f.fingerprint,
+            fixes: f.fixes.iter().map(FixFields::of).collect(),
         }
     }
 }

@@ -44,8 +44,14 @@ pub fn summary_line(summary: &Summary) -> String {
     if findings == 0 && summary.unread == 0 {
         return format!("No problems found ({checked})");
     }
+    let fixable = match (summary.fixable, summary.unsafe_fixable) {
+        (0, 0) => String::new(),
+        (n, 0) => format!("; {n} fixable with `--fix`"),
+        (0, m) => format!("; {m} fixable with `--fix --unsafe-fixes`"),
+        (n, m) => format!("; {n} fixable with `--fix`, {m} more with `--unsafe-fixes`"),
+    };
     format!(
-        "Found {}, {} and {} ({checked})",
+        "Found {}, {} and {} ({checked}){fixable}",
         count(summary.errors, "error", "errors"),
         count(summary.warnings, "warning", "warnings"),
         count(summary.infos, "info", "infos"),

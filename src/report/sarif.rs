@@ -6,6 +6,7 @@ use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
 
 use crate::finding::{Finding, Severity};
+use crate::fix::{Applicability, ResolvedFix};
 use crate::rules::{RuleMeta, Selection};
 
 /// SARIF 2.1.0 for code-scanning dashboards: one run, one `rules[]` entry per
@@ -137,7 +138,51 @@ fn result(finding: &Finding, rule_index: Option<usize>) -> Value {
     if let Some(i) = rule_index {
         result["ruleIndex"] = json!(i);
     }
+    let fixes: Vec<Value> = finding
+        .fixes
+        .iter()
+        .filter(|fix| fix.applicability != Applicability::DisplayOnly)
+        .map(fix)
+        .collect();
+    if !fixes.is_empty() {
+        result["fixes"] = json!(fixes);
+    }
     result
+}
+
+/// A fix as SARIF's `fix` object: its edits grouped by file, each a
+/// deleted region and the text inserted in its place. A fix that is only
+/// shown is not one a tool may apply, and is left out.
+fn fix(fix: &ResolvedFix) -> Value {
+    let mut changes: Vec<(&str, Vec<Value>)> = Vec::new();
+    for edit in &fix.edits {
+        let replacement = json!({
+            "deletedRegion": {
+                "startLine": edit.start.line,
+                "startColumn": edit.start.column,
+                "endLine": edit.end.line,
+                "endColumn": edit.end.column,
+                "byteOffset": edit.span.start,
+                "byteLength": edit.span.len(),
+            },
+            "insertedContent": { "text": edit.replacement },
+        });
+        match changes.iter_mut().find(|(file, _)| *file == edit.file) {
+            Some((_, replacements)) => replacements.push(replacement),
+            None => changes.push((&edit.file, vec![replacement])),
+        }
+    }
+    json!({
+        "description": { "text": fix.title },
+        "artifactChanges": changes
+            .into_iter()
+            .map(|(file, replacements)| json!({
+                "artifactLocation": { "uri": uri(file) },
+                "replacements": replacements,
+            }))
+            .collect::<Vec<_>>(),
+        "properties": { "applicability": fix.applicability.as_str() },
+    })
 }
 
 fn level(severity: Severity) -> &'static str {

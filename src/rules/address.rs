@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::analysis::register::{ChoiceReading, Decision, EmailReading, MarkerMatch, Reason};
 use crate::finding::{RawFinding, RuleMeta};
+use crate::fix::{Applicability, Fix};
 use crate::packs::{Case, Pack, Strength};
 use crate::project::config::Register;
 use crate::project::locale::LocaleModel;
@@ -240,9 +241,40 @@ pub(crate) fn other_register<'a>(
                 (_, true) => None,
                 (_, false) => Some(crate::finding::Severity::Warning),
             };
+            if let Some(fix) = phrase_fix(view, marker, register) {
+                finding = finding.fix(fix);
+            }
             listing.push(finding);
         }
     }
+}
+
+/// The stock phrase a marker of the other register sits in, swapped for
+/// the pack's wording in `register`: safe where the phrase is written as
+/// the pack writes it, else for a reader to check. Not for a plural, which
+/// may be meant.
+fn phrase_fix(view: &EmailView<'_, '_>, marker: &MarkerMatch, register: Register) -> Option<Fix> {
+    let swap = marker.suggestion.as_deref()?;
+    let span = swap.source.clone()?;
+    if marker.strength == Strength::Plural {
+        return None;
+    }
+    let source = view.locale.files[view.file(marker.origin)].source;
+    let written = source.text.get(span.clone())?;
+    let applicability = if swap.exact {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Some(Fix::replace(
+        format!(
+            "Replace “{written}” with “{}” ({} address)",
+            swap.replacement, register
+        ),
+        applicability,
+        span,
+        swap.replacement.clone(),
+    ))
 }
 
 /// What to write instead of a marker of the other register: the stock
@@ -259,7 +291,7 @@ fn marker_help(pack: &Pack, marker: &MarkerMatch, register: Register) -> String 
             "if it addresses one reader, address them {} as the rest of the email does; a plural is fine",
             adverb(register)
         ),
-        (Some(phrase), _, _) => format!("write “{phrase}”"),
+        (Some(phrase), _, _) => format!("write “{}”", phrase.replacement),
         (None, Some(fix), _) => fix.clone(),
         (None, None, _) => format!("address the reader {} throughout", adverb(register)),
     }
@@ -321,6 +353,9 @@ pub(crate) fn banned<'a>(
                 )
                 .help(formula.fix.clone().unwrap_or_else(|| fix.to_string()));
             finding.severity = formula.severity;
+            if let Some(fix) = formula_fix(view, line, formula, Applicability::Safe) {
+                finding = finding.fix(fix);
+            }
             listing.push(finding);
         }
     }
@@ -376,9 +411,38 @@ pub(crate) fn formula_register<'a>(
                 Register::Informal => Some(crate::finding::Severity::Warning),
                 Register::Formal => None,
             });
+            // The pack's neutral wording fits either register; a reader
+            // checks that it fits the sentence.
+            if let Some(fix) = formula_fix(view, line, formula, Applicability::Unsafe) {
+                finding = finding.fix(fix);
+            }
             listing.push(finding);
         }
     }
+}
+
+/// A salutation or sign-off replaced by the words its pack entry gives,
+/// where the matched words are written as one run of text.
+fn formula_fix(
+    view: &EmailView<'_, '_>,
+    line: &crate::analysis::register::FormulaMatch,
+    formula: &crate::packs::Formula,
+    applicability: Applicability,
+) -> Option<Fix> {
+    let replace = formula.replace.as_deref()?;
+    let source = view.locale.files[view.file(line.origin)].source;
+    let written = source.text.get(line.span.clone())?;
+    // Markup or a placeable between the words: not one run of text.
+    if !crate::text::eq_lowercase(written, &line.words.to_lowercase()) {
+        return None;
+    }
+    let replacement = crate::fix::same_case(written, replace);
+    Some(Fix::replace(
+        format!("Replace `{written}` with `{replacement}`"),
+        applicability,
+        line.span.clone(),
+        replacement,
+    ))
 }
 
 impl<'a> EmailView<'_, 'a> {

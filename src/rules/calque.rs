@@ -6,6 +6,7 @@ use fluent_syntax::ast::Pattern;
 use crate::analysis::phrases::{Matched, packs_for, phrase_matches, phrase_start};
 use crate::analysis::prefilter::may_write_word;
 use crate::finding::RawFinding;
+use crate::fix::{Applicability, Fix};
 use crate::packs::Pack;
 use crate::project::locale::LocaleModel;
 use crate::rules::written::{each_written, per_file};
@@ -22,6 +23,10 @@ declare_rule! {
     /// ## Why is this bad?
     /// The customer reads English sentence structure with local words, and
     /// knows at once that nobody who speaks the language wrote the email.
+    ///
+    /// ## Fix safety
+    /// Where the pack gives the idiomatic wording (`replace`), the fix writes
+    /// it in place of the calque: safe.
     ///
     /// ## Example
     /// ```ftl
@@ -75,8 +80,24 @@ impl Calque {
                         "“{}” is a word-for-word translation of an English formula",
                         found.text
                     );
+                    let written_as = written.source.text.get(found.span.clone());
+                    let fix = match (&calque.replace, written_as) {
+                        (Some(replace), Some(text)) if text == found.text => {
+                            let replacement = crate::fix::same_case(text, replace);
+                            Some(Fix::replace(
+                                format!("Replace “{text}” with “{replacement}”"),
+                                Applicability::Safe,
+                                found.span.clone(),
+                                replacement,
+                            ))
+                        }
+                        _ => None,
+                    };
                     let mut finding = written.finding(&Self::META, found.span, message);
                     finding.help = calque.fix.clone();
+                    if let Some(fix) = fix {
+                        finding = finding.fix(fix);
+                    }
                     listing.push(finding);
                 }
                 listing.skip(more.iter().map(|(_, n)| n).sum());

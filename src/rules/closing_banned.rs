@@ -17,6 +17,10 @@ declare_rule! {
     /// "Sincerely" nobody uses in the language, undoes the care put into the
     /// rest of it.
     ///
+    /// ## Fix safety
+    /// Where the pack gives a neutral sign-off (`replace`), the fix writes it
+    /// in place of the banned words: safe.
+    ///
     /// ## Example
     /// ```ftl
     /// footer-signature = Oprecht, { -support-team }

@@ -14,6 +14,10 @@ declare_rule! {
     /// The last words of an email set the tone the customer remembers;
     /// "Hoogachtend" under a `je` email reads as a template nobody adapted.
     ///
+    /// ## Fix safety
+    /// Where the pack gives a neutral sign-off (`replace`), the fix writes it
+    /// instead: unsafe, for a reader to check.
+    ///
     /// ## Example
     /// ```ftl
     /// closing = Hoogachtend,

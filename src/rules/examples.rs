@@ -10,6 +10,7 @@ use unic_langid::LanguageIdentifier;
 use crate::analysis::Analysis;
 use crate::analysis::register::Declared;
 use crate::finding::Severity;
+use crate::fix::{Applicability, Edit, Fix, apply_edits};
 use crate::packs::{Pack, PackEntry, PackEntryKind, Packs};
 use crate::project::LocaleDir;
 use crate::project::config::{Emails, Register};
@@ -32,6 +33,8 @@ pub struct TextFinding {
     pub rule: &'static str,
     pub message: String,
     pub help: Option<String>,
+    /// Its fixes, their edits in byte ranges of the same text.
+    pub fixes: Vec<Fix>,
 }
 
 /// Reads plain texts as one email of `langid` (one message per text) with
@@ -91,6 +94,18 @@ pub fn check_texts(
         .flatten()
         .map(|finding| {
             let (text, span) = locate(finding.span);
+            let fixes = finding
+                .fixes
+                .into_iter()
+                .map(|fix| Fix {
+                    edits: fix
+                        .edits
+                        .into_iter()
+                        .map(|edit| Edit::replace(locate(edit.span).1, edit.replacement))
+                        .collect(),
+                    ..fix
+                })
+                .collect();
             TextFinding {
                 text,
                 span,
@@ -98,6 +113,7 @@ pub fn check_texts(
                 rule: finding.rule.id,
                 message: finding.message,
                 help: finding.help,
+                fixes,
             }
         })
         .collect();
@@ -115,6 +131,9 @@ pub struct ExampleFailure {
     pub flagged: Vec<String>,
     /// For a stock phrase: the variant the help should have suggested.
     pub missing_suggestion: Option<String>,
+    /// For an example with a `fixed` text: what the safe fixes made of it
+    /// instead, or that the fixed text is flagged.
+    pub wrong_fix: Option<String>,
 }
 
 impl std::fmt::Display for ExampleFailure {
@@ -132,6 +151,9 @@ impl std::fmt::Display for ExampleFailure {
         )?;
         if let Some(suggestion) = &self.missing_suggestion {
             write!(f, ", without suggesting “{suggestion}”")?;
+        }
+        if let Some(wrong) = &self.wrong_fix {
+            write!(f, "; {wrong}")?;
         }
         Ok(())
     }
@@ -177,13 +199,15 @@ pub fn check_examples(
     };
     let mut failures = Vec::new();
     for entry in pack.entries.iter().filter(|e| pick(e)) {
+        let fixed = &entry.examples.fixed;
         let examples = entry
             .examples
             .bad
             .iter()
-            .map(|e| (e, true))
-            .chain(entry.examples.good.iter().map(|e| (e, false)));
-        for (example, bad) in examples {
+            .enumerate()
+            .map(|(i, e)| (e, true, fixed.get(i)))
+            .chain(entry.examples.good.iter().map(|e| (e, false, None)));
+        for (example, bad, fixed) in examples {
             let (text, expected) = unbracket(example);
             let flags = check_texts(pack, packs, &langid, &[&text], None);
             let mut found: Vec<Range<usize>> = flags.iter().map(|f| f.span.clone()).collect();
@@ -206,17 +230,59 @@ pub fn check_examples(
                 }
                 _ => None,
             };
-            if found != expected || (bad && expected.is_empty()) || missing_suggestion.is_some() {
+            let wrong_fix =
+                fixed.and_then(|fixed| wrong_fix(pack, packs, &langid, &text, &flags, fixed));
+            if found != expected
+                || (bad && expected.is_empty())
+                || missing_suggestion.is_some()
+                || wrong_fix.is_some()
+            {
                 failures.push(ExampleFailure {
                     origin: entry.origin.clone(),
                     example: example.clone(),
                     flagged: found.iter().map(|s| text[s.clone()].to_owned()).collect(),
                     missing_suggestion,
+                    wrong_fix,
                 });
             }
         }
     }
     failures
+}
+
+/// What is wrong with the safe fixes of `flags` on `text`, whose fixed
+/// text should be `fixed` and flag nothing.
+fn wrong_fix(
+    pack: &Pack,
+    packs: &Packs,
+    langid: &LanguageIdentifier,
+    text: &str,
+    flags: &[TextFinding],
+    fixed: &str,
+) -> Option<String> {
+    let mut edits: Vec<&Edit> = flags
+        .iter()
+        .filter_map(|f| {
+            f.fixes
+                .iter()
+                .find(|fix| fix.applicability == Applicability::Safe)
+        })
+        .flat_map(|fix| &fix.edits)
+        .collect();
+    edits.sort_by_key(|edit| edit.span.start);
+    edits.dedup_by(|b, a| b.span.start < a.span.end);
+    let made = apply_edits(text, &edits);
+    if made != fixed {
+        return Some(format!("its safe fixes make \"{made}\", not \"{fixed}\""));
+    }
+    let left = check_texts(pack, packs, langid, &[&made], None);
+    (!left.is_empty()).then(|| {
+        let words: Vec<String> = left
+            .iter()
+            .map(|f| format!("`{}`", &made[f.span.clone()]))
+            .collect();
+        format!("the fixed text still flags {}", words.join(", "))
+    })
 }
 
 /// The text without brackets, and the byte ranges the brackets marked.

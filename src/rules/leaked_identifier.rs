@@ -7,6 +7,7 @@ use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement};
 use crate::analysis::leaks::{double_braces, leak_matches, leaked, may_leak};
 use crate::analysis::prose::Origin;
 use crate::finding::RawFinding;
+use crate::fix::{Applicability, Fix};
 use crate::rules::written::{WrittenPattern, each_written, per_file};
 use crate::rules::{Check, Context, Listing, RuleMeta, declare_rule};
 use crate::syntax::{EntryId, EntryKind, ParsedFile, comment_lines};
@@ -39,6 +40,12 @@ declare_rule! {
     /// carrier's system that went out in an email; `{{name}}` is a
     /// placeholder Fluent does not fill. The customer sees both as they are.
     ///
+    /// ## Fix safety
+    /// Where the reference message has a variable this translation lacks, the
+    /// fix writes `{ $variable }` in place of the constant; where the
+    /// reference writes the identifier another way (`URL_STRING` for
+    /// `URL_STING`), the reference's spelling. Both safe.
+    ///
     /// ## Example
     /// ```ftl
     /// delivery-failed = DHL_CONNECT kon uw pakket niet bezorgen.
@@ -67,8 +74,14 @@ impl Check for LeakedIdentifier {
             // written out.
             each_written(cx.locale, file, may_leak, |written| {
                 let (leaks, more) = leaks_in(cx, written, listing.room());
-                for (span, message, help) in leaks {
-                    listing.push(written.finding(&Self::META, span, message).help(help));
+                for leak in leaks {
+                    let mut finding = written
+                        .finding(&Self::META, leak.span, leak.message)
+                        .help(leak.help);
+                    if let Some(fix) = leak.fix {
+                        finding = finding.fix(fix);
+                    }
+                    listing.push(finding);
                 }
                 listing.skip(more);
             });
@@ -79,11 +92,20 @@ impl Check for LeakedIdentifier {
 
 /// The leaked identifiers and placeholders of one pattern, written out as
 /// `prose`: span, message and help of each.
+/// A leak as reported: where, what it is, what to do, and the fix when
+/// the reference says what belongs there.
+struct Leak {
+    span: std::ops::Range<usize>,
+    message: String,
+    help: String,
+    fix: Option<Fix>,
+}
+
 fn leaks_in(
     cx: &Context<'_, '_>,
     written: &WrittenPattern<'_, '_>,
     room: usize,
-) -> (Vec<(std::ops::Range<usize>, String, String)>, usize) {
+) -> (Vec<Leak>, usize) {
     let (mut found, mut more) = leaked(written.prose, &cx.settings.allowed_identifiers, room);
     for brace in double_braces(&cx.locale.files[written.file], written.pattern) {
         if found.len() < room {
@@ -114,31 +136,52 @@ fn leaks_in(
         if mentions(excused_by, &text) || (cx.reference.is_none() && !is_named_placeholder(&text)) {
             continue;
         }
-        let (message, help) = match (cx.reference, near_identifier(&reference_text, &text)) {
-            (Some(reference), Some(near)) => (
-                format!(
+        // Only what is written as the leak is (no `{…}` of a placeable in
+        // it) is replaced.
+        let written_as = cx.locale.files[written.file].source.text.get(span.clone());
+        let replace = |replacement: String, title: String| {
+            (written_as == Some(text.as_str()))
+                .then(|| Fix::replace(title, Applicability::Safe, span.clone(), replacement))
+        };
+        let leak = match (cx.reference, near_identifier(&reference_text, &text)) {
+            (Some(reference), Some(near)) => Leak {
+                message: format!(
                     "`{text}` is not what the {} message writes: `{near}`",
                     reference.name
                 ),
-                format!("copy `{near}` exactly: it is code or a name, not a word to translate"),
-            ),
-            _ => (
-                leak_message(&text),
-                match (
-                    cx.reference,
-                    dropped
-                        .get_or_init(|| dropped_variables(cx, &origin))
-                        .as_slice(),
-                ) {
-                    (Some(reference), [name]) => format!(
-                        "write `{{ ${name} }}`: the {} message has it, this translation does not",
-                        reference.name
-                    ),
-                    _ => leak_help(&text),
-                },
-            ),
+                help: format!(
+                    "copy `{near}` exactly: it is code or a name, not a word to translate"
+                ),
+                fix: replace(near.to_owned(), format!("Replace `{text}` with `{near}`")),
+                span: span.clone(),
+            },
+            (reference, _) => {
+                let dropped = dropped
+                    .get_or_init(|| dropped_variables(cx, &origin))
+                    .as_slice();
+                match (reference, dropped) {
+                    (Some(reference), [name]) => Leak {
+                        message: leak_message(&text),
+                        help: format!(
+                            "write `{{ ${name} }}`: the {} message has it, this translation does not",
+                            reference.name
+                        ),
+                        fix: replace(
+                            format!("{{ ${name} }}"),
+                            format!("Replace `{text}` with `{{ ${name} }}`"),
+                        ),
+                        span: span.clone(),
+                    },
+                    _ => Leak {
+                        message: leak_message(&text),
+                        help: leak_help(&text),
+                        fix: None,
+                        span: span.clone(),
+                    },
+                }
+            }
         };
-        leaks.push((span, message, help));
+        leaks.push(leak);
     }
     (leaks, more)
 }

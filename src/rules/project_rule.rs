@@ -9,6 +9,7 @@ use fluent_syntax::ast::Pattern;
 use crate::analysis::phrases::{Matched, PhraseMatch, packs_for, phrase_matches, phrase_start};
 use crate::analysis::prefilter::may_write_word;
 use crate::finding::{MAX_LISTED, RawFinding};
+use crate::fix::{Applicability, Fix};
 use crate::packs::{Pack, ProjectRule};
 use crate::project::locale::LocaleModel;
 use crate::rules::written::{WrittenPattern, each_written, per_file};
@@ -106,5 +107,16 @@ fn finding<'a>(
         (None, Some(replace)) => Some(format!("write “{replace}”")),
         (None, None) => None,
     };
+    // The project's own replacement, where the match is written as one
+    // run of text.
+    let written_as = written.source.text.get(found.span.clone());
+    if let (Some(replace), true) = (&rule.replace, written_as == Some(text)) {
+        finding = finding.fix(Fix::replace(
+            format!("Replace “{text}” with “{replace}”"),
+            Applicability::Safe,
+            found.span.clone(),
+            replace.clone(),
+        ));
+    }
     finding
 }

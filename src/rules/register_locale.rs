@@ -17,6 +17,10 @@ declare_rule! {
     /// should not send an email that says `je` throughout, even if that email
     /// is consistent with itself.
     ///
+    /// ## Fix safety
+    /// As for `register-mix`: a stock phrase is swapped for its wording in the
+    /// declared register.
+    ///
     /// ## Example
     /// ```toml
     /// [register]

@@ -30,6 +30,12 @@ declare_rule! {
     /// twice reads like a machine wrote it, and tells the customer nobody
     /// read it before it was sent.
     ///
+    /// ## Fix safety
+    /// Where the marker sits in a stock phrase of the pack, the fix swaps the
+    /// phrase for its wording in the email's register: safe when the phrase
+    /// is written as the pack writes it, else unsafe. A lone pronoun has no
+    /// fix: its verb may have to change with it.
+    ///
     /// ## Example
     /// ```ftl
     /// refund-helpful = Ik hoop dat ik u hiermee nuttige informatie heb kunnen geven.

@@ -19,6 +19,10 @@ declare_rule! {
     /// is for family and lovers. It tells the customer in the first word
     /// that a machine wrote the email and nobody read it.
     ///
+    /// ## Fix safety
+    /// Where the pack gives a neutral salutation (`replace`), the fix writes
+    /// it in place of the banned words, placeables untouched: safe.
+    ///
     /// ## Example
     /// ```ftl
     /// refund-greeting = Lieve { $name },

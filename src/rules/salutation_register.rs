@@ -15,6 +15,10 @@ declare_rule! {
     /// "Sehr geehrte Frau Meier" followed by `du` reads as a form letter
     /// that was edited halfway; the customer notices the seam.
     ///
+    /// ## Fix safety
+    /// Where the pack gives a neutral salutation (`replace`), the fix writes
+    /// it instead: unsafe, for a reader to check that it fits the sentence.
+    ///
     /// ## Example
     /// ```ftl
     /// greeting = Sehr geehrte Frau { $name },

@@ -102,6 +102,20 @@ impl Prose {
         Some((piece.file, start..end))
     }
 
+    /// The file and byte range of a range of the prose that lies within one
+    /// piece of text, as a fix must: `None` across pieces (markup or a
+    /// placeable between) or on a placeholder.
+    pub fn source_within(&self, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+        let index = self.pieces.partition_point(|p| p.at + p.len <= range.start);
+        let piece = self.pieces.get(index)?;
+        let inside = piece.at <= range.start && range.end <= piece.at + piece.len;
+        if !inside || piece.source_len != piece.len {
+            return None;
+        }
+        let start = piece.source + (range.start - piece.at);
+        Some((piece.file, start..start + range.len()))
+    }
+
     /// Masks what the customer does not read as prose: HTML tags (their
     /// visible `alt`, `title`, `aria-label` and `placeholder` text stays, as
     /// a sentence of its own), entities, URLs, e-mail addresses and the

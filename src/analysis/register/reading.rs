@@ -34,7 +34,21 @@ pub struct MarkerMatch {
     pub sentence: usize,
     /// When the marker sits in a stock phrase, the phrase in the other
     /// register ("Het was me een genoegen u te helpen").
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Box<PhraseSwap>>,
+}
+
+/// A stock phrase a marker sits in, and its wording in the other register.
+#[derive(Clone, Debug)]
+pub struct PhraseSwap {
+    /// The other register's wording, with the first letter's case of the
+    /// phrase as written.
+    pub replacement: String,
+    /// Where the phrase is written, in the marker's file, when it is one run
+    /// of text (no placeable or markup inside).
+    pub source: Option<Range<usize>>,
+    /// The phrase is written as the pack writes it, punctuation and spaces
+    /// included: swapping it keeps everything else.
+    pub exact: bool,
 }
 
 /// The words of an email's markers as written, each once: a marker
@@ -380,7 +394,9 @@ impl<'a, 's> Reader<'a, 's> {
                     word: words.index(&tokens[i..i + len], marker.matcher.joined),
                     marker: entry,
                     sentence: token.sentence,
-                    suggestion: self.stock_phrase(tokens, lowers, i, marker.register),
+                    suggestion: self
+                        .stock_phrase(tokens, lowers, prose, i, marker.register)
+                        .map(Box::new),
                 });
             return (i + len, hit);
         }
@@ -393,9 +409,10 @@ impl<'a, 's> Reader<'a, 's> {
         &self,
         tokens: &[Token],
         lower: &[Cow<str>],
+        prose: &Prose,
         at: usize,
         register: Register,
-    ) -> Option<String> {
+    ) -> Option<PhraseSwap> {
         let sentence = tokens[at].sentence;
         for phrase in self.pack.phrases() {
             for (index, words) in phrase.words(register).iter().enumerate() {
@@ -414,9 +431,15 @@ impl<'a, 's> Reader<'a, 's> {
                             .all(|(l, w)| *l == *w.as_str())
                         && tokens[start..end].iter().all(|t| t.sentence == sentence);
                     if fits {
-                        return phrase
-                            .counterpart(register.other(), index)
-                            .map(str::to_owned);
+                        let range = tokens[start].span.start..tokens[end - 1].span.end;
+                        let written = &prose.text()[range.clone()];
+                        let variant = &phrase.variants(register)[index];
+                        let counterpart = phrase.counterpart(register.other(), index)?;
+                        return Some(PhraseSwap {
+                            replacement: crate::fix::same_case(written, counterpart),
+                            source: prose.source_within(range).map(|(_, source)| source),
+                            exact: crate::text::eq_lowercase(written, &variant.to_lowercase()),
+                        });
                     }
                 }
             }
