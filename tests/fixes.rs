@@ -55,7 +55,7 @@ fn fixing_leaves_no_finding_that_has_a_fix() {
     let output = scratch.run(&["check", "locales", "--fix", "--unsafe-fixes"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("etiquette: fixed 4 findings in 2 files"),
+        stderr(&output).contains("etiquette: fixed 5 findings in 3 files"),
         "{}",
         stderr(&output)
     );
@@ -70,6 +70,13 @@ fn fixing_leaves_no_finding_that_has_a_fix() {
     assert!(
         delivery.contains("Onze bezorgpartner { $carrier } heeft"),
         "{delivery}"
+    );
+    // The unsafe fix: the message the reference no longer has is deleted.
+    let confirmation =
+        std::fs::read_to_string(scratch.path("locales/fr/orders/confirmation.ftl")).unwrap();
+    assert!(
+        !confirmation.contains("confirmation-gift-wrap"),
+        "{confirmation}"
     );
     let output = scratch.run(&["check", "locales", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -195,4 +202,31 @@ fn a_linked_file_is_not_fixed_through_the_link() {
     );
     let linked = std::fs::read_to_string(scratch.path("locales/nl/orders/refund.txt")).unwrap();
     assert!(linked.contains("Lieve"));
+}
+
+#[test]
+fn an_edit_in_a_select_lands_in_its_variant() {
+    let scratch = Scratch::new("fix-variant");
+    scratch
+        .write(
+            "locales/en/a.ftl",
+            "a-intro = We received your return. You get the amount back within 3 days.\n\
+             a-thanks = { $count ->\n    [one] Thank you for your patience.\n   *[other] Thank you all for your patience.\n}\n",
+        )
+        .write(
+            "locales/nl/a.ftl",
+            "a-intro = Wij hebben uw retour ontvangen. U krijgt het bedrag binnen 3 dagen terug.\n\
+             a-thanks = { $count ->\n    [one] Bedankt voor je geduld.\n   *[other] Bedankt voor uw geduld, allemaal.\n}\n",
+        );
+    let output = scratch.run(&["check", "locales", "--fix"]);
+    assert!(
+        stderr(&output).contains("fixed 1 finding in 1 file"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(scratch.path("locales/nl/a.ftl")).unwrap(),
+        "a-intro = Wij hebben uw retour ontvangen. U krijgt het bedrag binnen 3 dagen terug.\n\
+         a-thanks = { $count ->\n    [one] Bedankt voor uw geduld.\n   *[other] Bedankt voor uw geduld, allemaal.\n}\n"
+    );
 }

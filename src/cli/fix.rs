@@ -20,9 +20,10 @@ pub(super) fn print_diff(fixed: &Fixed) -> Result<ExitCode> {
         let _ = write!(
             out,
             "{}",
-            diff.unified_diff()
-                .context_radius(2)
-                .header(&format!("a/{file}"), &format!("b/{file}"))
+            diff.unified_diff().context_radius(2).header(
+                &format!("a/{}", file.trim_start_matches('/')),
+                &format!("b/{}", file.trim_start_matches('/'))
+            )
         );
     }
     // Template text is a stranger's: shown inert, as everything printed.

@@ -1,6 +1,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::finding::RawFinding;
+use crate::fix::{Applicability, Edit, Fix};
 use crate::project::locale::LocaleModel;
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 use crate::syntax::{EntryId, EntryKind, Reference, visit_references};
@@ -16,6 +17,11 @@ declare_rule! {
     /// The application never asks for it. Usually the message was renamed or
     /// removed in the reference, and the translation of its new version is
     /// missing.
+    ///
+    /// ## Fix safety
+    /// A message the reference no longer has, in any file, is deleted with
+    /// its comment: unsafe, since it may have been renamed rather than
+    /// dropped. One the reference has in another file moves there by hand.
     ///
     /// ## Example
     /// ```ftl
@@ -67,6 +73,16 @@ impl Check for ObsoleteMessage {
                 {
                     continue;
                 }
+                // A message the reference no longer has can go; one it has
+                // in another file moves there by hand.
+                let fix = match (elsewhere, file.entry_range(id)) {
+                    (None, Some(range)) => Some(Fix::new(
+                        format!("Delete {}", id.described()),
+                        Applicability::Unsafe,
+                        vec![Edit::replace(range, "")],
+                    )),
+                    _ => None,
+                };
                 let (message, help) = match elsewhere {
                     Some(other) => (
                         format!(
@@ -85,11 +101,14 @@ impl Check for ObsoleteMessage {
                         ),
                     ),
                 };
-                out.push(
+                let mut finding =
                     RawFinding::new(&Self::META, file.source, file.entry_id_span(id), message)
                         .message_id(id.to_string())
-                        .help(help),
-                );
+                        .help(help);
+                if let Some(fix) = fix {
+                    finding = finding.fix(fix);
+                }
+                out.push(finding);
             }
         }
     }

@@ -228,6 +228,45 @@ impl<'s> ParsedFile<'s> {
         }
     }
 
+    /// The byte range of the first entry `id` names, its comment included,
+    /// up to where the next entry (or comment, or junk) starts: what to
+    /// delete to delete the entry.
+    pub fn entry_range(&self, id: EntryId<'s>) -> Option<Range<usize>> {
+        let body = &self.resource.body;
+        let index = body.iter().position(|entry| match (entry, id.kind) {
+            (Entry::Message(m), EntryKind::Message) => m.id.name == id.name,
+            (Entry::Term(t), EntryKind::Term) => t.id.name == id.name,
+            _ => false,
+        })?;
+        let start = self.entry_start(&body[index])?;
+        let end = body[index + 1..]
+            .iter()
+            .find_map(|entry| self.entry_start(entry))
+            .unwrap_or(self.source.text.len());
+        Some(start..end)
+    }
+
+    /// Where the line an entry (with its comment) starts on begins.
+    fn entry_start(&self, entry: &Entry<&'s str>) -> Option<usize> {
+        let comment_start = |comment: Option<&Comment<&'s str>>| {
+            comment.and_then(|c| c.content.iter().find(|line| !line.is_empty()).copied())
+        };
+        let first = match entry {
+            Entry::Message(m) => comment_start(m.comment.as_ref()).unwrap_or(m.id.name),
+            Entry::Term(t) => comment_start(t.comment.as_ref()).unwrap_or(t.id.name),
+            Entry::Comment(c) | Entry::GroupComment(c) | Entry::ResourceComment(c) => {
+                comment_start(Some(c))?
+            }
+            Entry::Junk { content } => content,
+        };
+        let at = self.source.offset_of(first);
+        let line = self.source.text[..at]
+            .rfind('\n')
+            .map_or(0, |newline| newline + 1);
+        // A BOM is the file's, not the first entry's.
+        Some(line.max(self.source.body_start()))
+    }
+
     /// The messages of the file, in source order.
     pub fn messages(&self) -> impl Iterator<Item = &Message<&'s str>> {
         self.resource.body.iter().filter_map(|entry| match entry {
