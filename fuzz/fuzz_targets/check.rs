@@ -1,4 +1,4 @@
-//! load → check → every report format, on arbitrary bytes. The input is
+//! load → check → every report format → the fixes, on arbitrary bytes. The input is
 //! split at 0xFF bytes (never valid UTF-8) into the reference file, the
 //! translation and the sample arguments. Besides not crashing, every
 //! report must be inert: no line a CI runner would take for a workflow
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let args = parts.next();
     let root = scratch(reference, translation);
 
-    let project = Project::discover(root, None).unwrap();
+    let mut project = Project::discover(root, None).unwrap();
     // The built-in packs are parsed once, not per input.
     static OPTIONS: OnceLock<CheckOptions> = OnceLock::new();
     let mut options = OPTIONS.get_or_init(CheckOptions::default).clone();
@@ -59,5 +59,12 @@ fuzz_target!(|data: &[u8]| {
     ] {
         assert_inert(&json, false);
         serde_json::from_slice::<serde_json::Value>(&json).expect("valid JSON");
+    }
+    // The fixes, applied in memory (nothing is written), every kind.
+    if report.summary.fixable + report.summary.unsafe_fixable > 0 {
+        let fixed = etiquette::check::fixes::fix(&mut project, &options, true).unwrap();
+        for change in fixed.files.values() {
+            assert_ne!(change.before, change.after);
+        }
     }
 });
