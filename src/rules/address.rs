@@ -222,6 +222,13 @@ pub(crate) fn other_register<'a>(
             continue;
         }
         let wording = view.wording(choice, decision);
+        // A majority of weak signs only ("su", "le", "La" may be third
+        // person) is no register to hold others to: its contradictions
+        // are only `info`.
+        let weak_majority = matches!(decision.reason, Reason::Majority | Reason::Tie)
+            && !view.reading.markers(choice).any(|m| {
+                m.register == register && matches!(m.strength, Strength::Strong | Strength::Plural)
+            });
         for marker in view.reading.markers(choice) {
             if !against(marker) || !listing.wants(view.file(marker.origin), marker.span.start) {
                 continue;
@@ -237,6 +244,7 @@ pub(crate) fn other_register<'a>(
                 .label(wording.label.clone())
                 .help(marker_help(view.pack, marker, register));
             finding.severity = match (marker.strength, decision.confident) {
+                _ if weak_majority => Some(crate::finding::Severity::Info),
                 (Strength::Plural, _) => Some(crate::finding::Severity::Info),
                 (_, true) => None,
                 (_, false) => Some(crate::finding::Severity::Warning),

@@ -101,9 +101,9 @@ struct Leak {
     fix: Option<Fix>,
 }
 
-fn leaks_in(
-    cx: &Context<'_, '_>,
-    written: &WrittenPattern<'_, '_>,
+fn leaks_in<'a>(
+    cx: &Context<'_, 'a>,
+    written: &WrittenPattern<'_, 'a>,
     room: usize,
 ) -> (Vec<Leak>, usize) {
     let (mut found, mut more) = leaked(written.prose, &cx.settings.allowed_identifiers, room);
@@ -133,7 +133,10 @@ fn leaks_in(
         } else {
             &context
         };
-        if mentions(excused_by, &text) || (cx.reference.is_none() && !is_named_placeholder(&text)) {
+        if mentions(excused_by, &text)
+            || (cx.reference.is_none() && !is_named_placeholder(&text))
+            || on_purpose(written, &span, &text, &reference_text)
+        {
             continue;
         }
         // Only what is written as the leak is (no `{…}` of a placeable in
@@ -157,7 +160,7 @@ fn leaks_in(
             },
             (reference, _) => {
                 let dropped = dropped
-                    .get_or_init(|| dropped_variables(cx, &origin))
+                    .get_or_init(|| dropped_variables(cx, written))
                     .as_slice();
                 match (reference, dropped) {
                     (Some(reference), [name]) => Leak {
@@ -205,7 +208,15 @@ fn explained(cx: &Context<'_, '_>, origin: &Origin) -> (String, String) {
                 name: id,
             },
         };
-        if let Some(file) = reference.defining_file(entry) {
+        // The reference's message of the same file: products that load
+        // files apart reuse ids (`command-nick` in irc.ftl and xmpp.ftl).
+        let rel_path = &cx.locale.files[origin.file].source.rel_path;
+        let same_file = reference
+            .file(rel_path)
+            .filter(|file| entry_context(file, id, &mut comments, Some(&mut text)));
+        if same_file.is_none()
+            && let Some(file) = reference.defining_file(entry)
+        {
             entry_context(file, id, &mut comments, Some(&mut text));
         }
     }
@@ -213,13 +224,14 @@ fn explained(cx: &Context<'_, '_>, origin: &Origin) -> (String, String) {
     (comments, text)
 }
 
-/// Appends the comments of entry `id` in `file`, and its text to `text`.
+/// Appends the comments of entry `id` in `file`, and its text to `text`;
+/// whether `file` has the entry.
 fn entry_context(
     file: &ParsedFile<'_>,
     id: &str,
     comments: &mut String,
     text: Option<&mut String>,
-) {
+) -> bool {
     let mut group = None;
     for entry in &file.resource.body {
         let (name, comment, value, attributes) = match entry {
@@ -253,8 +265,9 @@ fn entry_context(
                 push_text(pattern, text);
             }
         }
-        return;
+        return true;
     }
+    false
 }
 
 fn push_text(pattern: &Pattern<&str>, out: &mut String) {
@@ -276,23 +289,73 @@ fn push_text(pattern: &Pattern<&str>, out: &mut String) {
 
 /// The variables the reference message shows that this translation does
 /// not: a constant in their place is often the value a pipeline pasted in.
-fn dropped_variables<'a>(cx: &Context<'_, 'a>, origin: &Origin) -> Vec<&'a str> {
-    let id = origin.message_id.as_str();
-    let attribute = origin.attribute.as_deref();
-    let (Some(reference), Some(pattern)) = (cx.reference, cx.locale.message_pattern(id, attribute))
+fn dropped_variables<'a>(cx: &Context<'_, 'a>, written: &WrittenPattern<'_, 'a>) -> Vec<&'a str> {
+    let id = written.id.name;
+    let Some(reference) = cx.reference else {
+        return Vec::new();
+    };
+    // The reference's message of the same file, else the one Fluent finds.
+    let same_file = reference
+        .file(&written.source.rel_path)
+        .and_then(|file| file.messages().find(|m| m.id.name == id))
+        .and_then(|message| match written.attribute {
+            None => message.value.as_ref(),
+            Some(name) => crate::syntax::attribute(&message.attributes, name).map(|a| &a.value),
+        });
+    let Some(reference_pattern) =
+        same_file.or_else(|| reference.message_pattern(id, written.attribute))
     else {
         return Vec::new();
     };
-    let Some(reference_pattern) = reference.message_pattern(id, attribute) else {
-        return Vec::new();
-    };
-    let used = cx.locale.pattern_variables(pattern);
+    let used = cx.locale.pattern_variables(written.pattern);
     reference
         .pattern_variables(reference_pattern)
         .into_iter()
         .filter(|&(name, shown)| shown && !used.contains_key(name))
         .map(|(name, _)| name)
         .collect()
+}
+
+/// Whether a constant-shaped `text` at `span` is what the message means to
+/// write, as the reference message shows by its kind: an access key marked
+/// with `_` (`Sa_la` where the reference writes `_Room`), a parameter of
+/// usage text named in the translator's words (`<id_usuari>` where the
+/// reference writes `<userId>`), or one more of the identifiers a message
+/// that lists them lists (a time zone of the locale's own in a list of
+/// time zones). A slip of one of the reference's identifiers
+/// (`Porto_Rico` for `Puerto_Rico`) is not.
+fn on_purpose(
+    written: &WrittenPattern<'_, '_>,
+    span: &std::ops::Range<usize>,
+    text: &str,
+    reference_text: &str,
+) -> bool {
+    if text.starts_with(['$', '{', '%']) || reference_text.is_empty() {
+        return false;
+    }
+    let source = &written.source.text;
+    let before = &source[..span.start];
+    let after = &source[span.end.min(source.len())..];
+    let in_angles = (before.ends_with('<') && after.starts_with('>'))
+        || (before.ends_with("&lt;") && after.starts_with("&gt;"));
+    let reference_angles = reference_text.contains("&lt;") || reference_text.contains('<');
+    // An access key is a letter of a word: not of a constant in capitals.
+    let access_key = text.matches('_').count() == 1
+        && text.chars().any(char::is_lowercase)
+        && access_key_marked(reference_text);
+    let lists_identifiers =
+        !leak_matches(reference_text).is_empty() && near_identifier(reference_text, text).is_none();
+    (in_angles && reference_angles) || access_key || lists_identifiers
+}
+
+/// Whether `text` marks an access key with a `_` that starts a word:
+/// `_Room`, `_Password` (a `_` inside a word is an identifier's as often).
+fn access_key_marked(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|word| {
+            word.strip_prefix('_')
+                .is_some_and(|rest| rest.starts_with(char::is_alphabetic) && !rest.contains('_'))
+        })
 }
 
 /// Whether `context` has `text` as a whole identifier, not inside a longer one.
