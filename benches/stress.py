@@ -73,7 +73,7 @@ def identifiers(n):
 
 def regex(size):
     pack = ('[pack]\nname = "House"\nlocales = ["*"]\n\n[[rule]]\nid = "slow"\n'
-            "pattern = '(?:\\b\\w+\\b\\W+){1,100}zzqq'\nmessage = \"x\"\n"
+            "pattern = '(?:\\b\\w+\\b\\W+){1,10}zzqq'\nmessage = \"x\"\n"
             'bad = ["[a zzqq]"]\ngood = ["a b"]\n')
     text = "a = " + ("lorem ipsum " * (size // 12)) + "\n"
     return project({"en/a.ftl": "a = Hello\n", "nl/a.ftl": text}, pack=pack)
