@@ -109,11 +109,13 @@ impl Matcher {
 
     /// The lower-cased first words this matcher can start with.
     pub(super) fn first_words(&self) -> impl Iterator<Item = String> + '_ {
+        // Words of any case are kept lower-cased already.
+        let exact = self.case == Case::Exact;
         self.words
             .iter()
             .cloned()
             .chain(self.phrases.iter().filter_map(|p| p.first().cloned()))
-            .map(|w| w.to_lowercase())
+            .map(move |w| if exact { w.to_lowercase() } else { w })
     }
 }
 

@@ -7,6 +7,7 @@
 //! ones, from its own folders.
 
 mod entry;
+mod lexicon;
 mod matcher;
 mod pack;
 mod tables;

@@ -82,12 +82,12 @@ trait Table: DeserializeOwned {
 /// any other key, with its position and the list of keys; it cannot when
 /// the shared keys are a flattened struct.
 macro_rules! matching_table {
-    ($(#[$doc:meta])* struct $name:ident { $($field:ident: $ty:ty,)* }) => {
+    ($(#[$doc:meta])* struct $name:ident { $($(#[$field_doc:meta])* $field:ident: $ty:ty,)* }) => {
         $(#[$doc])*
         #[derive(Debug, Deserialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         struct $name {
-            $($field: $ty,)*
+            $($(#[$field_doc])* $field: $ty,)*
             #[serde(default)]
             words: Vec<String>,
             #[serde(default)]
@@ -142,6 +142,8 @@ macro_rules! matching_table {
 matching_table! {
     /// `[[marker]]`.
     struct MarkerTable {
+        /// A word list of [`super::lexicon`], matched as `words` are.
+        lexicon: Option<String>,
         register: Option<Register>,
         strength: Option<Strength>,
         position: Option<Position>,
@@ -402,7 +404,25 @@ impl MarkerTable {
             at,
             ..
         } = *common;
-        matching.needs_words(at, " or `suffixes`")?;
+        let lexicon = match self.lexicon.as_deref() {
+            Some(name) => Some(super::lexicon::words(name).ok_or_else(|| {
+                let names: Vec<&str> = super::lexicon::names().collect();
+                at.error(&format!(
+                    "no lexicon `{name}`; the lexicons are {}",
+                    names.join(", ")
+                ))
+            })?),
+            None => {
+                matching.needs_words(at, ", `suffixes` or a `lexicon`")?;
+                None
+            }
+        };
+        let mut matcher = matching.matcher(at)?;
+        if let Some(words) = lexicon {
+            // Lexicons are lower-case already (a test holds them to it).
+            matcher.words.reserve(words.len());
+            matcher.words.extend(words.into_iter().map(str::to_owned));
+        }
         let register = self
             .register
             .ok_or_else(|| at.error("needs a `register`: formal or informal"))?;
@@ -419,7 +439,7 @@ impl MarkerTable {
             );
         }
         Ok(PackEntryKind::Marker(Marker {
-            matcher: matching.matcher(at)?,
+            matcher,
             register,
             strength,
             position,

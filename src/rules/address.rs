@@ -10,9 +10,10 @@ use rayon::prelude::*;
 use crate::analysis::register::{ChoiceReading, Decision, EmailReading, MarkerMatch, Reason};
 use crate::finding::{RawFinding, RuleMeta};
 use crate::fix::{Applicability, Fix};
-use crate::packs::{Case, Pack, Strength};
+use crate::packs::{Case, Pack, Position, Strength};
 use crate::project::config::Register;
 use crate::project::locale::LocaleModel;
+use fluent_syntax::ast::PatternElement;
 
 use super::Listing;
 use crate::analysis::Analysis;
@@ -20,6 +21,8 @@ use crate::analysis::Analysis;
 /// One email's reading, with what its findings need.
 pub(crate) struct EmailView<'r, 'a> {
     pub locale: &'a LocaleModel<'a>,
+    /// The reference locale, when the run has one.
+    pub reference: Option<&'a LocaleModel<'a>>,
     pub pack: &'a Pack,
     pub name: &'r str,
     pub reading: &'r EmailReading<'a>,
@@ -29,6 +32,7 @@ pub(crate) struct EmailView<'r, 'a> {
 /// in email order: `each` reports one email's into a listing.
 pub(crate) fn per_email<'a>(
     analysis: &Analysis<'a, 'a>,
+    reference: Option<&'a LocaleModel<'a>>,
     each: impl Fn(&EmailView<'_, 'a>, &mut Listing<'a>) + Sync,
 ) -> Vec<RawFinding<'a>> {
     let Some(pack) = analysis.pack else {
@@ -41,6 +45,7 @@ pub(crate) fn per_email<'a>(
         .map(|(email, reading)| {
             let view = EmailView {
                 locale: analysis.locale,
+                reference,
                 pack,
                 name: &email.name,
                 reading,
@@ -230,7 +235,10 @@ pub(crate) fn other_register<'a>(
                 m.register == register && matches!(m.strength, Strength::Strong | Strength::Plural)
             });
         for marker in view.reading.markers(choice) {
-            if !against(marker) || !listing.wants(view.file(marker.origin), marker.span.start) {
+            if !against(marker)
+                || !listing.wants(view.file(marker.origin), marker.span.start)
+                || describes_progress(view, marker)
+            {
                 continue;
             }
             let message = format!(
@@ -255,6 +263,40 @@ pub(crate) fn other_register<'a>(
             listing.push(finding);
         }
     }
+}
+
+/// Whether `marker` counts only at the start of a sentence (a verb form
+/// there: "Überprüfe Informationen", "Verwende { $languageName }") in a
+/// message whose English reference opens with a gerund ("Checking
+/// Information", "Using { $languageName }"): the translation says what
+/// the program is doing, in the first person, and addresses no one.
+fn describes_progress(view: &EmailView<'_, '_>, marker: &MarkerMatch) -> bool {
+    let Some(reference) = view
+        .reference
+        .filter(|r| r.langid.language.as_str() == "en")
+    else {
+        return false;
+    };
+    let initial_only = view.pack.entries[marker.marker]
+        .kind
+        .marker()
+        .is_some_and(|entry| entry.position == Position::Mid && entry.strength != marker.strength);
+    if !initial_only {
+        return false;
+    }
+    let origin = view.reading.origin(marker.origin);
+    let Some(pattern) = reference.message_pattern(&origin.message_id, origin.attribute.as_deref())
+    else {
+        return false;
+    };
+    let first_word = pattern.elements.first().and_then(|element| match element {
+        PatternElement::TextElement { value } => value.split_whitespace().next(),
+        PatternElement::Placeable { .. } => None,
+    });
+    first_word.is_some_and(|word| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        word.len() > 4 && word.ends_with("ing") && word.starts_with(char::is_uppercase)
+    })
 }
 
 /// The stock phrase a marker of the other register sits in, swapped for

@@ -80,12 +80,12 @@ pub fn check_texts(
     analysis.read_registers(declared);
     let with: Vec<&Pack> = std::iter::once(pack).chain(packs.universal()).collect();
     let findings = [
-        RegisterMix::findings(&analysis),
-        RegisterLocale::findings(&analysis),
-        SalutationBanned::findings(&analysis),
-        SalutationRegister::findings(&analysis),
-        ClosingBanned::findings(&analysis),
-        ClosingRegister::findings(&analysis),
+        RegisterMix::findings(&analysis, None),
+        RegisterLocale::findings(&analysis, None),
+        SalutationBanned::findings(&analysis, None),
+        SalutationRegister::findings(&analysis, None),
+        ClosingBanned::findings(&analysis, None),
+        ClosingRegister::findings(&analysis, None),
         Calque::findings(&locale, &with),
         ProjectRules::findings(&locale, &with, |_| true),
     ];

@@ -1,5 +1,6 @@
 use crate::analysis::Analysis;
 use crate::finding::RawFinding;
+use crate::project::locale::LocaleModel;
 use crate::rules::address::{self, Formulas};
 use crate::rules::{Check, Context, RuleMeta, declare_rule};
 
@@ -45,14 +46,17 @@ impl Check for SalutationBanned {
     }
 
     fn check<'a>(&self, cx: &Context<'_, 'a>, out: &mut Vec<RawFinding<'a>>) {
-        out.extend(Self::findings(cx.analysis));
+        out.extend(Self::findings(cx.analysis, cx.reference));
     }
 }
 
 impl SalutationBanned {
     /// The rule's findings in every email the analysis read.
-    pub(crate) fn findings<'a>(analysis: &Analysis<'a, 'a>) -> Vec<RawFinding<'a>> {
-        address::per_email(analysis, |view, listing| {
+    pub(crate) fn findings<'a>(
+        analysis: &Analysis<'a, 'a>,
+        reference: Option<&'a LocaleModel<'a>>,
+    ) -> Vec<RawFinding<'a>> {
+        address::per_email(analysis, reference, |view, listing| {
             address::banned(view, listing, &Self::META, Formulas::Salutation)
         })
     }

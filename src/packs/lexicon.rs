@@ -1,0 +1,44 @@
+//! Word lists a pack's `[[marker]]` names with `lexicon`: verb forms taken
+//! from a published morphological lexicon by scripts/lexicon.py, too many
+//! to write in a pack (rules/lexicon/README.md says where each comes from).
+
+/// The lists, by the name a pack gives.
+const LEXICONS: [(&str, &str); 1] = [(
+    "de-imperative",
+    include_str!("../../rules/lexicon/de-imperative.txt"),
+)];
+
+/// The names a pack may give, for its error message.
+pub(super) fn names() -> impl Iterator<Item = &'static str> {
+    LEXICONS.iter().map(|(name, _)| *name)
+}
+
+/// The words of the list `name`, lower-cased; `None` when there is none.
+pub(super) fn words(name: &str) -> Option<Vec<&'static str>> {
+    let (_, text) = LEXICONS.iter().find(|(n, _)| *n == name)?;
+    Some(
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_lower_case_words() {
+        for name in names() {
+            let words = words(name).unwrap();
+            assert!(words.len() > 1000, "{name}: {} words", words.len());
+            for word in words {
+                assert!(
+                    word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()),
+                    "{name}: {word:?}"
+                );
+            }
+        }
+    }
+}
