@@ -66,6 +66,34 @@ fn a_quote_in_a_variant_hides_no_nesting_from_the_guard() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("good-hello: Hallo Niels"));
 }
 
+#[test]
+fn a_message_fluent_bundle_would_panic_on_is_reported_not_rendered() {
+    // Found by the render fuzz target: past Fluent's 100 placeables, a
+    // placeable in a placeable or a select on a literal reaches an
+    // `unreachable!()` in fluent-bundle 0.16 (exit 134).
+    let many = "{ c }".repeat(101);
+    let text = format!("b = {many}\nc = x\nd = {{ {{ b }} }}\ne = {{ \"k\" ->\n *[k] {many}\n}}\n");
+    let scratch = project("fluent-panic");
+    scratch
+        .write("L/en/d.ftl", &text)
+        .write("L/nl/d.ftl", &text);
+    for command in ["render", "check"] {
+        let output = scratch.run(&[command, "L"]);
+        assert!(
+            matches!(output.status.code(), Some(0..=1)),
+            "{command}: {output:?}"
+        );
+    }
+    let output = scratch.run(&["render", "L", "--locale", "nl"]);
+    let said = both(&output);
+    assert_eq!(
+        said.matches("fluent-bundle 0.16 crashes on this").count(),
+        2,
+        "{said}"
+    );
+    assert!(said.contains("good-hello: Hallo Niels"), "{said}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_baseline_is_not_written_through_a_link() {

@@ -7,6 +7,7 @@
 //! and the error goes to a list nobody reads. Here the list is read.
 
 mod args;
+mod hazard;
 pub mod intl;
 mod size;
 
@@ -204,7 +205,10 @@ impl<'m, 's> Renderer<'m, 's> {
                 if self.budget.get() == 0 {
                     continue;
                 }
-                if let Some(fault) = self.too_large(&part, &mut bound) {
+                if let Some(fault) = self
+                    .too_large(&part, &mut bound)
+                    .or_else(|| self.beyond_fluent(&part))
+                {
                     rendered.faults.push(fault);
                     continue;
                 }
@@ -223,13 +227,7 @@ impl<'m, 's> Renderer<'m, 's> {
         part: &MessagePart<'p, 's>,
         bound: &mut SizeBound<'p, 's>,
     ) -> Option<Fault> {
-        let own = match part.attribute {
-            Some(name) => {
-                crate::syntax::attribute(&part.message.attributes, name).map(|a| &a.value)
-            }
-            None => part.message.value.as_ref(),
-        };
-        let size = own.map_or(0, |own| bound.pattern(own, 0));
+        let size = part.pattern().map_or(0, |own| bound.pattern(own, 0));
         if size > self.budget.get() {
             self.budget.set(0);
             return Some(self.fault_at(
@@ -250,6 +248,18 @@ impl<'m, 's> Renderer<'m, 's> {
                     "this would render to more than {} KB: not rendered",
                     MAX_RENDERED_BYTES >> 10
                 ),
+            )
+        })
+    }
+
+    /// The fault when formatting `part` would make fluent-bundle panic (see
+    /// [`hazard`]): it is not formatted.
+    fn beyond_fluent(&self, part: &MessagePart<'_, 's>) -> Option<Fault> {
+        hazard::panics_fluent(self.model, part.pattern()?).then(|| {
+            self.fault_at(
+                part,
+                FaultKind::Other,
+                "more than 100 placeables, one of them a placeable in a placeable or a select on a literal: fluent-bundle 0.16 crashes on this, so it is not rendered".into(),
             )
         })
     }
@@ -582,6 +592,18 @@ struct MessagePart<'a, 's> {
     file: usize,
     message: &'a Message<&'s str>,
     attribute: Option<&'a str>,
+}
+
+impl<'a, 's> MessagePart<'a, 's> {
+    /// The pattern of this part, as etiquette parsed it.
+    fn pattern(&self) -> Option<&'a Pattern<&'s str>> {
+        match self.attribute {
+            Some(name) => {
+                crate::syntax::attribute(&self.message.attributes, name).map(|a| &a.value)
+            }
+            None => self.message.value.as_ref(),
+        }
+    }
 }
 
 /// Where a reference was found.
