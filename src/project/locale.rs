@@ -192,6 +192,15 @@ impl<'s> LocaleModel<'s> {
         }
     }
 
+    /// The value of term `id` (without its dash), or its attribute.
+    pub fn term_pattern(&self, id: &str, attribute: Option<&str>) -> Option<&Pattern<&'s str>> {
+        let (_, term) = self.term(id)?;
+        match attribute {
+            None => Some(&term.value),
+            Some(name) => crate::syntax::attribute(&term.attributes, name).map(|a| &a.value),
+        }
+    }
+
     /// The variables a pattern uses, following message references (which
     /// receive the same arguments) up to [`MAX_REFERENCE_DEPTH`] levels. The
     /// value is `true` when the variable is shown somewhere, `false` when it

@@ -88,18 +88,10 @@ impl<'m, 's> SizeBound<'m, 's> {
                 .model
                 .message_pattern(id.name, attribute.as_ref().map(|a| a.name))
                 .map_or(named, |target| self.pattern(target, depth + 1)),
-            InlineExpression::TermReference { id, attribute, .. } => {
-                let target = self
-                    .model
-                    .term(id.name)
-                    .and_then(|(_, term)| match attribute {
-                        Some(a) => {
-                            crate::syntax::attribute(&term.attributes, a.name).map(|a| &a.value)
-                        }
-                        None => Some(&term.value),
-                    });
-                target.map_or(named, |target| self.pattern(target, depth + 1))
-            }
+            InlineExpression::TermReference { id, attribute, .. } => self
+                .model
+                .term_pattern(id.name, attribute.as_ref().map(|a| a.name))
+                .map_or(named, |target| self.pattern(target, depth + 1)),
             InlineExpression::FunctionReference { arguments, .. } => arguments
                 .positional
                 .iter()
