@@ -199,6 +199,22 @@ mod tests {
         );
         assert_eq!(sentences("Vielen Dank.\nSie haben", &[]).len(), 2);
         assert_eq!(sentences("Eins\n\nZwei", &[]).len(), 2);
+        assert_eq!(
+            sentences("Wir haben Ihre Bestellung\nSie kommt morgen", &[]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_title_line_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sentences("Attenzione\nLa decrittazione ha avuto esito positivo", &[]),
+            vec![
+                vec!["^Attenzione"],
+                vec!["^La", "decrittazione", "ha", "avuto", "esito", "positivo"]
+            ]
+        );
+        assert_eq!(sentences("Attenzione\nla firma", &[]).len(), 1);
     }
 
     #[test]

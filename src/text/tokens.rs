@@ -380,12 +380,27 @@ fn holds_lowercased(
 }
 
 /// Whether a line break at `offset` ends a sentence: after `:` or a
-/// sentence-final mark.
+/// sentence-final mark, or after a title line.
 fn line_ends_sentence(tokens: &[Token], text: &str, offset: usize) -> bool {
     let before =
         text[..offset].trim_end_matches(|c: char| c.is_whitespace() || c as u32 == FILLER as u32);
     let ends = before.ends_with([':', '.', '!', '?', '…']);
-    ends && !tokens.is_empty()
+    (ends || is_title_line(before, &text[offset..])) && !tokens.is_empty()
+}
+
+/// Whether `line`, followed by `after`, is a title: the text's first line,
+/// of at most three words and nothing but letters, before a line that
+/// starts with a capital ("Attenzione\nLa decrittazione …"). A salutation
+/// ends with a comma, and wrapped prose has longer lines.
+fn is_title_line(line: &str, after: &str) -> bool {
+    // Looked at on every line break: a long text so far is no title.
+    if line.len() > 64 {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    (1..=3).contains(&words)
+        && line.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && after.trim_start().starts_with(char::is_uppercase)
 }
 
 /// Byte ranges inside paired quotation marks, within one paragraph.
