@@ -135,7 +135,7 @@ fn leaks_in<'a>(
         };
         if mentions(excused_by, &text)
             || (cx.reference.is_none() && !is_named_placeholder(&text))
-            || on_purpose(written, &span, &text, &reference_text)
+            || on_purpose(written, &text, &reference_text)
         {
             continue;
         }
@@ -316,36 +316,53 @@ fn dropped_variables<'a>(cx: &Context<'_, 'a>, written: &WrittenPattern<'_, 'a>)
         .collect()
 }
 
-/// Whether a constant-shaped `text` at `span` is what the message means to
-/// write, as the reference message shows by its kind: an access key marked
-/// with `_` (`Sa_la` where the reference writes `_Room`), a parameter of
-/// usage text named in the translator's words (`<id_usuari>` where the
-/// reference writes `<userId>`), or one more of the identifiers a message
-/// that lists them lists (a time zone of the locale's own in a list of
-/// time zones). A slip of one of the reference's identifiers
-/// (`Porto_Rico` for `Puerto_Rico`) is not.
-fn on_purpose(
-    written: &WrittenPattern<'_, '_>,
-    span: &std::ops::Range<usize>,
-    text: &str,
-    reference_text: &str,
-) -> bool {
+/// Whether a constant-shaped `text` is what the message means to write, as
+/// the reference message shows by its kind: an access key marked with `_`
+/// (`Sa_la` where the reference writes `_Room`), a parameter of usage text
+/// named in the translator's words (`<id_usuari>` where the reference
+/// writes `<userId>`, and `id_usuari` wherever the message then writes
+/// it), one more of the identifiers a message that lists them lists (a
+/// time zone of the locale's own in a list of time zones), or a message
+/// that is one name (a file name: `MozillaCalEvents`). A slip of one of
+/// the reference's identifiers (`Porto_Rico` for `Puerto_Rico`) is not.
+fn on_purpose(written: &WrittenPattern<'_, '_>, text: &str, reference_text: &str) -> bool {
     if text.starts_with(['$', '{', '%']) || reference_text.is_empty() {
         return false;
     }
-    let source = &written.source.text;
-    let before = &source[..span.start];
-    let after = &source[span.end.min(source.len())..];
-    let in_angles = (before.ends_with('<') && after.starts_with('>'))
-        || (before.ends_with("&lt;") && after.starts_with("&gt;"));
+    let mut own = String::new();
+    push_text(written.pattern, &mut own);
     let reference_angles = reference_text.contains("&lt;") || reference_text.contains('<');
     // An access key is a letter of a word: not of a constant in capitals.
     let access_key = text.matches('_').count() == 1
         && text.chars().any(char::is_lowercase)
         && access_key_marked(reference_text);
-    let lists_identifiers =
-        !leak_matches(reference_text).is_empty() && near_identifier(reference_text, text).is_none();
-    (in_angles && reference_angles) || access_key || lists_identifiers
+    let slip = near_identifier(reference_text, text).is_some();
+    let lists_identifiers = !leak_matches(reference_text).is_empty() && !slip;
+    (reference_angles && names_parameter(&own, text))
+        || access_key
+        || lists_identifiers
+        || (is_one_name(reference_text, &own, text) && !slip)
+}
+
+/// Whether `own` names `text` as a parameter: `<text>` or `&lt;text&gt;`.
+fn names_parameter(own: &str, text: &str) -> bool {
+    own.contains(&format!("<{text}>")) || own.contains(&format!("&lt;{text}&gt;"))
+}
+
+/// Whether the reference message is one word and the translation is
+/// `text`, with a file extension or none (`Wydarzenia_Kalendarza`,
+/// `Evenements_calendar.ics`).
+fn is_one_name(reference_text: &str, own: &str, text: &str) -> bool {
+    let reference = reference_text.trim();
+    let rest = own.trim().strip_prefix(text);
+    !reference.is_empty()
+        && !reference.contains(char::is_whitespace)
+        && rest.is_some_and(|rest| {
+            rest.is_empty()
+                || rest
+                    .strip_prefix('.')
+                    .is_some_and(|ext| !ext.is_empty() && ext.chars().all(char::is_alphanumeric))
+        })
 }
 
 /// Whether `text` marks an access key with a `_` that starts a word:
