@@ -294,6 +294,38 @@ mod tests {
     }
 
     #[test]
+    fn single_quotation_marks_quote_and_apostrophes_do_not() {
+        let quoted = |text: &str| -> Vec<String> {
+            let prose = prose(text);
+            tokenize(prose.text(), &HashSet::default())
+                .into_iter()
+                .filter(|t| t.quoted)
+                .map(|t| t.text.to_string())
+                .collect()
+        };
+        assert_eq!(
+            quoted("Het boek 'Wie ben je?' is naar u onderweg."),
+            ["Wie", "ben", "je"]
+        );
+        assert_eq!(
+            quoted("Het boek \"Wie ben je?\" is naar u onderweg."),
+            ["Wie", "ben", "je"]
+        );
+        assert!(quoted("Een scherm van 27\" voor u en 5\" voor je.").is_empty());
+        assert_eq!(
+            quoted("Ze zei ‘Don’t worry’ tegen u."),
+            ["Don", "t", "worry"]
+        );
+        assert_eq!(
+            quoted("Das Buch ‚Wer bist du?‘ ist unterwegs."),
+            ["Wer", "bist", "du"]
+        );
+        assert!(quoted("Kom je 's avonds? Dat is 't beste, zei ze.").is_empty());
+        assert!(quoted("L'usuari l'ha vist, d'acord.").is_empty());
+        assert!(quoted("Rock 'n' roll, 'em all").is_empty());
+    }
+
+    #[test]
     fn placeholders_map_to_the_placeable() {
         let mut prose = Prose::new();
         prose.push_text(0, 10, "Hallo ");

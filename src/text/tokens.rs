@@ -403,37 +403,39 @@ fn is_title_line(line: &str, after: &str) -> bool {
         && after.trim_start().starts_with(char::is_uppercase)
 }
 
-/// Byte ranges inside paired quotation marks, within one paragraph.
+/// Byte ranges inside paired quotation marks, within one paragraph:
+/// `"…"`, `“…”`, `„…“`, `«…»`, and the single `‘…’`, `‚…‘` and `'…'`.
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     // Most prose quotes nothing: find an opening mark before walking it.
-    // `"` is one byte, `„` and `“` start with 0xE2, `«` with 0xC2.
+    // `"` and `'` are one byte, `„`, `“`, `‘` and `‚` start with 0xE2, `«`
+    // with 0xC2.
     let bytes = text.as_bytes();
-    let opens = memchr::memchr3_iter(b'"', 0xe2, 0xc2, bytes).any(|i| {
-        let rest = &bytes[i..];
-        rest[0] == b'"'
-            || rest.starts_with("„".as_bytes())
-            || rest.starts_with("“".as_bytes())
-            || rest.starts_with("«".as_bytes())
-    });
+    let opens = bytes.contains(&b'\'')
+        || memchr::memchr3_iter(b'"', 0xe2, 0xc2, bytes).any(|i| {
+            let rest = &bytes[i..];
+            rest[0] == b'"'
+                || ["„", "“", "«", "‘", "‚"]
+                    .iter()
+                    .any(|m| rest.starts_with(m.as_bytes()))
+        });
     if !opens {
         return ranges;
     }
     let mut open: Option<(usize, char)> = None;
+    // The last character but spaces (a paragraph is a line of none), and
+    // the character right before.
     let mut previous = ' ';
+    let mut before = ' ';
     for (i, c) in text.char_indices() {
         let paragraph_end = c as u32 == BOUNDARY as u32 || (c == '\n' && previous == '\n');
         if paragraph_end {
             open = None;
         }
+        let next = || text[i + c.len_utf8()..].chars().next().unwrap_or(' ');
         match open {
             None => {
-                let opens = match c {
-                    '„' | '“' | '«' => true,
-                    '"' => !previous.is_alphanumeric(),
-                    _ => false,
-                };
-                if opens {
+                if opens_quote(c, before, &text[i + c.len_utf8()..]) {
                     open = Some((i, c));
                 }
             }
@@ -442,6 +444,11 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
                     '„' => matches!(c, '“' | '”'),
                     '“' => c == '”',
                     '«' => c == '»',
+                    '‚' => c == '‘',
+                    // `’` and `'` are also apostrophes: inside a word
+                    // ("Don’t") they close nothing.
+                    '‘' => c == '’' && !next().is_alphanumeric(),
+                    '\'' => c == '\'' && !next().is_alphanumeric() && !before.is_whitespace(),
                     _ => c == '"',
                 };
                 if closes {
@@ -453,6 +460,23 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
         if !c.is_whitespace() || c == '\n' {
             previous = c;
         }
+        before = c;
     }
     ranges
+}
+
+/// Whether `c`, right after `before` and before `rest`, opens a quotation.
+/// A straight mark after a letter or digit is an apostrophe or an inch; a
+/// `'` before a word of one or two letters is an elision (`'s avonds`,
+/// `'t is`, `'em`).
+fn opens_quote(c: char, before: char, rest: &str) -> bool {
+    match c {
+        '„' | '“' | '«' | '‚' => true,
+        '‘' | '"' => !before.is_alphanumeric(),
+        '\'' => {
+            let word = rest.chars().take_while(|c| c.is_alphabetic()).count();
+            !before.is_alphanumeric() && word >= 3
+        }
+        _ => false,
+    }
 }
