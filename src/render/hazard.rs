@@ -45,27 +45,37 @@ impl Reach {
 pub(super) fn panics_fluent(model: &LocaleModel<'_>, pattern: &Pattern<&str>) -> bool {
     let reach = Walk {
         model,
-        open: Vec::new(),
+        known: Default::default(),
     }
-    .pattern(pattern);
+    .pattern(pattern, 0);
     reach.unnamed && reach.placeables > MAX_PLACEABLES
 }
 
-/// A walk that follows message and term references, each pattern once on
-/// a path (a cycle is where Fluent stops too).
+/// A walk that follows message and term references. Each pattern is
+/// walked once: a pattern that many variants or messages place (a chain
+/// of selects whose every variant places the next) costs no more.
 struct Walk<'m, 's> {
     model: &'m LocaleModel<'s>,
-    open: Vec<*const Pattern<&'s str>>,
+    /// What each pattern reaches, once known; while it is walked, nothing
+    /// (a cycle is where Fluent stops too).
+    known: rustc_hash::FxHashMap<*const Pattern<&'s str>, Reach>,
 }
 
 impl<'m, 's> Walk<'m, 's> {
-    fn pattern(&mut self, pattern: &Pattern<&'s str>) -> Reach {
-        let key: *const Pattern<&'s str> = pattern;
-        // Deep enough to pass the limit is deep enough to know.
-        if self.open.contains(&key) || self.open.len() > MAX_PLACEABLES {
-            return Reach::default();
+    /// What formatting `pattern` reaches, `depth` references down.
+    fn pattern(&mut self, pattern: &Pattern<&'s str>, depth: usize) -> Reach {
+        // Each reference is a placeable: a path this deep passes the limit.
+        if depth > MAX_PLACEABLES {
+            return Reach {
+                placeables: MAX_PLACEABLES + 1,
+                unnamed: false,
+            };
         }
-        self.open.push(key);
+        let key: *const Pattern<&'s str> = pattern;
+        if let Some(&known) = self.known.get(&key) {
+            return known;
+        }
+        self.known.insert(key, Reach::default());
         let mut reach = Reach::default();
         for element in &pattern.elements {
             if let PatternElement::Placeable { expression } = element {
@@ -73,30 +83,27 @@ impl<'m, 's> Walk<'m, 's> {
                     placeables: 1,
                     unnamed: unnamed(expression),
                 };
-                reach = reach.add(own).add(self.expression(expression));
-            }
-            if reach.placeables > MAX_PLACEABLES && reach.unnamed {
-                break;
+                reach = reach.add(own).add(self.expression(expression, depth));
             }
         }
-        self.open.pop();
+        self.known.insert(key, reach);
         reach
     }
 
-    fn expression(&mut self, expression: &Expression<&'s str>) -> Reach {
+    fn expression(&mut self, expression: &Expression<&'s str>, depth: usize) -> Reach {
         match expression {
-            Expression::Inline(inline) => self.inline(inline),
+            Expression::Inline(inline) => self.inline(inline, depth),
             Expression::Select { selector, variants } => {
                 let chosen = variants
                     .iter()
-                    .map(|variant| self.pattern(&variant.value))
+                    .map(|variant| self.pattern(&variant.value, depth))
                     .fold(Reach::default(), Reach::either);
-                self.inline(selector).add(chosen)
+                self.inline(selector, depth).add(chosen)
             }
         }
     }
 
-    fn inline(&mut self, inline: &InlineExpression<&'s str>) -> Reach {
+    fn inline(&mut self, inline: &InlineExpression<&'s str>, depth: usize) -> Reach {
         match inline {
             InlineExpression::StringLiteral { .. }
             | InlineExpression::NumberLiteral { .. }
@@ -104,19 +111,19 @@ impl<'m, 's> Walk<'m, 's> {
             InlineExpression::MessageReference { id, attribute } => self
                 .model
                 .message_pattern(id.name, attribute.as_ref().map(|a| a.name))
-                .map_or_else(Reach::default, |target| self.pattern(target)),
+                .map_or_else(Reach::default, |target| self.pattern(target, depth + 1)),
             InlineExpression::TermReference { id, attribute, .. } => self
                 .model
                 .term_pattern(id.name, attribute.as_ref().map(|a| a.name))
-                .map_or_else(Reach::default, |target| self.pattern(target)),
+                .map_or_else(Reach::default, |target| self.pattern(target, depth + 1)),
             InlineExpression::FunctionReference { arguments, .. } => arguments
                 .positional
                 .iter()
                 .chain(arguments.named.iter().map(|n| &n.value))
                 .fold(Reach::default(), |reach, argument| {
-                    reach.add(self.inline(argument))
+                    reach.add(self.inline(argument, depth))
                 }),
-            InlineExpression::Placeable { expression } => self.expression(expression),
+            InlineExpression::Placeable { expression } => self.expression(expression, depth),
         }
     }
 }
@@ -167,6 +174,25 @@ mod tests {
             "c = x\na = {{ \"k\" ->\n *[k] {}\n}}\n",
             repeat(101)
         )));
+    }
+
+    #[test]
+    fn a_pattern_placed_by_every_variant_is_walked_once() {
+        // Forty levels of ten variants that each place the next level:
+        // 10^40 paths, forty patterns.
+        let mut source = String::from("m40 = x\n");
+        for level in (0..40).rev() {
+            let variants: String = (0..10)
+                .map(|v| format!("    [v{v}] {{ m{} }}\n", level + 1))
+                .collect();
+            source += &format!("m{level} = {{ $n ->\n{variants}   *[o] o\n}}\n");
+        }
+        source += "a = { { m0 } }\n";
+        assert!(!panics(&source));
+        let deep: String = (0..150)
+            .map(|i| format!("d{i} = {{ d{} }}\n", i + 1))
+            .collect();
+        assert!(panics(&format!("{deep}a = {{ {{ d0 }} }}\n")));
     }
 
     #[test]

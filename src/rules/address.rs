@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use fluent_syntax::ast::PatternElement;
 use rayon::prelude::*;
 
 use crate::analysis::register::{ChoiceReading, Decision, EmailReading, MarkerMatch, Reason};
@@ -13,7 +14,6 @@ use crate::fix::{Applicability, Fix};
 use crate::packs::{Case, Pack, Position, Strength};
 use crate::project::config::Register;
 use crate::project::locale::LocaleModel;
-use fluent_syntax::ast::PatternElement;
 
 use super::Listing;
 use crate::analysis::Analysis;
