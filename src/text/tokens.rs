@@ -388,18 +388,18 @@ fn line_ends_sentence(tokens: &[Token], text: &str, offset: usize) -> bool {
     (ends || is_title_line(before, &text[offset..])) && !tokens.is_empty()
 }
 
-/// Whether `line`, followed by `after`, is a title: the text's first line,
-/// of at most three words and nothing but letters, before a line that
-/// starts with a capital ("Attenzione\nLa decrittazione …"). A salutation
-/// ends with a comma, and wrapped prose has longer lines.
-fn is_title_line(line: &str, after: &str) -> bool {
+/// Whether the text up to a line break, `so_far`, followed by `after`, is
+/// a title: a first line of at most three words and nothing but letters,
+/// before a line that starts with a capital ("Attenzione\nLa decrittazione
+/// …"). A salutation ends with a comma, and wrapped prose has longer lines.
+fn is_title_line(so_far: &str, after: &str) -> bool {
     // Looked at on every line break: a long text so far is no title.
-    if line.len() > 64 {
+    if so_far.len() > 64 {
         return false;
     }
-    let words = line.split_whitespace().count();
+    let words = so_far.split_whitespace().count();
     (1..=3).contains(&words)
-        && line.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && so_far.chars().all(|c| c.is_alphabetic() || c == ' ')
         && after.trim_start().starts_with(char::is_uppercase)
 }
 
@@ -411,7 +411,10 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     // `"` and `'` are one byte, `„`, `“`, `‘` and `‚` start with 0xE2, `«`
     // with 0xC2.
     let bytes = text.as_bytes();
-    let opens = bytes.contains(&b'\'')
+    // A `'` right after an ASCII letter or digit is an apostrophe.
+    let straight_single =
+        memchr::memchr_iter(b'\'', bytes).any(|i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+    let opens = straight_single
         || memchr::memchr3_iter(b'"', 0xe2, 0xc2, bytes).any(|i| {
             let rest = &bytes[i..];
             rest[0] == b'"'
