@@ -170,6 +170,27 @@ fn locale_fallback() {
 }
 
 #[test]
+fn a_marker_takes_its_words_from_a_lexicon() {
+    let text = |lexicon: &str| {
+        format!(
+            "[pack]\nname = \"X\"\nlocales = [\"de\"]\n\n[[marker]]\nlexicon = \"{lexicon}\"\n\
+             register = \"informal\"\nbad = [\"Guten Tag. [Kopiere] den Link.\"]\n"
+        )
+    };
+    let pack = Pack::parse("rules/xx.toml", &text("de-imperative")).unwrap();
+    let marker = pack.entries[0].kind.marker().unwrap();
+    assert!(marker.matcher.words.contains("kopiere"));
+    assert!(!marker.matcher.words.contains("teile"), "a noun too");
+    let error = Pack::parse("rules/xx.toml", &text("de-nope")).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("no lexicon `de-nope`; the lexicons are de-imperative"),
+        "{error}"
+    );
+}
+
+#[test]
 fn errors_name_file_line_and_key() {
     let error = Pack::parse(
         "rules/xx.toml",
