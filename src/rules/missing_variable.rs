@@ -1,8 +1,8 @@
 use std::collections::BTreeMap;
 
 use crate::finding::RawFinding;
-use crate::rules::{AttributeIndex, Check, Context, RuleMeta, declare_rule, translated_messages};
-use crate::syntax::{Reference, patterns, visit_references, visit_references_in_context};
+use crate::rules::{Check, Context, RuleMeta, declare_rule, translated_parts};
+use crate::syntax::{Reference, visit_references, visit_references_in_context};
 
 declare_rule! {
     /// ## What it does
@@ -47,56 +47,44 @@ impl Check for MissingVariable {
         let Some(reference) = cx.reference else {
             return;
         };
-        for (file, message, (ref_file, ref_message)) in translated_messages(cx) {
-            let ref_attributes = AttributeIndex::new(&ref_message.attributes);
-            for (attribute, pattern) in patterns(message) {
-                let name = attribute.map(|a| a.id.name);
-                let ref_pattern = match name {
-                    None => ref_message.value.as_ref(),
-                    Some(name) => ref_attributes.get(name).map(|a| &a.value),
-                };
-                let Some(ref_pattern) = ref_pattern else {
-                    continue;
-                };
-                // What the reference shows itself is required; what it pulls in
-                // through a message reference is checked at that message.
-                let required = shown_variables(ref_pattern);
-                if !required.values().any(|&shown| shown) {
-                    continue;
-                }
-                let used = cx.locale.pattern_variables(pattern);
-                for (variable, shown) in required {
-                    if !shown || used.contains_key(variable) {
-                        continue;
-                    }
-                    let span = match attribute {
-                        Some(a) => file.id_span(a.id.name),
-                        None => file.id_span(message.id.name),
-                    };
-                    let mut finding = RawFinding::new(
-                        &Self::META,
-                        file.source,
-                        span,
-                        format!(
-                            "`${variable}` from the {} message is never used",
-                            reference.name
-                        ),
-                    )
-                    .message_id(message.id.name)
-                    .attribute(name)
-                    .subject(format!("${variable}"))
-                    .label(format!("`${variable}` is missing here"));
-                    finding = match direct_use_line(ref_file, ref_pattern, variable) {
-                        Some(line) => finding.help(format!(
-                            "add `{{ ${variable} }}` as {} has it: {}",
-                            reference.name, line
-                        )),
-                        None => finding.help(format!("add `{{ ${variable} }}`")),
-                    };
-                    out.push(finding);
-                }
+        translated_parts(cx, |part| {
+            // What the reference shows itself is required; what it pulls in
+            // through a message reference is checked at that message.
+            let required = shown_variables(part.ref_pattern);
+            if !required.values().any(|&shown| shown) {
+                return;
             }
-        }
+            let used = cx.locale.pattern_variables(part.pattern);
+            for (variable, shown) in required {
+                if !shown || used.contains_key(variable) {
+                    continue;
+                }
+                let span = part
+                    .file
+                    .id_span(part.attribute.unwrap_or(part.message.id.name));
+                let mut finding = RawFinding::new(
+                    &Self::META,
+                    part.file.source,
+                    span,
+                    format!(
+                        "`${variable}` from the {} message is never used",
+                        reference.name
+                    ),
+                )
+                .message_id(part.message.id.name)
+                .attribute(part.attribute)
+                .subject(format!("${variable}"))
+                .label(format!("`${variable}` is missing here"));
+                finding = match direct_use_line(part.ref_file, part.ref_pattern, variable) {
+                    Some(line) => finding.help(format!(
+                        "add `{{ ${variable} }}` as {} has it: {}",
+                        reference.name, line
+                    )),
+                    None => finding.help(format!("add `{{ ${variable} }}`")),
+                };
+                out.push(finding);
+            }
+        });
     }
 }
 

@@ -249,6 +249,43 @@ pub fn closest(id: &str) -> Option<&'static str> {
     crate::suggest::closest(id, all().map(|rule| rule.id))
 }
 
+/// A part (value or attribute) of a translated message that the
+/// reference's message has too, with both patterns.
+pub(crate) struct TranslatedPart<'a> {
+    pub file: &'a ParsedFile<'a>,
+    pub message: &'a Message<&'a str>,
+    /// `None` for the value.
+    pub attribute: Option<&'a str>,
+    pub pattern: &'a fluent_syntax::ast::Pattern<&'a str>,
+    pub ref_file: &'a ParsedFile<'a>,
+    pub ref_pattern: &'a fluent_syntax::ast::Pattern<&'a str>,
+}
+
+/// Every part of every [`translated_messages`] the reference also has (a
+/// part it lacks is another rule's).
+pub(crate) fn translated_parts<'a>(cx: &Context<'_, 'a>, mut each: impl FnMut(TranslatedPart<'a>)) {
+    for (file, message, (ref_file, ref_message)) in translated_messages(cx) {
+        let ref_attributes = AttributeIndex::new(&ref_message.attributes);
+        for (attribute, pattern) in crate::syntax::patterns(message) {
+            let name = attribute.map(|a| a.id.name);
+            let ref_pattern = match name {
+                None => ref_message.value.as_ref(),
+                Some(name) => ref_attributes.get(name).map(|a| &a.value),
+            };
+            if let Some(ref_pattern) = ref_pattern {
+                each(TranslatedPart {
+                    file,
+                    message,
+                    attribute: name,
+                    pattern,
+                    ref_file,
+                    ref_pattern,
+                });
+            }
+        }
+    }
+}
+
 /// The messages of this locale that the reference also has, each with the
 /// reference message: `(file, message, (reference file, reference message))`.
 /// Only first definitions count, as in Fluent; nothing when checking the

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use fluent_syntax::ast::{Message, Pattern};
 
-use crate::rules::{AttributeIndex, Context, translated_messages};
-use crate::syntax::{ParsedFile, Reference, patterns, visit_references};
+use crate::rules::{Context, translated_parts};
+use crate::syntax::{ParsedFile, Reference, visit_references};
 
 /// A message or term a pattern references: `-brand-name`, `button.label`.
 /// A term's attribute (`-brand.gender`) is no reference to compare: Fluent
@@ -92,30 +92,17 @@ impl ComparedPart<'_> {
 /// Calls `each` for every part of a translated message whose references
 /// differ from the reference's part.
 pub(super) fn differing_parts<'a>(cx: &Context<'_, 'a>, mut each: impl FnMut(ComparedPart<'a>)) {
-    for (file, message, (ref_file, ref_message)) in translated_messages(cx) {
-        let ref_attributes = AttributeIndex::new(&ref_message.attributes);
-        for (attribute, pattern) in patterns(message) {
-            let name = attribute.map(|a| a.id.name);
-            let ref_pattern = match name {
-                None => ref_message.value.as_ref(),
-                Some(name) => ref_attributes.get(name).map(|a| &a.value),
-            };
-            // A part the reference does not have is another rule's.
-            let Some(ref_pattern) = ref_pattern else {
-                continue;
-            };
-            let ours = entry_references(file, pattern);
-            let theirs = entry_references(ref_file, ref_pattern);
-            if ours.keys().eq(theirs.keys()) {
-                continue;
-            }
+    translated_parts(cx, |part| {
+        let ours = entry_references(part.file, part.pattern);
+        let theirs = entry_references(part.ref_file, part.ref_pattern);
+        if !ours.keys().eq(theirs.keys()) {
             each(ComparedPart {
-                file,
-                message,
-                attribute: name,
+                file: part.file,
+                message: part.message,
+                attribute: part.attribute,
                 ours,
                 theirs,
             });
         }
-    }
+    });
 }
