@@ -94,6 +94,41 @@ fn a_message_fluent_bundle_would_panic_on_is_reported_not_rendered() {
     assert!(said.contains("good-hello: Hallo Niels"), "{said}");
 }
 
+#[test]
+fn a_duplicate_message_hides_no_panic_from_the_guard() {
+    // Found by the render fuzz target: the guard weighed the last
+    // definition of `m` ("a"), Fluent formatted the first (exit 134).
+    let text = format!(
+        "m = {{ i }}{{ g }}{}\nname = {}\nm = a\n",
+        "{{name}}".repeat(9),
+        "{{n}}".repeat(10)
+    );
+    let scratch = project("fluent-panic-duplicate");
+    scratch
+        .write("L/en/d.ftl", &text)
+        .write("L/nl/d.ftl", &text);
+    for command in ["render", "check"] {
+        let output = scratch.run(&[command, "L"]);
+        assert!(
+            matches!(output.status.code(), Some(0..=1)),
+            "{command}: {output:?}"
+        );
+    }
+    let output = scratch.run(&["render", "L", "--locale", "nl", "--email", "d"]);
+    let said = both(&output);
+    assert_eq!(
+        said.matches("fluent-bundle 0.16 crashes on this").count(),
+        1,
+        "{said}"
+    );
+    // The later `m` is not shown as if it were the text Fluent formats.
+    assert_eq!(
+        said.matches("\nm:").count() + said.matches("\nm ").count(),
+        0,
+        "{said}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_baseline_is_not_written_through_a_link() {

@@ -188,6 +188,13 @@ impl<'m, 's> Renderer<'m, 's> {
             faults: Vec::new(),
         };
         for &(file, message) in &email.messages {
+            // Fluent formats the first definition of an id. A later one is
+            // a `duplicate-id` finding, not text the customer reads, and the
+            // guards below must weigh the pattern Fluent formats.
+            let first = self.model.message(message.id.name);
+            if first.is_none_or(|(_, first)| !std::ptr::eq(first, message)) {
+                continue;
+            }
             let Some(runtime) = self.bundle.get_message(message.id.name) else {
                 continue;
             };
