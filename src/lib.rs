@@ -39,6 +39,7 @@ pub mod printable;
 pub mod project;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod suggest;
 pub(crate) mod syntax;

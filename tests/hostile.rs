@@ -367,6 +367,7 @@ fn names_and_text_cannot_forge_workflow_commands() {
     no_forged_commands(&output);
     assert!(String::from_utf8_lossy(&output.stdout).contains("\\u{3a}:error file=a"));
     no_forged_commands(&scratch.run(&["render", "L", "--format", "json"]));
+    no_forged_commands(&scratch.run(&["render", "L", "--format", "html"]));
 }
 
 /// Found by fuzzing: the frame of a window of a long line printed a
@@ -400,6 +401,7 @@ fn template_text_cannot_drive_the_terminal() {
         &["check", "L", "--format", "short"],
         &["check", "L", "--format", "github"],
         &["render", "L"],
+        &["render", "L", "--format", "html"],
     ] {
         let output = scratch.run(args);
         let text = both(&output);

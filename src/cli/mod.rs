@@ -143,6 +143,20 @@ pub(crate) struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub(crate) format: RenderFormat,
+    /// With --format html: mark what changed since OLD.json, the output of
+    /// `render --format json` on the base branch.
+    #[arg(long, value_name = "OLD.json")]
+    pub(crate) compare: Option<PathBuf>,
+    /// With --format html: declare a locale's register for the findings,
+    /// as in `nl=formal` (repeatable); overrides the config.
+    #[arg(long = "register", value_name = "LOCALE=formal|informal", value_parser = parse_register)]
+    pub(crate) registers: Vec<(String, Register)>,
+    /// With --format html: mark only the findings of these rules.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// With --format html: leave these rules' findings out.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -151,6 +165,9 @@ pub(crate) enum RenderFormat {
     Text,
     /// One JSON document.
     Json,
+    /// One self-contained HTML review page: every email in every locale
+    /// beside the reference, the findings of `check` marked in the text.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -3,14 +3,27 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use etiquette::check::CheckOptions;
 use etiquette::printable::line;
 use etiquette::project::Project;
 use etiquette::project::config::Config;
 use etiquette::render::{self, Rendered, SampleArgs};
+use etiquette::review::{Previous, Review};
 
 use super::{RenderArgs, RenderFormat, Result, print_read_errors, write_stdout};
 
 pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
+    if args.format != RenderFormat::Html {
+        let html_only = [
+            ("--compare", args.compare.is_some()),
+            ("--register", !args.registers.is_empty()),
+            ("--select", !args.select.is_empty()),
+            ("--ignore", !args.ignore.is_empty()),
+        ];
+        if let Some((flag, _)) = html_only.iter().find(|(_, given)| *given) {
+            return Err(format!("{flag} works with --format html only").into());
+        }
+    }
     let start = args.root.as_deref().unwrap_or(Path::new(""));
     let config = Config::discover(args.config.as_deref(), start)?;
     let root = match (&args.root, &config.locales) {
@@ -34,6 +47,10 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
     }
     if locales.is_empty() {
         locales = (0..project.locales.len()).collect();
+    }
+    if args.format == RenderFormat::Html {
+        // The page shows every locale beside the reference.
+        locales.push(project.reference);
     }
     let known = render::email_names(project.reference(), &project.emails);
     if let Some(unknown) = args.emails.iter().find(|e| !known.contains(*e)) {
@@ -62,7 +79,16 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
             deliver,
         )
     };
-    let outcome = write_emails(args.format, each, &mut keep_faults)?;
+    let outcome = if args.format == RenderFormat::Html {
+        let findings = findings(&args, &config, &project, &samples)?;
+        let names: Vec<String> = locales
+            .iter()
+            .map(|&i| project.locales[i].name.clone())
+            .collect();
+        write_page(&args, &project, &names, findings, each, &mut keep_faults)?
+    } else {
+        write_emails(args.format, each, &mut keep_faults)?
+    };
     print_read_errors(&outcome.read_errors);
     for fault in &faults {
         super::eprint(fault);
@@ -74,6 +100,65 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The findings `check` makes of the locales the page shows, with the
+/// config's options and the command line's.
+fn findings(
+    args: &RenderArgs,
+    config: &Config,
+    project: &Project,
+    samples: &SampleArgs,
+) -> Result<Vec<etiquette::finding::Finding>> {
+    let mut options = CheckOptions::from_config(config)?;
+    options.locales = args.locales.clone();
+    if !options.locales.is_empty() {
+        options.locales.push(project.reference().name.clone());
+    }
+    options
+        .settings
+        .select(&args.select, &args.ignore, &config.severities())?;
+    for (locale, register) in &args.registers {
+        options
+            .settings
+            .registers
+            .insert(locale.clone(), (*register, "--register".to_string()));
+    }
+    options.settings.sample_args = Some(samples.clone());
+    let report = etiquette::check::check(project, &options)?;
+    // The findings of the emails shown, and those outside any email.
+    let shown = |email: &Option<String>| {
+        args.emails.is_empty() || email.as_ref().is_none_or(|e| args.emails.contains(e))
+    };
+    Ok(report
+        .findings
+        .into_iter()
+        .filter(|f| shown(&f.email))
+        .collect())
+}
+
+/// Writes the review page of what `each` renders, with `findings`
+/// marked, to standard output.
+fn write_page(
+    args: &RenderArgs,
+    project: &Project,
+    locales: &[String],
+    findings: Vec<etiquette::finding::Finding>,
+    each: impl Fn(&mut dyn FnMut(Rendered)) -> render::RenderOutcome,
+    keep_faults: &mut dyn FnMut(&Rendered),
+) -> Result<render::RenderOutcome> {
+    let previous = match &args.compare {
+        Some(path) => Some(Previous::read(path)?),
+        None => None,
+    };
+    let mut page = Review::new(&project.reference().name, locales, previous);
+    page.add_findings(findings);
+    let outcome = each(&mut |rendered| {
+        keep_faults(&rendered);
+        page.add(rendered);
+    });
+    write_stdout(|out| page.write(out))?;
+    Ok(outcome)
 }
 
 /// The error for an email the reference locale does not have.
@@ -123,7 +208,7 @@ fn write_emails(
             });
             written
         }
-        RenderFormat::Json => {
+        RenderFormat::Json | RenderFormat::Html => {
             // The renderer hands emails over as it makes them; the JSON
             // writer pulls them: a thread between, a few emails apart.
             let (sender, receiver) = std::sync::mpsc::sync_channel(16);
