@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process figures on the Firefox tree, as in the README's "Speed":
-# etiquette against compare-locales on one locale, the whole tree, and time
-# and peak memory as the number of locales grows.
+# etiquette against compare-locales on one locale, the whole tree, the
+# review page against the render JSON, and time and peak memory as the
+# number of locales grows.
 #
 #   benches/compare.sh            # needs hyperfine, /usr/bin/time, and
 #                                 # `pip install compare-locales`
@@ -55,6 +56,18 @@ ours, theirs = (statistics.median(times[t]) for t in ("etiquette", "compare-loca
 print(f"\ninterleaved, nl: etiquette {ours:.1f} ms, compare-locales {theirs:.0f} ms"
       f" (medians): {theirs / ours:.0f}x")
 '
+
+# The review page against the render it is built from (the page also runs
+# the check), and what it weighs.
+hyperfine -N --warmup 1 --runs "$runs" -i --export-markdown /dev/stdout \
+    -n "render --format json" "$bin render $corpus --format json" \
+    -n "render --format html" "$bin render $corpus --format html"
+for format in json html; do
+    measure=$( { /usr/bin/time -f '%e %M' "$bin" render "$corpus" --format "$format" > "/tmp/etiquette-page.$format"; } 2>&1 | tail -1 || true)
+    read -r wall kb <<< "$measure"
+    echo "render --format $format: $(stat -c %s "/tmp/etiquette-page.$format") bytes, ${wall} s, $((kb / 1024)) MB peak"
+done
+rm -f /tmp/etiquette-page.json /tmp/etiquette-page.html
 
 echo
 echo "| locales | files | wall | peak memory |"
