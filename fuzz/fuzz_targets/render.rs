@@ -1,13 +1,15 @@
-//! load → render, text and JSON, on arbitrary bytes split as for `check`
-//! (reference, translation, sample arguments at 0xFF bytes): no crash, and
-//! the output is inert.
+//! load → render, text, JSON and the review page, on arbitrary bytes split
+//! as for `check` (reference, translation, sample arguments at 0xFF bytes):
+//! no crash, the output is inert, and the page holds no script or event
+//! handler but its own.
 //!
 //! `cargo +nightly fuzz run -s none render fuzz/seeds/check -- -max_len=65536`
 #![no_main]
 
 use etiquette::project::Project;
 use etiquette::render::{SampleArgs, render_each, write_json};
-use etiquette_fuzz::{assert_inert, scratch};
+use etiquette::review::Review;
+use etiquette_fuzz::{assert_inert, assert_safe_page, scratch};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -29,6 +31,13 @@ fuzz_target!(|data: &[u8]| {
         emails.push(rendered);
     });
     assert_inert(text.as_bytes(), true);
+    let names: Vec<String> = project.locales.iter().map(|l| l.name.clone()).collect();
+    let mut review = Review::new(&project.reference().name, &names, None);
+    emails.iter().cloned().for_each(|rendered| review.add(rendered));
+    let mut page = Vec::new();
+    review.write(&mut page).unwrap();
+    assert_inert(&page, false);
+    assert_safe_page(&String::from_utf8(page).expect("UTF-8"));
     let mut json = Vec::new();
     write_json(emails.into_iter(), &mut json).unwrap();
     assert_inert(&json, false);

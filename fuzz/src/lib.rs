@@ -40,3 +40,57 @@ pub fn assert_inert(output: &[u8], workflow: bool) {
         );
     }
 }
+
+/// Panics when the review page `html` has a script element but its own
+/// one, or any element with an event handler (`on…=`), a `src` or a
+/// `style` attribute.
+pub fn assert_safe_page(html: &str) {
+    let mut scripts = 0;
+    let mut at = 0;
+    while let Some(open) = html[at..].find('<').map(|i| at + i) {
+        let rest = &html[open + 1..];
+        let name_end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        at = open + 1;
+        if name_end == 0 {
+            continue;
+        }
+        if rest[..name_end].eq_ignore_ascii_case("script") {
+            scripts += 1;
+        }
+        let (names, length) = attributes(&rest[name_end..]);
+        for name in names {
+            let lower = name.to_ascii_lowercase();
+            assert!(
+                !lower.starts_with("on") && lower != "src" && lower != "style",
+                "{name} in {}",
+                &html[open..]
+            );
+        }
+        at = open + 1 + name_end + length;
+    }
+    assert_eq!(scripts, 1, "the page's own script only");
+}
+
+/// The attribute names of a start tag, from after its name, and how long
+/// the tag is from there to its `>`; values in double quotes, as
+/// html5ever and the page write them.
+fn attributes(tag: &str) -> (Vec<&str>, usize) {
+    let mut names = Vec::new();
+    let mut rest = tag;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() || rest.starts_with('>') {
+            return (names, tag.len() - rest.len());
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
+            .unwrap_or(rest.len());
+        names.push(&rest[..end]);
+        rest = &rest[end..];
+        if let Some(value) = rest.strip_prefix("=\"") {
+            rest = value.find('"').map_or("", |close| &value[close + 1..]);
+        }
+    }
+}
