@@ -1,4 +1,5 @@
-//! load → check → every report format → the fixes, on arbitrary bytes. The input is
+//! load → check → every report format → the review page with the
+//! findings marked → the fixes, on arbitrary bytes. The input is
 //! split at 0xFF bytes (never valid UTF-8) into the reference file, the
 //! translation and the sample arguments. Besides not crashing, every
 //! report must be inert: no line a CI runner would take for a workflow
@@ -13,8 +14,10 @@ use std::sync::OnceLock;
 use etiquette::check::{CheckOptions, check};
 use etiquette::project::Project;
 use etiquette::render::SampleArgs;
+use etiquette::render::render_each;
 use etiquette::report;
-use etiquette_fuzz::{assert_inert, scratch};
+use etiquette::review::Review;
+use etiquette_fuzz::{assert_inert, assert_safe_page, scratch};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -60,6 +63,17 @@ fuzz_target!(|data: &[u8]| {
         assert_inert(&json, false);
         serde_json::from_slice::<serde_json::Value>(&json).expect("valid JSON");
     }
+    // The review page, the findings marked in the rendered text.
+    let names: Vec<String> = project.locales.iter().map(|l| l.name.clone()).collect();
+    let mut review = Review::new(&project.reference().name, &names, None);
+    let locales: Vec<usize> = (0..project.locales.len()).collect();
+    let samples = options.settings.sample_args.clone().unwrap_or_default();
+    render_each(&project, &locales, &[], &samples, false, |r| review.add(r));
+    review.add_findings(report.findings.iter().cloned());
+    let mut page = Vec::new();
+    review.write(&mut page).unwrap();
+    assert_inert(&page, false);
+    assert_safe_page(&String::from_utf8(page).expect("UTF-8"));
     // The fixes, applied in memory (nothing is written), every kind.
     if report.summary.fixable + report.summary.unsafe_fixable > 0 {
         let fixed = etiquette::check::fixes::fix(&mut project, &options, true).unwrap();
