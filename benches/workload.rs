@@ -71,7 +71,9 @@ fn render_tree(bencher: Bencher) {
     let args = SampleArgs::default();
     bencher.bench(|| {
         let mut emails = 0;
-        render_each(&project, &locales, &[], &args, false, |_| emails += 1);
+        render_each(&project, &locales, &[], &args, Default::default(), |_| {
+            emails += 1
+        });
         emails
     });
 }

@@ -68,7 +68,7 @@ fuzz_target!(|data: &[u8]| {
     let mut review = Review::new(&project.reference().name, &names, None);
     let locales: Vec<usize> = (0..project.locales.len()).collect();
     let samples = options.settings.sample_args.clone().unwrap_or_default();
-    render_each(&project, &locales, &[], &samples, false, |r| review.add(r));
+    render_each(&project, &locales, &[], &samples, Default::default(), |r| review.add(r));
     review.add_findings(report.findings.iter().cloned());
     let mut page = Vec::new();
     review.write(&mut page).unwrap();

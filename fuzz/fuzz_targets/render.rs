@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let locales: Vec<usize> = (0..project.locales.len()).collect();
     let mut emails = Vec::new();
     let mut text = String::new();
-    render_each(&project, &locales, &[], &samples, false, |rendered| {
+    render_each(&project, &locales, &[], &samples, Default::default(), |rendered| {
         text.push_str(&rendered.to_string());
         emails.push(rendered);
     });

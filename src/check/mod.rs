@@ -71,6 +71,7 @@ impl CheckOptions {
                 Some(path) => Some(SampleArgs::read(&config.resolve_inside("args", path)?)?),
                 None => None,
             },
+            runtime: config.render.runtime,
         };
         let known: Vec<&str> = settings.rules().iter().map(|r| r.id).collect();
         config.validate_rules(&known)?;

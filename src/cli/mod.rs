@@ -140,6 +140,11 @@ pub(crate) struct RenderArgs {
     /// Keep Fluent's Unicode isolation marks (U+2068, U+2069) around placeables.
     #[arg(long)]
     pub(crate) isolate: bool,
+    /// Show what this runtime shows: fluent-js (@fluent/bundle 0.19 on
+    /// Node) or fluent-rs (fluent-bundle 0.16) [default: the config's
+    /// `[render] runtime`, else fluent-js]
+    #[arg(long, value_name = "RUNTIME")]
+    pub(crate) runtime: Option<etiquette::render::Runtime>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub(crate) format: RenderFormat,

@@ -7,7 +7,7 @@ use etiquette::check::CheckOptions;
 use etiquette::printable::line;
 use etiquette::project::Project;
 use etiquette::project::config::Config;
-use etiquette::render::{self, Rendered, SampleArgs};
+use etiquette::render::{self, RenderOptions, Rendered, SampleArgs};
 use etiquette::review::{Previous, Review};
 
 use super::{RenderArgs, RenderFormat, Result, print_read_errors, write_stdout};
@@ -75,7 +75,10 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
             &locales,
             &args.emails,
             &samples,
-            args.isolate,
+            RenderOptions {
+                runtime: args.runtime.unwrap_or(config.render.runtime),
+                isolate: args.isolate,
+            },
             deliver,
         )
     };
@@ -125,6 +128,9 @@ fn findings(
             .insert(locale.clone(), (*register, "--register".to_string()));
     }
     options.settings.sample_args = Some(samples.clone());
+    if let Some(runtime) = args.runtime {
+        options.settings.runtime = runtime;
+    }
     let report = etiquette::check::check(project, &options)?;
     // The findings of the emails shown, and those outside any email.
     let shown = |email: &Option<String>| {

@@ -117,6 +117,47 @@ pub struct LeakedIdentifierConfig {
     pub allow: Vec<String>,
 }
 
+/// The runtime whose output `render` and `render-error` show: `fluent-js`
+/// is `@fluent/bundle` 0.19 on Node with full ICU, `fluent-rs` a Rust
+/// sender's `FluentBundle` 0.16 with its built-in `NUMBER`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Runtime {
+    #[default]
+    FluentJs,
+    FluentRs,
+}
+
+impl Runtime {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Runtime::FluentJs => "fluent-js",
+            Runtime::FluentRs => "fluent-rs",
+        }
+    }
+}
+
+impl std::str::FromStr for Runtime {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text {
+            "fluent-js" => Ok(Runtime::FluentJs),
+            "fluent-rs" => Ok(Runtime::FluentRs),
+            other => Err(format!("`{other}` is not fluent-js or fluent-rs")),
+        }
+    }
+}
+
+/// `[render]`: what rendering shows.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RenderConfig {
+    /// The runtime whose output `render` and `render-error` show.
+    #[serde(default)]
+    pub runtime: Runtime,
+}
+
 /// The contents of `etiquette.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -141,6 +182,9 @@ pub struct Config {
     /// `[leaked-identifier]`: what a project allows in its text.
     #[serde(default)]
     pub leaked_identifier: LeakedIdentifierConfig,
+    /// `[render]`: the runtime rendering shows.
+    #[serde(default)]
+    pub render: RenderConfig,
     /// Globs of paths below the root that are not checked (`templates`,
     /// `*/drafts/*`).
     #[serde(default)]

@@ -32,7 +32,7 @@ thread_local! {
     static PROBLEMS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-fn problem(message: String) {
+pub(super) fn problem(message: String) {
     PROBLEMS.with(|p| p.borrow_mut().push(message));
 }
 
@@ -46,10 +46,23 @@ fn locale(lang: &LanguageIdentifier) -> Locale {
     lang.to_string().parse().unwrap_or(Locale::UNKNOWN)
 }
 
-/// A locale's number formatters, with and without grouping.
+/// A locale's number formatters, by grouping.
 struct NumberFormat {
     grouped: DecimalFormatter,
     plain: DecimalFormatter,
+    always: DecimalFormatter,
+    min2: DecimalFormatter,
+}
+
+impl NumberFormat {
+    fn with(&self, grouping: GroupingStrategy) -> &DecimalFormatter {
+        match grouping {
+            GroupingStrategy::Never => &self.plain,
+            GroupingStrategy::Always => &self.always,
+            GroupingStrategy::Min2 => &self.min2,
+            _ => &self.grouped,
+        }
+    }
 }
 
 impl Memoizable for NumberFormat {
@@ -66,6 +79,8 @@ impl Memoizable for NumberFormat {
         Ok(NumberFormat {
             grouped: make(Some(GroupingStrategy::Auto))?,
             plain: make(Some(GroupingStrategy::Never))?,
+            always: make(Some(GroupingStrategy::Always))?,
+            min2: make(Some(GroupingStrategy::Min2))?,
         })
     }
 }
@@ -83,6 +98,26 @@ pub fn format_value(
         .with_try_get::<NumberFormat, _, _>((), |format| format_number(number, format))
         .ok()
         .flatten()
+}
+
+/// A number of the `fluent-js` runtime, as Intl writes it with `options`.
+pub(super) fn write_decimal(
+    value: f64,
+    options: &super::js::JsNumberOptions,
+    intls: &intl_memoizer::IntlLangMemoizer,
+) -> String {
+    if !value.is_finite() {
+        return super::js::js_string(value);
+    }
+    let written = intls.with_try_get::<NumberFormat, _, _>((), |format| {
+        options
+            .round(value)
+            .map(|decimal| format.with(options.grouping).format(&decimal).to_string())
+    });
+    written
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| super::js::js_string(value))
 }
 
 /// Formats a number as `Intl.NumberFormat` would: at most three fraction
@@ -141,6 +176,11 @@ pub struct DateStyle {
     length: Length,
     fields: Option<DateFields>,
     time: Option<TimePrecision>,
+    /// The year in two digits (`dateStyle: "short"`, `year: "2-digit"`).
+    short_year: bool,
+    /// Spaces as V8 writes them: a space where ICU writes U+202F (the
+    /// `fluent-js` runtime).
+    v8_spaces: bool,
 }
 
 impl std::hash::Hash for DateStyle {
@@ -157,6 +197,8 @@ impl Default for DateStyle {
             length: Length::Short,
             fields: Some(DateFields::YMD),
             time: None,
+            short_year: false,
+            v8_spaces: false,
         }
     }
 }
@@ -212,6 +254,19 @@ impl FluentDate {
     }
 }
 
+impl FluentDate {
+    /// The date as a sample argument of `runtime`: fluent.js writes a date
+    /// alone by default, its time only when asked, with V8's spaces.
+    pub(super) fn for_runtime(&self, runtime: super::Runtime) -> FluentDate {
+        let mut date = self.clone();
+        if runtime == super::Runtime::FluentJs {
+            date.style.time = None;
+            date.style.v8_spaces = true;
+        }
+        date
+    }
+}
+
 /// The memoizer's language, for formatters built outside it.
 struct Lang(LanguageIdentifier);
 
@@ -238,7 +293,8 @@ impl Memoizable for DateFormat {
         if matches!(
             style.fields,
             Some(DateFields::YMD | DateFields::YMDE | DateFields::YM | DateFields::Y)
-        ) {
+        ) && !style.short_year
+        {
             builder.year_style = Some(YearStyle::Full);
         }
         let fields = builder
@@ -259,8 +315,14 @@ impl FluentDate {
             date: self.date,
             time: self.time.unwrap_or(Time::start_of_day()),
         };
+        let v8_spaces = self.style.v8_spaces;
         with(self.style, &|format: &DateFormat| {
-            format.0.format(&at).to_string()
+            let text = format.0.format(&at).to_string();
+            if v8_spaces {
+                text.replace('\u{202f}', " ")
+            } else {
+                text
+            }
         })
         .unwrap_or_else(|e| {
             problem(format!("cannot write the date: {e}"));
@@ -385,8 +447,14 @@ pub fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> Fluen
         ));
         return FluentValue::Error;
     };
-    match date_style(named, date.time.is_some()) {
-        Ok(style) => date.style = style,
+    // fluent.js writes a date-time's time only when asked (its `{ $d }` and
+    // `DATETIME($d)` are the date alone); the sample carries the runtime.
+    let js = date.style.v8_spaces;
+    match date_style(named, date.time.is_some() && !js) {
+        Ok(style) => {
+            date.style = style;
+            date.style.v8_spaces = js;
+        }
         Err(message) => {
             problem(message);
             return FluentValue::Error;
@@ -424,6 +492,8 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
             length: Length::Medium,
             fields: None,
             time: None,
+            short_year: date.as_deref() == Some("short"),
+            v8_spaces: false,
         };
         if let Some(value) = &date {
             style.length = length(value, "dateStyle")?;
@@ -491,6 +561,8 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
         length,
         fields,
         time,
+        short_year: year.as_deref() == Some("2-digit"),
+        v8_spaces: false,
     })
 }
 

@@ -9,9 +9,13 @@
 mod args;
 mod hazard;
 pub mod intl;
+mod js;
+mod runtime;
+mod select;
 mod size;
 
 pub use args::{ArgsError, Sample, SampleArgs};
+pub use runtime::{RenderOptions, Runtime};
 pub use size::MAX_RENDERED_BYTES;
 use size::SizeBound;
 use std::fmt;
@@ -122,6 +126,7 @@ pub enum FaultKind {
 pub struct Renderer<'m, 's> {
     model: &'m LocaleModel<'s>,
     bundle: FluentBundle<FluentResource>,
+    runtime: Runtime,
     /// Bytes the locale's emails may still render to: see [`budget`].
     budget: std::cell::Cell<usize>,
 }
@@ -137,13 +142,22 @@ fn budget(model: &LocaleModel<'_>) -> usize {
 impl<'m, 's> Renderer<'m, 's> {
     /// A bundle of every file of the locale; on a duplicate id the first
     /// definition wins, as in Fluent (`duplicate-id` reports it).
-    pub fn new(model: &'m LocaleModel<'s>, isolate: bool) -> Self {
+    pub fn new(model: &'m LocaleModel<'s>, options: RenderOptions) -> Self {
         let mut bundle = FluentBundle::new(vec![model.langid.clone()]);
-        bundle.set_use_isolating(isolate);
-        bundle.set_formatter(Some(intl::format_value));
+        bundle.set_use_isolating(options.isolate);
         // Registering into an empty bundle cannot clash.
-        let _ = bundle.add_function("NUMBER", intl::NUMBER);
-        let _ = bundle.add_function("DATETIME", intl::DATETIME);
+        match options.runtime {
+            Runtime::FluentJs => {
+                bundle.set_formatter(Some(intl::format_value));
+                let _ = bundle.add_function("NUMBER", js::NUMBER);
+                let _ = bundle.add_function("DATETIME", intl::DATETIME);
+                let _ = bundle.add_function(select::FUNCTION, js::select(model.langid.to_string()));
+            }
+            // What a Rust sender's bundle has: numbers without locale data.
+            Runtime::FluentRs => {
+                let _ = bundle.add_builtins();
+            }
+        }
         for file in &model.files {
             // fluent-bundle keeps a parse of its own, of the text it owns:
             // the one parse of a file etiquette does twice. fluent-syntax
@@ -152,7 +166,12 @@ impl<'m, 's> Renderer<'m, 's> {
             if file.too_deep {
                 continue;
             }
-            let resource = match FluentResource::try_new(file.source.body().to_owned()) {
+            let body = file.source.body();
+            let text = match options.runtime {
+                Runtime::FluentJs => select::rewrite(body, &file.resource),
+                Runtime::FluentRs => None,
+            };
+            let resource = match FluentResource::try_new(text.unwrap_or_else(|| body.to_owned())) {
                 Ok(resource) | Err((resource, _)) => resource,
             };
             // Broken entries and duplicates are findings of their own rules.
@@ -161,6 +180,7 @@ impl<'m, 's> Renderer<'m, 's> {
         Renderer {
             model,
             bundle,
+            runtime: options.runtime,
             budget: std::cell::Cell::new(budget(model)),
         }
     }
@@ -178,7 +198,7 @@ impl<'m, 's> Renderer<'m, 's> {
             .flat_map(|(_, message)| crate::syntax::patterns(message))
             .flat_map(|(_, pattern)| self.model.pattern_variables(pattern).into_keys())
             .collect::<std::collections::BTreeSet<&str>>();
-        let args = samples.for_email(&email.name, used.into_iter());
+        let args = samples.for_email(&email.name, used.into_iter(), self.runtime);
         let mut bound = SizeBound::new(self.model, &args);
         let args = &args;
         let mut rendered = Rendered {
@@ -673,7 +693,7 @@ impl crate::project::Project {
             return Err(RenderFailure::Read(errors));
         }
         let model = LocaleModel::new(dir, &sources);
-        let renderer = Renderer::new(&model, false);
+        let renderer = Renderer::new(&model, RenderOptions::default());
         let all = renderer.emails(&self.emails);
         let Some(found) = all.iter().find(|e| e.name == email) else {
             return Err(RenderFailure::NoSuchEmail {
@@ -704,7 +724,7 @@ pub fn render_each(
     locales: &[usize],
     only: &[String],
     args: &SampleArgs,
-    isolate: bool,
+    options: RenderOptions,
     mut deliver: impl FnMut(Rendered),
 ) -> RenderOutcome {
     use rayon::prelude::*;
@@ -721,7 +741,7 @@ pub fn render_each(
                     &project.emails,
                     only,
                     args,
-                    isolate,
+                    options,
                 )
             })
             .collect();
@@ -754,11 +774,11 @@ fn render_locale(
     grouping: &Emails,
     only: &[String],
     args: &SampleArgs,
-    isolate: bool,
+    options: RenderOptions,
 ) -> (Vec<Rendered>, Vec<String>, Vec<crate::project::ReadError>) {
     let (sources, errors) = dir.read_files();
     let model = LocaleModel::new(dir, &sources);
-    let renderer = Renderer::new(&model, isolate);
+    let renderer = Renderer::new(&model, options);
     let mut emails = renderer.emails(grouping);
     emails.sort_by(|a, b| a.name.cmp(&b.name));
     let mut names: Vec<String> = emails.iter().map(|e| e.name.clone()).collect();

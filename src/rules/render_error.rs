@@ -43,7 +43,11 @@ impl Check for RenderError {
         let Some(args) = &cx.settings.sample_args else {
             return;
         };
-        let renderer = Renderer::new(cx.locale, false);
+        let options = crate::render::RenderOptions {
+            runtime: cx.settings.runtime,
+            isolate: false,
+        };
+        let renderer = Renderer::new(cx.locale, options);
         let args_file = args.path.as_deref().unwrap_or("the sample arguments");
         for email in &cx.analysis.emails {
             let rendered = renderer.render(email, args);

@@ -1,0 +1,224 @@
+//! Variant selection as fluent.js does it, in a fluent-bundle: the text a
+//! bundle of the `fluent-js` runtime parses has each select's selector
+//! wrapped in `ETIQUETTE_SELECT(…, keys: "…")` and its number keys written
+//! as names, so that the function ([`super::js::select`]) chooses the key
+//! fluent.js would (a number key equal to the value, or the plural
+//! category of the formatted value, in the variants' order). fluent-bundle
+//! compares options and raw values instead, and its plural data is old.
+//!
+//! Only the bundle's copy changes: every finding and fault is still placed
+//! in the file as written, from etiquette's own parse.
+
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, Resource, VariantKey,
+};
+
+use super::js::NUMBER_KEY;
+
+/// The name the selector function is registered under.
+pub(super) const FUNCTION: &str = "ETIQUETTE_SELECT";
+
+/// An edit of the text: the bytes `range` become `text`.
+struct Edit {
+    at: usize,
+    end: usize,
+    text: String,
+}
+
+/// `body` with every select of `resource` (its parse) rewritten, or `None`
+/// when there is none to rewrite.
+pub(super) fn rewrite(body: &str, resource: &Resource<&str>) -> Option<String> {
+    let mut edits = Vec::new();
+    for entry in &resource.body {
+        let patterns: Vec<&Pattern<&str>> = match entry {
+            Entry::Message(message) => message
+                .value
+                .iter()
+                .chain(message.attributes.iter().map(|a| &a.value))
+                .collect(),
+            Entry::Term(term) => std::iter::once(&term.value)
+                .chain(term.attributes.iter().map(|a| &a.value))
+                .collect(),
+            _ => continue,
+        };
+        for pattern in patterns {
+            visit_pattern(body, pattern, &mut edits);
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|e| (e.at, e.end));
+    let mut text = String::with_capacity(body.len() + 64 * edits.len());
+    let mut at = 0;
+    for edit in edits {
+        if edit.at < at {
+            // Overlapping edits cannot come from one parse; keep the text.
+            return None;
+        }
+        text.push_str(&body[at..edit.at]);
+        text.push_str(&edit.text);
+        at = edit.end;
+    }
+    text.push_str(&body[at..]);
+    Some(text)
+}
+
+fn visit_pattern(body: &str, pattern: &Pattern<&str>, edits: &mut Vec<Edit>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            visit_expression(body, expression, edits);
+        }
+    }
+}
+
+fn visit_expression(body: &str, expression: &Expression<&str>, edits: &mut Vec<Edit>) {
+    match expression {
+        Expression::Inline(inline) => visit_inline(body, inline, edits),
+        Expression::Select { selector, variants } => {
+            visit_inline(body, selector, edits);
+            for variant in variants {
+                visit_pattern(body, &variant.value, edits);
+            }
+            if let Some((start, end)) = selector_span(body, selector) {
+                let mut keys = Vec::new();
+                for variant in variants {
+                    match &variant.key {
+                        VariantKey::Identifier { name } => keys.push((*name).to_owned()),
+                        VariantKey::NumberLiteral { value } => {
+                            let name = format!("{NUMBER_KEY}{}", value.replace('.', "_"));
+                            if let Some(at) = offset(body, value) {
+                                edits.push(Edit {
+                                    at,
+                                    end: at + value.len(),
+                                    text: name.clone(),
+                                });
+                            }
+                            keys.push(name);
+                        }
+                    }
+                }
+                edits.push(Edit {
+                    at: start,
+                    end: start,
+                    text: format!("{FUNCTION}("),
+                });
+                edits.push(Edit {
+                    at: end,
+                    end,
+                    text: format!(", keys: \"{}\")", keys.join(" ")),
+                });
+            }
+        }
+    }
+}
+
+fn visit_inline(body: &str, inline: &InlineExpression<&str>, edits: &mut Vec<Edit>) {
+    match inline {
+        InlineExpression::Placeable { expression } => visit_expression(body, expression, edits),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in arguments
+                .positional
+                .iter()
+                .chain(arguments.named.iter().map(|n| &n.value))
+            {
+                visit_inline(body, argument, edits);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Where a selector that may be a number is written: a variable, a
+/// function call, a number literal. Other selectors (text, a term's
+/// attribute) select by their text in both runtimes.
+fn selector_span(body: &str, selector: &InlineExpression<&str>) -> Option<(usize, usize)> {
+    match selector {
+        InlineExpression::VariableReference { id } => {
+            let at = offset(body, id.name)?;
+            (at > 0 && body.as_bytes()[at - 1] == b'$').then_some((at - 1, at + id.name.len()))
+        }
+        InlineExpression::NumberLiteral { value } => {
+            let at = offset(body, value)?;
+            Some((at, at + value.len()))
+        }
+        InlineExpression::FunctionReference { id, .. } => {
+            let at = offset(body, id.name)?;
+            Some((at, closing_paren(body, at + id.name.len())?))
+        }
+        _ => None,
+    }
+}
+
+/// The byte after the `)` that closes the call whose name ends at `from`.
+fn closing_paren(body: &str, from: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where the slice `part` of `body` starts.
+fn offset(body: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
+    (at + part.len() <= body.len()).then_some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rewritten(body: &str) -> Option<String> {
+        let resource = match fluent_syntax::parser::parse(body) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        rewrite(body, &resource)
+    }
+
+    #[test]
+    fn selectors_are_wrapped_and_number_keys_named() {
+        let body = "a = { NUMBER($n, maximumFractionDigits: 0) ->\n    [1.0] exact\n    [one] one\n   *[other] other\n}\n";
+        assert_eq!(
+            rewritten(body).unwrap(),
+            "a = { ETIQUETTE_SELECT(NUMBER($n, maximumFractionDigits: 0), keys: \"etiquette-n1_0 one other\") ->\n    [etiquette-n1_0] exact\n    [one] one\n   *[other] other\n}\n"
+        );
+        let nested = "b = { $a ->\n   *[x] { $b ->\n       *[-2.5] y\n    }\n}\n";
+        assert_eq!(
+            rewritten(nested).unwrap(),
+            "b = { ETIQUETTE_SELECT($a, keys: \"x\") ->\n   *[x] { ETIQUETTE_SELECT($b, keys: \"etiquette-n-2_5\") ->\n       *[etiquette-n-2_5] y\n    }\n}\n"
+        );
+    }
+
+    #[test]
+    fn text_selectors_and_plain_messages_are_left_alone() {
+        assert_eq!(rewritten("a = { -brand.gender ->\n   *[f] x\n}\n"), None);
+        assert_eq!(rewritten("a = { $n } b\n"), None);
+        assert_eq!(
+            rewritten("a = { F(\"(\", $x) ->\n   *[k] v\n}\n").unwrap(),
+            "a = { ETIQUETTE_SELECT(F(\"(\", $x), keys: \"k\") ->\n   *[k] v\n}\n"
+        );
+    }
+}
