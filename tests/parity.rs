@@ -21,6 +21,10 @@ use std::process::Command;
 
 use common::Scratch;
 
+/// A file that starts with a byte order mark, which fluent.js reads as
+/// part of the first message.
+const BOM_FILE: &str = "\u{feff}bom-first = First\nbom-second = Second, { bom-first }\n";
+
 const LOCALES: &[&str] = &[
     "en", "nl", "de", "fr", "es", "it", "pt-BR", "pt-PT", "pl", "ar", "he", "ja",
 ];
@@ -81,27 +85,46 @@ fn node_args() -> serde_json::Value {
     serde_json::Value::Object(args)
 }
 
-fn etiquette(scratch: &Scratch) -> BTreeMap<Place, Option<String>> {
-    let output = scratch.run(&["render", "L", "--format", "json", "--args", "args.toml"]);
+/// A place in the run with isolation marks: `nl isolated`.
+fn isolated(
+    mut rendered: BTreeMap<Place, Option<String>>,
+    isolate: bool,
+) -> BTreeMap<Place, Option<String>> {
+    if isolate {
+        rendered = rendered
+            .into_iter()
+            .map(|((locale, name), text)| ((format!("{locale} isolated"), name), text))
+            .collect();
+    }
+    rendered
+}
+
+fn etiquette(scratch: &Scratch, isolate: bool) -> BTreeMap<Place, Option<String>> {
+    let mut args = vec!["render", "L", "--format", "json", "--args", "args.toml"];
+    if isolate {
+        args.push("--isolate");
+    }
+    let output = scratch.run(&args);
     assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
     #[derive(serde::Deserialize)]
     struct Document {
         messages: Vec<Rendered>,
     }
     let document: Document = serde_json::from_slice(&output.stdout).unwrap();
-    document
+    let rendered = document
         .messages
         .into_iter()
         .map(|r| (place(&r), r.text))
-        .collect()
+        .collect();
+    isolated(rendered, isolate)
 }
 
-fn fluent_js(scratch: &Scratch, cases: &str) -> BTreeMap<Place, Option<String>> {
+fn fluent_js(scratch: &Scratch, cases: &str, isolate: bool) -> BTreeMap<Place, Option<String>> {
     let locales: Vec<serde_json::Value> = LOCALES
         .iter()
-        .map(|locale| serde_json::json!({ "locale": locale, "files": [cases] }))
+        .map(|locale| serde_json::json!({ "locale": locale, "files": [cases, BOM_FILE] }))
         .collect();
-    let job = serde_json::json!({ "isolate": false, "locales": locales, "args": node_args() });
+    let job = serde_json::json!({ "isolate": isolate, "locales": locales, "args": node_args() });
     scratch.write("job.json", job.to_string());
     let output = Command::new("node")
         .arg("tests/parity/render.mjs")
@@ -111,7 +134,10 @@ fn fluent_js(scratch: &Scratch, cases: &str) -> BTreeMap<Place, Option<String>> 
         .unwrap();
     assert!(output.status.success(), "{output:?}");
     let rendered: Vec<Rendered> = serde_json::from_slice(&output.stdout).unwrap();
-    rendered.into_iter().map(|r| (place(&r), r.text)).collect()
+    isolated(
+        rendered.into_iter().map(|r| (place(&r), r.text)).collect(),
+        isolate,
+    )
 }
 
 /// The listed differences: place → (etiquette's text, fluent.js's, verdict).
@@ -167,9 +193,12 @@ fn render_matches_fluent_js() {
     );
     for locale in LOCALES {
         scratch.write(&format!("L/{locale}/cases.ftl"), &cases);
+        scratch.write(&format!("L/{locale}/bom.ftl"), BOM_FILE);
     }
-    let ours = etiquette(&scratch);
-    let theirs = fluent_js(&scratch, &cases);
+    let mut ours = etiquette(&scratch, false);
+    ours.extend(etiquette(&scratch, true));
+    let mut theirs = fluent_js(&scratch, &cases, false);
+    theirs.extend(fluent_js(&scratch, &cases, true));
     let known = known();
     let mut unlisted = Vec::new();
     let mut listed = BTreeMap::new();
@@ -197,7 +226,7 @@ fn render_matches_fluent_js() {
     #[allow(clippy::print_stdout)]
     {
         println!(
-            "parity: {} messages in {} locales; differences listed: {listed:?}; unlisted: {}",
+            "parity: {} messages in {} locales, with and without isolation; differences listed: {listed:?}; unlisted: {}",
             theirs.len(),
             LOCALES.len(),
             unlisted.len()

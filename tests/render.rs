@@ -239,3 +239,61 @@ fn a_bad_sample_argument_is_reported_where_its_value_is() {
         "args.json:1:20: EOF while parsing an object"
     );
 }
+
+#[test]
+fn the_runtime_decides_what_the_customer_reads() {
+    let root = std::env::temp_dir().join(format!("etiquette-runtime-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("L/de")).unwrap();
+    std::fs::create_dir_all(root.join("L/en")).unwrap();
+    let text = concat!(
+        "\u{feff}first = Erste\n",
+        "items = { NUMBER($n, maximumFractionDigits: 0) ->\n    [one] ein Artikel\n   *[other] { $n } Artikel\n}\n",
+        "total = { NUMBER($sum, minimumFractionDigits: 2) }\n",
+    );
+    std::fs::write(root.join("L/de/a.ftl"), text).unwrap();
+    std::fs::write(root.join("L/en/a.ftl"), text.trim_start_matches('\u{feff}')).unwrap();
+    std::fs::write(root.join("args.toml"), "[common]\nn = 1.2\nsum = 1234.5\n").unwrap();
+    let run = |runtime: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_etiquette"))
+            .args([
+                "render",
+                "L",
+                "--locale",
+                "de",
+                "--args",
+                "args.toml",
+                "--runtime",
+                runtime,
+            ])
+            .current_dir(&root)
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+            output.status.code(),
+        )
+    };
+    // fluent.js: the plural of the number as written ("1"), Intl's
+    // separators, and the first message lost to the byte order mark.
+    let (text, errors, code) = run("fluent-js");
+    assert!(text.contains("items: ein Artikel\n"), "{text}");
+    assert!(text.contains("total: 1.234,50\n"), "{text}");
+    assert!(!text.contains("first:"), "{text}");
+    assert!(
+        errors.contains(
+            "L/de/a.ftl:1:1: error[render-error] de · a: the file starts with a byte order mark"
+        ),
+        "{errors}"
+    );
+    assert_eq!(code, Some(1));
+    // A Rust sender: the raw value selects, and numbers have no locale.
+    let (text, errors, code) = run("fluent-rs");
+    assert!(text.contains("first: Erste\n"), "{text}");
+    assert!(text.contains("items: 1.2 Artikel\n"), "{text}");
+    assert!(text.contains("total: 1234.50\n"), "{text}");
+    assert!(errors.is_empty(), "{errors}");
+    assert_eq!(code, Some(0));
+    let _ = std::fs::remove_dir_all(&root);
+}

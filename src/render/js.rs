@@ -337,3 +337,17 @@ pub fn select(
         FluentValue::String(chosen.unwrap_or("").to_owned().into())
     }
 }
+
+/// `ETIQUETTE_ISOLATE(reference, shown: "{name}")`: the reference's value,
+/// which fluent-bundle then isolates as fluent.js does, or `{name}` as
+/// fluent.js writes a reference that does not resolve.
+#[allow(non_snake_case)]
+pub fn ISOLATE<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+    match positional.first() {
+        Some(FluentValue::Error | FluentValue::None) | None => match named.get("shown") {
+            Some(FluentValue::String(shown)) => FluentValue::String(shown.to_string().into()),
+            _ => FluentValue::Error,
+        },
+        Some(value) => value.clone(),
+    }
+}

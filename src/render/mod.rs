@@ -152,6 +152,7 @@ impl<'m, 's> Renderer<'m, 's> {
                 let _ = bundle.add_function("NUMBER", js::NUMBER);
                 let _ = bundle.add_function("DATETIME", intl::DATETIME);
                 let _ = bundle.add_function(select::FUNCTION, js::select(model.langid.to_string()));
+                let _ = bundle.add_function(select::ISOLATE, js::ISOLATE);
             }
             // What a Rust sender's bundle has: numbers without locale data.
             Runtime::FluentRs => {
@@ -168,7 +169,14 @@ impl<'m, 's> Renderer<'m, 's> {
             }
             let body = file.source.body();
             let text = match options.runtime {
-                Runtime::FluentJs => select::rewrite(body, &file.resource),
+                Runtime::FluentJs => {
+                    let text = select::rewrite(body, &file.resource, options.isolate);
+                    // fluent.js parses a byte order mark as the start of
+                    // the first entry, which it then drops as broken.
+                    let bom = &file.source.text[..file.source.body_start()];
+                    text.or_else(|| (!bom.is_empty()).then(|| body.to_owned()))
+                        .map(|text| format!("{bom}{text}"))
+                }
                 Runtime::FluentRs => None,
             };
             let resource = match FluentResource::try_new(text.unwrap_or_else(|| body.to_owned())) {
@@ -216,6 +224,7 @@ impl<'m, 's> Renderer<'m, 's> {
                 continue;
             }
             let Some(runtime) = self.bundle.get_message(message.id.name) else {
+                rendered.faults.extend(self.lost_to_bom(file, message));
                 continue;
             };
             let parts = runtime
@@ -244,6 +253,29 @@ impl<'m, 's> Renderer<'m, 's> {
         }
         rendered.faults.dedup();
         rendered
+    }
+
+    /// The fault when fluent.js loses `message` to its file's byte order
+    /// mark: the first entry of such a file.
+    fn lost_to_bom(&self, file: usize, message: &Message<&'s str>) -> Option<Fault> {
+        let parsed = &self.model.files[file];
+        // A comment first is what the mark takes instead.
+        let first = parsed.resource.body.first();
+        let lost = self.runtime == Runtime::FluentJs
+            && parsed.source.body_start() > 0
+            && matches!(first, Some(fluent_syntax::ast::Entry::Message(m)) if std::ptr::eq(m, message));
+        lost.then(|| {
+            let part = MessagePart {
+                file,
+                message,
+                attribute: None,
+            };
+            self.fault_at(
+                &part,
+                FaultKind::Broken,
+                "the file starts with a byte order mark, which fluent.js reads as part of this message and drops it: the customer reads nothing in its place (save the file without the BOM)".into(),
+            )
+        })
     }
 
     /// The fault when `part` would render to more than a message may, or

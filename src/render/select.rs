@@ -6,6 +6,13 @@
 //! category of the formatted value, in the variants' order). fluent-bundle
 //! compares options and raw values instead, and its plural data is old.
 //!
+//! With isolation on, fluent.js isolates every placeable of a pattern of
+//! more than one element; fluent-bundle leaves out message and term
+//! references and string literals. Those are wrapped in
+//! `ETIQUETTE_ISOLATE(…, shown: "{name}")`, a call, which fluent-bundle
+//! isolates, and which writes what fluent.js writes when the reference
+//! does not resolve.
+//!
 //! Only the bundle's copy changes: every finding and fault is still placed
 //! in the file as written, from etiquette's own parse.
 
@@ -17,6 +24,8 @@ use super::js::NUMBER_KEY;
 
 /// The name the selector function is registered under.
 pub(super) const FUNCTION: &str = "ETIQUETTE_SELECT";
+/// The name of the function that makes a reference isolated.
+pub(super) const ISOLATE: &str = "ETIQUETTE_ISOLATE";
 
 /// An edit of the text: the bytes `range` become `text`.
 struct Edit {
@@ -25,9 +34,10 @@ struct Edit {
     text: String,
 }
 
-/// `body` with every select of `resource` (its parse) rewritten, or `None`
-/// when there is none to rewrite.
-pub(super) fn rewrite(body: &str, resource: &Resource<&str>) -> Option<String> {
+/// `body` with every select of `resource` (its parse) rewritten, and with
+/// `isolate` every reference fluent.js would isolate; `None` when there is
+/// nothing to rewrite.
+pub(super) fn rewrite(body: &str, resource: &Resource<&str>, isolate: bool) -> Option<String> {
     let mut edits = Vec::new();
     for entry in &resource.body {
         let patterns: Vec<&Pattern<&str>> = match entry {
@@ -42,7 +52,7 @@ pub(super) fn rewrite(body: &str, resource: &Resource<&str>) -> Option<String> {
             _ => continue,
         };
         for pattern in patterns {
-            visit_pattern(body, pattern, &mut edits);
+            visit_pattern(body, pattern, isolate, &mut edits);
         }
     }
     if edits.is_empty() {
@@ -64,21 +74,82 @@ pub(super) fn rewrite(body: &str, resource: &Resource<&str>) -> Option<String> {
     Some(text)
 }
 
-fn visit_pattern(body: &str, pattern: &Pattern<&str>, edits: &mut Vec<Edit>) {
+fn visit_pattern(body: &str, pattern: &Pattern<&str>, isolate: bool, edits: &mut Vec<Edit>) {
+    let isolated = isolate && pattern.elements.len() > 1;
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            visit_expression(body, expression, edits);
+            if let Expression::Inline(inline) = expression
+                && isolated
+            {
+                wrap_reference(body, inline, edits);
+            }
+            visit_expression(body, expression, isolate, edits);
         }
     }
 }
 
-fn visit_expression(body: &str, expression: &Expression<&str>, edits: &mut Vec<Edit>) {
+/// Wraps a message or term reference or a string literal in
+/// [`ISOLATE`], with what fluent.js writes when it does not resolve.
+fn wrap_reference(body: &str, inline: &InlineExpression<&str>, edits: &mut Vec<Edit>) {
+    let Some((start, end, shown)) = reference_span(body, inline) else {
+        return;
+    };
+    edits.push(Edit {
+        at: start,
+        end: start,
+        text: format!("{ISOLATE}("),
+    });
+    edits.push(Edit {
+        at: end,
+        end,
+        text: format!(", shown: \"{{{shown}}}\")"),
+    });
+}
+
+/// Where a reference or string literal is written, and the name fluent.js
+/// shows for it when it does not resolve.
+fn reference_span(body: &str, inline: &InlineExpression<&str>) -> Option<(usize, usize, String)> {
+    match inline {
+        InlineExpression::MessageReference { id, attribute } => {
+            let start = offset(body, id.name)?;
+            let last = attribute.as_ref().map_or(id.name, |a| a.name);
+            let end = offset(body, last)? + last.len();
+            Some((start, end, body.get(start..end)?.to_owned()))
+        }
+        InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            let start = offset(body, id.name)?.checked_sub(1)?;
+            let last = attribute.as_ref().map_or(id.name, |a| a.name);
+            let name_end = offset(body, last)? + last.len();
+            let end = match arguments {
+                Some(_) => closing_paren(body, name_end)?,
+                None => name_end,
+            };
+            Some((start, end, body.get(start..name_end)?.to_owned()))
+        }
+        InlineExpression::StringLiteral { value } => {
+            let start = offset(body, value)?.checked_sub(1)?;
+            Some((start, start + value.len() + 2, String::new()))
+        }
+        _ => None,
+    }
+}
+
+fn visit_expression(
+    body: &str,
+    expression: &Expression<&str>,
+    isolate: bool,
+    edits: &mut Vec<Edit>,
+) {
     match expression {
-        Expression::Inline(inline) => visit_inline(body, inline, edits),
+        Expression::Inline(inline) => visit_inline(body, inline, isolate, edits),
         Expression::Select { selector, variants } => {
-            visit_inline(body, selector, edits);
+            visit_inline(body, selector, isolate, edits);
             for variant in variants {
-                visit_pattern(body, &variant.value, edits);
+                visit_pattern(body, &variant.value, isolate, edits);
             }
             if let Some((start, end)) = selector_span(body, selector) {
                 let mut keys = Vec::new();
@@ -113,16 +184,18 @@ fn visit_expression(body: &str, expression: &Expression<&str>, edits: &mut Vec<E
     }
 }
 
-fn visit_inline(body: &str, inline: &InlineExpression<&str>, edits: &mut Vec<Edit>) {
+fn visit_inline(body: &str, inline: &InlineExpression<&str>, isolate: bool, edits: &mut Vec<Edit>) {
     match inline {
-        InlineExpression::Placeable { expression } => visit_expression(body, expression, edits),
+        InlineExpression::Placeable { expression } => {
+            visit_expression(body, expression, isolate, edits);
+        }
         InlineExpression::FunctionReference { arguments, .. } => {
             for argument in arguments
                 .positional
                 .iter()
                 .chain(arguments.named.iter().map(|n| &n.value))
             {
-                visit_inline(body, argument, edits);
+                visit_inline(body, argument, isolate, edits);
             }
         }
         _ => {}
@@ -195,7 +268,7 @@ mod tests {
         let resource = match fluent_syntax::parser::parse(body) {
             Ok(resource) | Err((resource, _)) => resource,
         };
-        rewrite(body, &resource)
+        rewrite(body, &resource, false)
     }
 
     #[test]
@@ -209,6 +282,18 @@ mod tests {
         assert_eq!(
             rewritten(nested).unwrap(),
             "b = { ETIQUETTE_SELECT($a, keys: \"x\") ->\n   *[x] { ETIQUETTE_SELECT($b, keys: \"etiquette-n-2_5\") ->\n       *[etiquette-n-2_5] y\n    }\n}\n"
+        );
+    }
+
+    #[test]
+    fn with_isolation_references_and_literals_are_wrapped() {
+        let body = "a = Hi { b.c } { -t(x: \"(\") } { \"l\" } { $v }\nb = { -t }\n";
+        let resource = match fluent_syntax::parser::parse(body) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        assert_eq!(
+            rewrite(body, &resource, true).unwrap(),
+            "a = Hi { ETIQUETTE_ISOLATE(b.c, shown: \"{b.c}\") } { ETIQUETTE_ISOLATE(-t(x: \"(\"), shown: \"{-t}\") } { ETIQUETTE_ISOLATE(\"l\", shown: \"{}\") } { $v }\nb = { -t }\n"
         );
     }
 
