@@ -85,23 +85,58 @@ fn node_args() -> serde_json::Value {
     serde_json::Value::Object(args)
 }
 
-/// A place in the run with isolation marks: `nl isolated`.
-fn isolated(
-    mut rendered: BTreeMap<Place, Option<String>>,
+/// One run of both renderers: with isolation marks or not, and in which
+/// zone the sending server writes dates (as etiquette and as `TZ` name it).
+#[derive(Clone, Copy)]
+struct Run {
     isolate: bool,
-) -> BTreeMap<Place, Option<String>> {
-    if isolate {
-        rendered = rendered
-            .into_iter()
-            .map(|((locale, name), text)| ((format!("{locale} isolated"), name), text))
-            .collect();
-    }
-    rendered
+    zone: (&'static str, &'static str),
 }
 
-fn etiquette(scratch: &Scratch, isolate: bool) -> BTreeMap<Place, Option<String>> {
-    let mut args = vec!["render", "L", "--format", "json", "--args", "args.toml"];
-    if isolate {
+const RUNS: &[Run] = &[
+    Run {
+        isolate: false,
+        zone: ("UTC", "UTC"),
+    },
+    Run {
+        isolate: true,
+        zone: ("UTC", "UTC"),
+    },
+    // POSIX names the zone five hours west of UTC `Etc/GMT+5`.
+    Run {
+        isolate: false,
+        zone: ("-05:00", "Etc/GMT+5"),
+    },
+];
+
+/// The places of a run: `nl`, `nl isolated`, `nl at -05:00`.
+fn places_of(
+    rendered: BTreeMap<Place, Option<String>>,
+    run: Run,
+) -> BTreeMap<Place, Option<String>> {
+    let suffix = match (run.isolate, run.zone.0) {
+        (true, _) => " isolated".to_owned(),
+        (false, "UTC") => String::new(),
+        (false, zone) => format!(" at {zone}"),
+    };
+    rendered
+        .into_iter()
+        .map(|((locale, name), text)| ((format!("{locale}{suffix}"), name), text))
+        .collect()
+}
+
+fn etiquette(scratch: &Scratch, run: Run) -> BTreeMap<Place, Option<String>> {
+    let zone = format!("--time-zone={}", run.zone.0);
+    let mut args = vec![
+        "render",
+        "L",
+        "--format",
+        "json",
+        "--args",
+        "args.toml",
+        &zone,
+    ];
+    if run.isolate {
         args.push("--isolate");
     }
     let output = scratch.run(&args);
@@ -116,27 +151,28 @@ fn etiquette(scratch: &Scratch, isolate: bool) -> BTreeMap<Place, Option<String>
         .into_iter()
         .map(|r| (place(&r), r.text))
         .collect();
-    isolated(rendered, isolate)
+    places_of(rendered, run)
 }
 
-fn fluent_js(scratch: &Scratch, cases: &str, isolate: bool) -> BTreeMap<Place, Option<String>> {
+fn fluent_js(scratch: &Scratch, cases: &str, run: Run) -> BTreeMap<Place, Option<String>> {
     let locales: Vec<serde_json::Value> = LOCALES
         .iter()
         .map(|locale| serde_json::json!({ "locale": locale, "files": [cases, BOM_FILE] }))
         .collect();
-    let job = serde_json::json!({ "isolate": isolate, "locales": locales, "args": node_args() });
+    let job =
+        serde_json::json!({ "isolate": run.isolate, "locales": locales, "args": node_args() });
     scratch.write("job.json", job.to_string());
     let output = Command::new("node")
         .arg("tests/parity/render.mjs")
         .arg(scratch.path("job.json"))
-        .env("TZ", "UTC")
+        .env("TZ", run.zone.1)
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
     let rendered: Vec<Rendered> = serde_json::from_slice(&output.stdout).unwrap();
-    isolated(
+    places_of(
         rendered.into_iter().map(|r| (place(&r), r.text)).collect(),
-        isolate,
+        run,
     )
 }
 
@@ -195,10 +231,12 @@ fn render_matches_fluent_js() {
         scratch.write(&format!("L/{locale}/cases.ftl"), &cases);
         scratch.write(&format!("L/{locale}/bom.ftl"), BOM_FILE);
     }
-    let mut ours = etiquette(&scratch, false);
-    ours.extend(etiquette(&scratch, true));
-    let mut theirs = fluent_js(&scratch, &cases, false);
-    theirs.extend(fluent_js(&scratch, &cases, true));
+    let mut ours = BTreeMap::new();
+    let mut theirs = BTreeMap::new();
+    for &run in RUNS {
+        ours.extend(etiquette(&scratch, run));
+        theirs.extend(fluent_js(&scratch, &cases, run));
+    }
     let known = known();
     let mut unlisted = Vec::new();
     let mut listed = BTreeMap::new();
@@ -226,7 +264,7 @@ fn render_matches_fluent_js() {
     #[allow(clippy::print_stdout)]
     {
         println!(
-            "parity: {} messages in {} locales, with and without isolation; differences listed: {listed:?}; unlisted: {}",
+            "parity: {} messages in {} locales, with and without isolation, in two zones; differences listed: {listed:?}; unlisted: {}",
             theirs.len(),
             LOCALES.len(),
             unlisted.len()

@@ -71,7 +71,11 @@ impl CheckOptions {
                 Some(path) => Some(SampleArgs::read(&config.resolve_inside("args", path)?)?),
                 None => None,
             },
-            runtime: config.render.runtime,
+            render: crate::render::RenderOptions {
+                runtime: config.render.runtime,
+                time_zone: config.render.time_zone,
+                isolate: false,
+            },
         };
         let known: Vec<&str> = settings.rules().iter().map(|r| r.id).collect();
         config.validate_rules(&known)?;

@@ -145,6 +145,10 @@ pub(crate) struct RenderArgs {
     /// `[render] runtime`, else fluent-js]
     #[arg(long, value_name = "RUNTIME")]
     pub(crate) runtime: Option<etiquette::render::Runtime>,
+    /// The zone the sending server writes dates in: UTC or an offset such
+    /// as +01:00 [default: the config's `[render] time-zone`, else UTC]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub(crate) time_zone: Option<etiquette::render::TimeZone>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub(crate) format: RenderFormat,

@@ -77,6 +77,7 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
             &samples,
             RenderOptions {
                 runtime: args.runtime.unwrap_or(config.render.runtime),
+                time_zone: args.time_zone.unwrap_or(config.render.time_zone),
                 isolate: args.isolate,
             },
             deliver,
@@ -129,7 +130,10 @@ fn findings(
     }
     options.settings.sample_args = Some(samples.clone());
     if let Some(runtime) = args.runtime {
-        options.settings.runtime = runtime;
+        options.settings.render.runtime = runtime;
+    }
+    if let Some(zone) = args.time_zone {
+        options.settings.render.time_zone = zone;
     }
     let report = etiquette::check::check(project, &options)?;
     // The findings of the emails shown, and those outside any email.

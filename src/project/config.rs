@@ -149,6 +149,53 @@ impl std::str::FromStr for Runtime {
     }
 }
 
+/// The zone the sending server writes an instant in: UTC or a fixed
+/// offset (`+01:00`). etiquette has no time zone database: a named zone
+/// is refused, with the advice to write the server's offset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct TimeZone {
+    /// Minutes east of UTC.
+    pub minutes: i32,
+}
+
+impl std::str::FromStr for TimeZone {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let refused = || {
+            format!(
+                "`{text}` is not UTC or an offset such as +01:00 (etiquette has no time zone database: write the sending server's offset)"
+            )
+        };
+        if matches!(text, "UTC" | "utc" | "Z" | "GMT") {
+            return Ok(TimeZone { minutes: 0 });
+        }
+        let (sign, rest) = match text.as_bytes().first() {
+            Some(b'+') => (1, &text[1..]),
+            Some(b'-') => (-1, &text[1..]),
+            _ => return Err(refused()),
+        };
+        let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
+        let hours: i32 = hours.parse().map_err(|_| refused())?;
+        let minutes: i32 = minutes.parse().map_err(|_| refused())?;
+        if !(0..=14).contains(&hours) || !(0..60).contains(&minutes) {
+            return Err(refused());
+        }
+        Ok(TimeZone {
+            minutes: sign * (hours * 60 + minutes),
+        })
+    }
+}
+
+impl TryFrom<String> for TimeZone {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        text.parse()
+    }
+}
+
 /// `[render]`: what rendering shows.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -156,6 +203,9 @@ pub struct RenderConfig {
     /// The runtime whose output `render` and `render-error` show.
     #[serde(default)]
     pub runtime: Runtime,
+    /// The zone production writes instants in (UTC by default).
+    #[serde(default)]
+    pub time_zone: TimeZone,
 }
 
 /// The contents of `etiquette.toml`.

@@ -60,11 +60,11 @@ impl Sample {
         FluentDate::parse(text).map(Sample::Date)
     }
 
-    fn to_fluent(&self, runtime: super::Runtime) -> FluentValue<'static> {
+    fn to_fluent(&self, options: super::RenderOptions) -> FluentValue<'static> {
         match self {
             Sample::Text(text) => FluentValue::from(text.clone()),
             Sample::Number(number) => FluentValue::from(*number),
-            Sample::Date(date) => FluentValue::Custom(Box::new(date.for_runtime(runtime))),
+            Sample::Date(date) => FluentValue::Custom(Box::new(date.for_render(options))),
         }
     }
 }
@@ -143,7 +143,7 @@ impl SampleArgs {
         &self,
         email: &str,
         used: impl Iterator<Item = &'n str>,
-        runtime: super::Runtime,
+        options: super::RenderOptions,
     ) -> FluentArgs<'static> {
         let own = self.emails.get(email);
         let mut args = FluentArgs::new();
@@ -152,7 +152,7 @@ impl SampleArgs {
                 .and_then(|table| table.get(name))
                 .or_else(|| self.common.get(name));
             if let Some(value) = value {
-                args.set(name.to_owned(), value.to_fluent(runtime));
+                args.set(name.to_owned(), value.to_fluent(options));
             }
         }
         args

@@ -210,12 +210,14 @@ pub struct FluentDate {
     pub text: String,
     pub date: Date<icu_calendar::Iso>,
     pub time: Option<Time>,
+    /// The offset written after the time, in minutes east of UTC (`Z` is
+    /// 0); none for a local time.
+    pub offset: Option<i32>,
     pub style: DateStyle,
 }
 
 impl FluentDate {
-    /// Parses `2025-03-14` or `2025-03-14T14:30[:00]` (an offset or `Z` is
-    /// dropped: the wall-clock time is written as given).
+    /// Parses `2025-03-14` or `2025-03-14T14:30[:00][Z|+01:00]`.
     pub fn parse(text: &str) -> Option<FluentDate> {
         let (date, time) = match text.split_once(['T', ' ']) {
             Some((date, time)) => (date, Some(time)),
@@ -226,6 +228,19 @@ impl FluentDate {
         let month: u8 = parts.next()?.parse().ok()?;
         let day: u8 = parts.next()?.parse().ok()?;
         let date = Date::try_new_iso(year, month, day).ok()?;
+        let offset = match time {
+            Some(time) if time.ends_with('Z') => Some(0),
+            Some(time) => match time.rfind(['+', '-']) {
+                Some(at) => Some(
+                    time[at..]
+                        .parse::<crate::project::config::TimeZone>()
+                        .ok()?
+                        .minutes,
+                ),
+                None => None,
+            },
+            None => None,
+        };
         let time = match time {
             None => None,
             Some(time) => {
@@ -249,22 +264,94 @@ impl FluentDate {
             text: text.to_owned(),
             date,
             time,
+            offset,
             style,
         })
     }
 }
 
 impl FluentDate {
-    /// The date as a sample argument of `runtime`: fluent.js writes a date
-    /// alone by default, its time only when asked, with V8's spaces.
-    pub(super) fn for_runtime(&self, runtime: super::Runtime) -> FluentDate {
+    /// The date as a sample argument of a render with `options`. fluent.js
+    /// gets a JavaScript `Date`, an instant, which it writes in the sending
+    /// server's zone: a time with an offset moves to that zone, a date
+    /// alone is midnight UTC, a local time is the server's own. It writes a
+    /// date alone by default, its time only when asked, with V8's spaces.
+    pub(super) fn for_render(&self, options: super::RenderOptions) -> FluentDate {
         let mut date = self.clone();
-        if runtime == super::Runtime::FluentJs {
+        if options.runtime == super::Runtime::FluentJs {
+            let zone = options.time_zone.minutes;
+            let shift = match (self.offset, self.time) {
+                (Some(offset), _) => Some(zone - offset),
+                (None, None) => Some(zone),
+                (None, Some(_)) => None,
+            };
+            if let Some(minutes) = shift.filter(|m| *m != 0) {
+                date.shift(minutes);
+            }
             date.style.time = None;
             date.style.v8_spaces = true;
         }
         date
     }
+}
+
+impl FluentDate {
+    /// Moves the date and time by `minutes`, across days as needed.
+    fn shift(&mut self, minutes: i32) {
+        let time = self.time.unwrap_or(Time::start_of_day());
+        let days = days_from_civil(
+            self.date.year().extended_year(),
+            self.date.month().ordinal,
+            self.date.day_of_month().0,
+        );
+        let total = i64::from(days) * 1440
+            + i64::from(time.hour.number()) * 60
+            + i64::from(time.minute.number())
+            + i64::from(minutes);
+        let (days, minute_of_day) = (total.div_euclid(1440), total.rem_euclid(1440));
+        let (year, month, day) = civil_from_days(days as i32);
+        if let Ok(date) = Date::try_new_iso(year, month, day) {
+            self.date = date;
+        }
+        self.time = Time::try_new(
+            (minute_of_day / 60) as u8,
+            (minute_of_day % 60) as u8,
+            time.second.number(),
+            0,
+        )
+        .ok();
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(year: i32, month: u8, day: u8) -> i32 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i32::from(month);
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i32::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i32) -> (i32, u8, u8) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u8;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    } as u8;
+    let year = year_of_era + era * 400 + i32::from(month <= 2);
+    (year, month, day)
 }
 
 /// The memoizer's language, for formatters built outside it.
@@ -588,6 +675,43 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert!(take_problems().is_empty());
         text
+    }
+
+    #[test]
+    fn an_instant_is_written_in_the_servers_zone() {
+        let options = |zone: &str| super::super::RenderOptions {
+            time_zone: zone.parse().unwrap(),
+            ..Default::default()
+        };
+        let shown = |text: &str, zone: &str| {
+            let date = FluentDate::parse(text).unwrap().for_render(options(zone));
+            (
+                date.date.year().extended_year(),
+                date.date.month().ordinal,
+                date.date.day_of_month().0,
+                date.time.map(|t| (t.hour.number(), t.minute.number())),
+            )
+        };
+        assert_eq!(
+            shown("2025-12-31T23:30:00Z", "+01:00"),
+            (2026, 1, 1, Some((0, 30)))
+        );
+        assert_eq!(
+            shown("2024-03-01T00:15:00+00:30", "UTC"),
+            (2024, 2, 29, Some((23, 45)))
+        );
+        // A date alone is midnight UTC; a local time is the server's own.
+        assert_eq!(shown("2025-03-01", "-05:00"), (2025, 2, 28, Some((19, 0))));
+        assert_eq!(
+            shown("2025-03-01T09:00:00", "-05:00"),
+            (2025, 3, 1, Some((9, 0)))
+        );
+        for refused in ["Europe/Amsterdam", "+15:00", "1", "+01:60"] {
+            assert!(
+                refused.parse::<super::super::TimeZone>().is_err(),
+                "{refused}"
+            );
+        }
     }
 
     fn number(value: f64) -> FluentArgs<'static> {

@@ -15,7 +15,7 @@ mod select;
 mod size;
 
 pub use args::{ArgsError, Sample, SampleArgs};
-pub use runtime::{RenderOptions, Runtime};
+pub use runtime::{RenderOptions, Runtime, TimeZone};
 pub use size::MAX_RENDERED_BYTES;
 use size::SizeBound;
 use std::fmt;
@@ -126,7 +126,7 @@ pub enum FaultKind {
 pub struct Renderer<'m, 's> {
     model: &'m LocaleModel<'s>,
     bundle: FluentBundle<FluentResource>,
-    runtime: Runtime,
+    options: RenderOptions,
     /// Bytes the locale's emails may still render to: see [`budget`].
     budget: std::cell::Cell<usize>,
 }
@@ -188,7 +188,7 @@ impl<'m, 's> Renderer<'m, 's> {
         Renderer {
             model,
             bundle,
-            runtime: options.runtime,
+            options,
             budget: std::cell::Cell::new(budget(model)),
         }
     }
@@ -206,7 +206,7 @@ impl<'m, 's> Renderer<'m, 's> {
             .flat_map(|(_, message)| crate::syntax::patterns(message))
             .flat_map(|(_, pattern)| self.model.pattern_variables(pattern).into_keys())
             .collect::<std::collections::BTreeSet<&str>>();
-        let args = samples.for_email(&email.name, used.into_iter(), self.runtime);
+        let args = samples.for_email(&email.name, used.into_iter(), self.options);
         let mut bound = SizeBound::new(self.model, &args);
         let args = &args;
         let mut rendered = Rendered {
@@ -261,7 +261,7 @@ impl<'m, 's> Renderer<'m, 's> {
         let parsed = &self.model.files[file];
         // A comment first is what the mark takes instead.
         let first = parsed.resource.body.first();
-        let lost = self.runtime == Runtime::FluentJs
+        let lost = self.options.runtime == Runtime::FluentJs
             && parsed.source.body_start() > 0
             && matches!(first, Some(fluent_syntax::ast::Entry::Message(m)) if std::ptr::eq(m, message));
         lost.then(|| {

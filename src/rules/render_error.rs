@@ -43,11 +43,7 @@ impl Check for RenderError {
         let Some(args) = &cx.settings.sample_args else {
             return;
         };
-        let options = crate::render::RenderOptions {
-            runtime: cx.settings.runtime,
-            isolate: false,
-        };
-        let renderer = Renderer::new(cx.locale, options);
+        let renderer = Renderer::new(cx.locale, cx.settings.render);
         let args_file = args.path.as_deref().unwrap_or("the sample arguments");
         for email in &cx.analysis.emails {
             let rendered = renderer.render(email, args);

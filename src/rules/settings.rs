@@ -27,8 +27,8 @@ pub struct Settings {
     pub allowed_identifiers: Vec<String>,
     /// Sample arguments; with them, `render-error` renders every email.
     pub sample_args: Option<SampleArgs>,
-    /// The runtime `render-error` renders as.
-    pub runtime: crate::render::Runtime,
+    /// How `render-error` renders: the runtime and the time zone.
+    pub render: crate::render::RenderOptions,
 }
 
 impl Default for Settings {
@@ -40,7 +40,7 @@ impl Default for Settings {
             emails: Emails::default(),
             allowed_identifiers: Vec::new(),
             sample_args: None,
-            runtime: crate::render::Runtime::default(),
+            render: crate::render::RenderOptions::default(),
         }
     }
 }

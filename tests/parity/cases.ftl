@@ -136,3 +136,5 @@ text-unicode = { "\u00E9" }
 text-mixed = Dear { $name }, your order { $order } of { $int } items
 missing-variable = Hello { $nobody }
 missing-message = Hello { nothing }
+date-offset = { DATETIME($offset, dateStyle: "medium", timeStyle: "short") }
+date-offset-default = { $offset }
