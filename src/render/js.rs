@@ -1,6 +1,8 @@
-//! The `fluent-js` runtime's numbers: `NUMBER` as `@fluent/bundle` 0.19
-//! runs it on `Intl.NumberFormat`, and variant selection as it runs it on
-//! `Intl.PluralRules`, with current CLDR plural rules (ICU4X).
+//! The runtimes' functions. Above all the `fluent-js` runtime's numbers:
+//! `NUMBER` as `@fluent/bundle` 0.19 runs it on `Intl.NumberFormat`, and
+//! variant selection as it runs it on `Intl.PluralRules`, with current
+//! CLDR plural rules (ICU4X); and for both runtimes, the options each
+//! ignores, reported.
 //!
 //! What fluent.js does, and so what is shown:
 //! - `NUMBER` takes only the options a translation may set (`useGrouping`,
@@ -153,6 +155,9 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
     };
     for (name, value) in named.iter() {
         if !ALLOWED.contains(&name) {
+            problem(format!(
+                "NUMBER() option `{name}` is not one a translation may set: fluent.js ignores it"
+            ));
             continue;
         }
         if let Err(message) = set(&mut options, name, value) {
@@ -350,4 +355,73 @@ pub fn ISOLATE<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> Fluent
         },
         Some(value) => value.clone(),
     }
+}
+
+/// Options a translation may give `DATETIME` in fluent.js
+/// (`DATETIME_ALLOWED`).
+const DATETIME_ALLOWED: &[&str] = &[
+    "dateStyle",
+    "timeStyle",
+    "fractionalSecondDigits",
+    "dayPeriod",
+    "hour12",
+    "weekday",
+    "era",
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "timeZoneName",
+];
+
+/// fluent.js's `DATETIME`: etiquette's, with the options fluent.js
+/// ignores reported.
+#[allow(non_snake_case)]
+pub fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+    for (name, _) in named.iter() {
+        if !DATETIME_ALLOWED.contains(&name) {
+            problem(format!(
+                "DATETIME() option `{name}` is not one a translation may set: fluent.js ignores it"
+            ));
+        }
+    }
+    intl::DATETIME(positional, named)
+}
+
+/// Options fluent-bundle's `NUMBER` reads, and how.
+const RS_NUMBER_TEXT: &[&str] = &[
+    "type",
+    "style",
+    "currency",
+    "currencyDisplay",
+    "useGrouping",
+];
+const RS_NUMBER_DIGITS: &[&str] = &[
+    "minimumIntegerDigits",
+    "minimumFractionDigits",
+    "maximumFractionDigits",
+    "minimumSignificantDigits",
+    "maximumSignificantDigits",
+];
+
+/// fluent-bundle's built-in `NUMBER`, with the options it ignores reported:
+/// an option it does not know, digits written as text.
+#[allow(non_snake_case)]
+pub fn RS_NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+    for (name, value) in named.iter() {
+        let read = match value {
+            FluentValue::String(_) => RS_NUMBER_TEXT.contains(&name),
+            FluentValue::Number(_) => RS_NUMBER_DIGITS.contains(&name),
+            _ => true,
+        };
+        if !read {
+            problem(format!(
+                "NUMBER() option `{name}` as written ({}) is one fluent-bundle ignores",
+                shown(value)
+            ));
+        }
+    }
+    fluent_bundle::builtins::NUMBER(positional, named)
 }

@@ -150,13 +150,13 @@ impl<'m, 's> Renderer<'m, 's> {
             Runtime::FluentJs => {
                 bundle.set_formatter(Some(intl::format_value));
                 let _ = bundle.add_function("NUMBER", js::NUMBER);
-                let _ = bundle.add_function("DATETIME", intl::DATETIME);
+                let _ = bundle.add_function("DATETIME", js::DATETIME);
                 let _ = bundle.add_function(select::FUNCTION, js::select(model.langid.to_string()));
                 let _ = bundle.add_function(select::ISOLATE, js::ISOLATE);
             }
             // What a Rust sender's bundle has: numbers without locale data.
             Runtime::FluentRs => {
-                let _ = bundle.add_builtins();
+                let _ = bundle.add_function("NUMBER", js::RS_NUMBER);
             }
         }
         for file in &model.files {
