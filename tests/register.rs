@@ -135,3 +135,47 @@ fn the_dutch_refund_email_gets_exactly_its_lieve_and_its_two_je() {
         "informal `je` in an email that addresses the reader formally 12 times (uw ×8, u ×4)"
     );
 }
+
+#[test]
+fn a_verb_form_in_a_control_label_is_the_users_order() {
+    let words = |access_key: &str| {
+        let root = std::env::temp_dir().join(format!(
+            "etiquette-control-label-{}-{}",
+            access_key.len(),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        for locale in ["en", "de"] {
+            std::fs::create_dir_all(root.join(locale)).unwrap();
+        }
+        std::fs::write(
+            root.join("en/prefs.ftl"),
+            format!(
+                "intro = You can change your settings at any time.\nverify = Please verify your details.\n\
+                 help = Check your settings.\ndelete-label =\n    .label = Delete these messages\n{access_key}"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("de/prefs.ftl"),
+            format!(
+                "intro = Sie können Ihre Einstellungen jederzeit ändern.\nverify = Bitte prüfen Sie Ihre Angaben.\n\
+                 help = Prüfe deine Einstellungen.\ndelete-label =\n    .label = Lösche diese Nachrichten\n{access_key}"
+            ),
+        )
+        .unwrap();
+        let report = run(root.to_str().unwrap(), |_| {});
+        let _ = std::fs::remove_dir_all(&root);
+        found(&report)
+            .into_iter()
+            .map(|(_, _, _, word)| word)
+            .collect::<Vec<String>>()
+    };
+    // "Prüfe" and "deine" address the reader; "Lösche", in the label of a
+    // control with an access key, is the user's order to the program.
+    let with_key = words("    .accesskey = L\n");
+    assert!(with_key.contains(&"deine".to_owned()), "{with_key:?}");
+    assert!(!with_key.contains(&"Lösche".to_owned()), "{with_key:?}");
+    let without = words("");
+    assert!(without.contains(&"Lösche".to_owned()), "{without:?}");
+}

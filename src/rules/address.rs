@@ -238,6 +238,7 @@ pub(crate) fn other_register<'a>(
             if !against(marker)
                 || !listing.wants(view.file(marker.origin), marker.span.start)
                 || describes_progress(view, marker)
+                || labels_a_control(view, marker)
             {
                 continue;
             }
@@ -265,6 +266,34 @@ pub(crate) fn other_register<'a>(
     }
 }
 
+/// Whether `marker` counts only at the start of a sentence (a verb form)
+/// and is in the label of a control the user presses, a message with an
+/// access key ("Lösche diese Nachrichten", with `.accesskey = L`): the
+/// user's order to the program, not the program addressing the user.
+fn labels_a_control(view: &EmailView<'_, '_>, marker: &MarkerMatch) -> bool {
+    if !initial_only(view, marker) {
+        return false;
+    }
+    let origin = view.reading.origin(marker.origin);
+    view.locale
+        .message(&origin.message_id)
+        .is_some_and(|(_, message)| {
+            message
+                .attributes
+                .iter()
+                .any(|a| a.id.name.eq_ignore_ascii_case("accesskey"))
+        })
+}
+
+/// Whether `marker` is a form the pack counts only at the start of a
+/// sentence (a verb form), found there.
+fn initial_only(view: &EmailView<'_, '_>, marker: &MarkerMatch) -> bool {
+    view.pack.entries[marker.marker]
+        .kind
+        .marker()
+        .is_some_and(|entry| entry.position == Position::Mid && entry.strength != marker.strength)
+}
+
 /// Whether `marker` counts only at the start of a sentence (a verb form
 /// there: "Überprüfe Informationen", "Verwende { $languageName }") in a
 /// message whose English reference opens with a gerund ("Checking
@@ -277,11 +306,7 @@ fn describes_progress(view: &EmailView<'_, '_>, marker: &MarkerMatch) -> bool {
     else {
         return false;
     };
-    let initial_only = view.pack.entries[marker.marker]
-        .kind
-        .marker()
-        .is_some_and(|entry| entry.position == Position::Mid && entry.strength != marker.strength);
-    if !initial_only {
+    if !initial_only(view, marker) {
         return false;
     }
     let origin = view.reading.origin(marker.origin);
