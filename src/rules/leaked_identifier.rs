@@ -124,6 +124,15 @@ fn leaks_in<'a>(
     let (context, reference_text) = explained(cx, &origin);
     // Once per message, and only when a leak needs it.
     let dropped = std::cell::OnceCell::new();
+    let identifiers = std::cell::OnceCell::new();
+    let reference_identifiers = || -> &[&str] {
+        identifiers.get_or_init(|| {
+            leak_matches(&reference_text)
+                .into_iter()
+                .map(|hit| &reference_text[hit])
+                .collect::<Vec<&str>>()
+        })
+    };
     let mut leaks = Vec::new();
     for (span, text) in found {
         // A comment documents `$variables`: only the reference's own text
@@ -135,7 +144,7 @@ fn leaks_in<'a>(
         };
         if mentions(excused_by, &text)
             || (cx.reference.is_none() && !is_named_placeholder(&text))
-            || on_purpose(written, &text, &reference_text)
+            || on_purpose(written, &text, &reference_text, reference_identifiers())
         {
             continue;
         }
@@ -146,7 +155,10 @@ fn leaks_in<'a>(
             (written_as == Some(text.as_str()))
                 .then(|| Fix::replace(title, Applicability::Safe, span.clone(), replacement))
         };
-        let leak = match (cx.reference, near_identifier(&reference_text, &text)) {
+        let leak = match (
+            cx.reference,
+            near_identifier(reference_identifiers(), &text),
+        ) {
             (Some(reference), Some(near)) => Leak {
                 message: format!(
                     "`{text}` is not what the {} message writes: `{near}`",
@@ -325,7 +337,12 @@ fn dropped_variables<'a>(cx: &Context<'_, 'a>, written: &WrittenPattern<'_, 'a>)
 /// time zone of the locale's own in a list of time zones), or a message
 /// that is one name (a file name: `MozillaCalEvents`). A slip of one of
 /// the reference's identifiers (`Porto_Rico` for `Puerto_Rico`) is not.
-fn on_purpose(written: &WrittenPattern<'_, '_>, text: &str, reference_text: &str) -> bool {
+fn on_purpose(
+    written: &WrittenPattern<'_, '_>,
+    text: &str,
+    reference_text: &str,
+    reference_identifiers: &[&str],
+) -> bool {
     if text.starts_with(['$', '{', '%']) || reference_text.is_empty() {
         return false;
     }
@@ -336,8 +353,8 @@ fn on_purpose(written: &WrittenPattern<'_, '_>, text: &str, reference_text: &str
     let access_key = text.matches('_').count() == 1
         && text.chars().any(char::is_lowercase)
         && access_key_marked(reference_text);
-    let slip = near_identifier(reference_text, text).is_some();
-    let lists_identifiers = !leak_matches(reference_text).is_empty() && !slip;
+    let slip = near_identifier(reference_identifiers, text).is_some();
+    let lists_identifiers = !reference_identifiers.is_empty() && !slip;
     (reference_angles && names_parameter(&own, text))
         || access_key
         || lists_identifiers
@@ -383,13 +400,13 @@ fn mentions(context: &str, text: &str) -> bool {
     })
 }
 
-/// An identifier of `context` that `text` is a slip of: `URL_STING` for
-/// `URL_STRING`, `FIDO_2_1_pre` for `FIDO_2_1_PRE`.
-fn near_identifier<'c>(context: &'c str, text: &str) -> Option<&'c str> {
+/// The identifier of `identifiers` (the reference's) that `text` is a
+/// slip of: `URL_STING` for `URL_STRING`, `FIDO_2_1_pre` for `FIDO_2_1_PRE`.
+fn near_identifier<'c>(identifiers: &[&'c str], text: &str) -> Option<&'c str> {
     let lower = text.to_lowercase();
-    leak_matches(context)
-        .into_iter()
-        .map(|hit| &context[hit])
+    identifiers
+        .iter()
+        .copied()
         .map(|known| {
             (
                 crate::suggest::edit_distance(&lower, &known.to_lowercase()),
