@@ -240,8 +240,11 @@ fn render_matches_fluent_js() {
     let known = known();
     let mut unlisted = Vec::new();
     let mut listed = BTreeMap::new();
-    for (place, js) in &theirs {
-        let (rs, js) = (cell(&ours.get(place).cloned().flatten()), cell(js));
+    // Every place either side shows: a message one of them drops counts.
+    let places: std::collections::BTreeSet<&Place> = theirs.keys().chain(ours.keys()).collect();
+    for place in places {
+        let rs = cell(&ours.get(place).cloned().flatten());
+        let js = cell(&theirs.get(place).cloned().flatten());
         if rs == js {
             continue;
         }

@@ -289,9 +289,10 @@ fn the_runtime_decides_what_the_customer_reads() {
         "{errors}"
     );
     assert_eq!(code, Some(1));
-    // A Rust sender: the raw value selects, and numbers have no locale.
+    // A Rust sender: the raw value selects, and numbers have no locale;
+    // fluent-syntax loses the first message to the mark too.
     let (text, errors, code) = run("fluent-rs");
-    assert!(text.contains("first: Erste\n"), "{text}");
+    assert!(!text.contains("first:"), "{text}");
     assert!(text.contains("items: 1.2 Artikel\n"), "{text}");
     assert!(text.contains("total: 1234.50\n"), "{text}");
     assert!(

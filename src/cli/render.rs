@@ -84,7 +84,7 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
         )
     };
     let outcome = if args.format == RenderFormat::Html {
-        let findings = findings(&args, &config, &project, &samples)?;
+        let findings = findings(&args, &config, &project)?;
         let names: Vec<String> = locales
             .iter()
             .map(|&i| project.locales[i].name.clone())
@@ -112,7 +112,6 @@ fn findings(
     args: &RenderArgs,
     config: &Config,
     project: &Project,
-    samples: &SampleArgs,
 ) -> Result<Vec<etiquette::finding::Finding>> {
     let mut options = CheckOptions::from_config(config)?;
     options.locales = args.locales.clone();
@@ -128,7 +127,9 @@ fn findings(
             .registers
             .insert(locale.clone(), (*register, "--register".to_string()));
     }
-    options.settings.sample_args = Some(samples.clone());
+    // The page shows render errors where the rendering finds them: the
+    // check does not render every email a second time for `render-error`.
+    options.settings.sample_args = None;
     if let Some(runtime) = args.runtime {
         options.settings.render.runtime = runtime;
     }
@@ -162,6 +163,7 @@ fn write_page(
         None => None,
     };
     let mut page = Review::new(&project.reference().name, locales, previous);
+    page.only(&args.emails);
     page.add_findings(findings);
     let outcome = each(&mut |rendered| {
         keep_faults(&rendered);

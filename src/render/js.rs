@@ -221,9 +221,10 @@ fn set(options: &mut JsNumberOptions, name: &str, value: &FluentValue<'_>) -> Re
         FluentValue::String(s) => s.trim().parse::<f64>().ok(),
         _ => None,
     };
+    // Intl checks the range before it rounds down: 100.5 is out of range.
     let digits = |low: f64, high: f64| -> Result<usize, String> {
         match number() {
-            Some(n) if (low..=high).contains(&n.floor()) => Ok(n.floor() as usize),
+            Some(n) if (low..=high).contains(&n) => Ok(n.floor() as usize),
             _ => Err(format!(
                 "takes {name} from {low} to {high}, not {}",
                 shown(value)

@@ -131,6 +131,26 @@ pub struct Renderer<'m, 's> {
     budget: std::cell::Cell<usize>,
 }
 
+/// The resource a bundle gets of a file: its rewritten text (see
+/// [`select`]) unless the rewrite parses worse than the text as written,
+/// which it should never do.
+fn bundle_resource(bom: &str, body: &str, rewritten: Option<String>) -> FluentResource {
+    let written = || FluentResource::try_new(format!("{bom}{body}"));
+    let Some(text) = rewritten else {
+        return match written() {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+    };
+    match FluentResource::try_new(format!("{bom}{text}")) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => match written() {
+            Err((original, original_errors)) if original_errors.len() < errors.len() => original,
+            Ok(original) => original,
+            Err(_) => resource,
+        },
+    }
+}
+
 /// The bytes all emails of a locale may render to: four times its files,
 /// and at least 64 MB. Rendered text stays proportional to what was read,
 /// however often messages part each other.
@@ -168,20 +188,15 @@ impl<'m, 's> Renderer<'m, 's> {
                 continue;
             }
             let body = file.source.body();
-            let text = match options.runtime {
-                Runtime::FluentJs => {
-                    let text = select::rewrite(body, &file.resource, options.isolate);
-                    // fluent.js parses a byte order mark as the start of
-                    // the first entry, which it then drops as broken.
-                    let bom = &file.source.text[..file.source.body_start()];
-                    text.or_else(|| (!bom.is_empty()).then(|| body.to_owned()))
-                        .map(|text| format!("{bom}{text}"))
-                }
+            // Fluent's parsers, fluent.js's and fluent-syntax alike, read a
+            // byte order mark as the start of the first entry, and drop it
+            // as broken: the bundle is given the mark too.
+            let bom = &file.source.text[..file.source.body_start()];
+            let rewritten = match options.runtime {
+                Runtime::FluentJs => select::rewrite(body, &file.resource, options.isolate),
                 Runtime::FluentRs => None,
             };
-            let resource = match FluentResource::try_new(text.unwrap_or_else(|| body.to_owned())) {
-                Ok(resource) | Err((resource, _)) => resource,
-            };
+            let resource = bundle_resource(bom, body, rewritten);
             // Broken entries and duplicates are findings of their own rules.
             let _ = bundle.add_resource(resource);
         }
@@ -227,6 +242,20 @@ impl<'m, 's> Renderer<'m, 's> {
                 rendered.faults.extend(self.lost_to_bom(file, message));
                 continue;
             };
+            if self.options.runtime == Runtime::FluentJs && select::has_bad_named_argument(message)
+            {
+                let part = MessagePart {
+                    file,
+                    message,
+                    attribute: None,
+                };
+                rendered.faults.push(self.fault_at(
+                    &part,
+                    FaultKind::Broken,
+                    "a named argument's value must be a string or a number (\"false\", not false): fluent.js drops the whole message as broken, and the customer reads nothing in its place".into(),
+                ));
+                continue;
+            }
             let parts = runtime
                 .value()
                 .map(|pattern| (None, pattern))
@@ -255,14 +284,13 @@ impl<'m, 's> Renderer<'m, 's> {
         rendered
     }
 
-    /// The fault when fluent.js loses `message` to its file's byte order
-    /// mark: the first entry of such a file.
+    /// The fault when Fluent loses `message` to its file's byte order mark:
+    /// the first entry of such a file.
     fn lost_to_bom(&self, file: usize, message: &Message<&'s str>) -> Option<Fault> {
         let parsed = &self.model.files[file];
         // A comment first is what the mark takes instead.
         let first = parsed.resource.body.first();
-        let lost = self.options.runtime == Runtime::FluentJs
-            && parsed.source.body_start() > 0
+        let lost = parsed.source.body_start() > 0
             && matches!(first, Some(fluent_syntax::ast::Entry::Message(m)) if std::ptr::eq(m, message));
         lost.then(|| {
             let part = MessagePart {
@@ -273,7 +301,7 @@ impl<'m, 's> Renderer<'m, 's> {
             self.fault_at(
                 &part,
                 FaultKind::Broken,
-                "the file starts with a byte order mark, which fluent.js reads as part of this message and drops it: the customer reads nothing in its place (save the file without the BOM)".into(),
+                "the file starts with a byte order mark, which Fluent (fluent.js and fluent-rs alike) reads as part of this message and drops it: the customer reads nothing in its place (save the file without the BOM)".into(),
             )
         })
     }

@@ -27,7 +27,7 @@ pub(super) const FUNCTION: &str = "ETIQUETTE_SELECT";
 /// The name of the function that makes a reference isolated.
 pub(super) const ISOLATE: &str = "ETIQUETTE_ISOLATE";
 
-/// An edit of the text: the bytes `range` become `text`.
+/// An edit of the text: the bytes `at..end` become `text`.
 struct Edit {
     at: usize,
     end: usize,
@@ -114,7 +114,7 @@ fn reference_span(body: &str, inline: &InlineExpression<&str>) -> Option<(usize,
             let start = offset(body, id.name)?;
             let last = attribute.as_ref().map_or(id.name, |a| a.name);
             let end = offset(body, last)? + last.len();
-            Some((start, end, body.get(start..end)?.to_owned()))
+            Some((start, end, reference_name("", id.name, attribute.as_ref())))
         }
         InlineExpression::TermReference {
             id,
@@ -125,10 +125,11 @@ fn reference_span(body: &str, inline: &InlineExpression<&str>) -> Option<(usize,
             let last = attribute.as_ref().map_or(id.name, |a| a.name);
             let name_end = offset(body, last)? + last.len();
             let end = match arguments {
+                Some(arguments) if has_placeable(arguments) => return None,
                 Some(_) => closing_paren(body, name_end)?,
                 None => name_end,
             };
-            Some((start, end, body.get(start..name_end)?.to_owned()))
+            Some((start, end, reference_name("-", id.name, attribute.as_ref())))
         }
         InlineExpression::StringLiteral { value } => {
             let start = offset(body, value)?.checked_sub(1)?;
@@ -215,12 +216,79 @@ fn selector_span(body: &str, selector: &InlineExpression<&str>) -> Option<(usize
             let at = offset(body, value)?;
             Some((at, at + value.len()))
         }
+        // A placeable in the arguments may hold any text, parentheses
+        // included: where the call ends is not looked for.
+        InlineExpression::FunctionReference { arguments, .. } if has_placeable(arguments) => None,
         InlineExpression::FunctionReference { id, .. } => {
             let at = offset(body, id.name)?;
             Some((at, closing_paren(body, at + id.name.len())?))
         }
         _ => None,
     }
+}
+
+/// `{name}` or `{-name.attribute}`, as fluent.js writes a reference that
+/// does not resolve (from the parse: the source may break the line).
+fn reference_name(
+    dash: &str,
+    name: &str,
+    attribute: Option<&fluent_syntax::ast::Identifier<&str>>,
+) -> String {
+    match attribute {
+        Some(attribute) => format!("{dash}{name}.{}", attribute.name),
+        None => format!("{dash}{name}"),
+    }
+}
+
+/// Whether a call's arguments hold a placeable (`F({ $x -> … })`).
+fn has_placeable(arguments: &fluent_syntax::ast::CallArguments<&str>) -> bool {
+    arguments
+        .positional
+        .iter()
+        .chain(arguments.named.iter().map(|n| &n.value))
+        .any(|argument| matches!(argument, InlineExpression::Placeable { .. }))
+}
+
+/// Whether `message` has a named argument whose value is not a string or
+/// a number (`NUMBER($n, useGrouping: false)`: `false` reads as a message
+/// reference). fluent-syntax takes it; fluent.js, as the Fluent syntax
+/// says, drops the whole message as broken.
+pub(super) fn has_bad_named_argument(message: &fluent_syntax::ast::Message<&str>) -> bool {
+    fn in_pattern(pattern: &Pattern<&str>) -> bool {
+        pattern.elements.iter().any(|element| match element {
+            PatternElement::Placeable { expression } => in_expression(expression),
+            PatternElement::TextElement { .. } => false,
+        })
+    }
+    fn in_expression(expression: &Expression<&str>) -> bool {
+        match expression {
+            Expression::Inline(inline) => in_inline(inline),
+            Expression::Select { selector, variants } => {
+                in_inline(selector) || variants.iter().any(|v| in_pattern(&v.value))
+            }
+        }
+    }
+    fn in_inline(inline: &InlineExpression<&str>) -> bool {
+        let arguments = match inline {
+            InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
+            InlineExpression::TermReference { arguments, .. } => arguments.as_ref(),
+            InlineExpression::Placeable { expression } => return in_expression(expression),
+            _ => None,
+        };
+        arguments.is_some_and(|arguments| {
+            arguments.named.iter().any(|named| {
+                !matches!(
+                    named.value,
+                    InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. }
+                )
+            }) || arguments.positional.iter().any(in_inline)
+        })
+    }
+    message
+        .value
+        .iter()
+        .chain(message.attributes.iter().map(|a| &a.value))
+        .any(in_pattern)
 }
 
 /// The byte after the `)` that closes the call whose name ends at `from`.
@@ -295,6 +363,27 @@ mod tests {
             rewrite(body, &resource, true).unwrap(),
             "a = Hi { ETIQUETTE_ISOLATE(b.c, shown: \"{b.c}\") } { ETIQUETTE_ISOLATE(-t(x: \"(\"), shown: \"{-t}\") } { ETIQUETTE_ISOLATE(\"l\", shown: \"{}\") } { $v }\nb = { -t }\n"
         );
+    }
+
+    #[test]
+    fn a_reference_over_two_lines_and_a_placeable_argument_stay_valid() {
+        for body in [
+            "a = x { b\r\n    .c } y\n",
+            "a = { FN({ $v ->\n   *[a] \")\"\n}) ->\n   *[k] v\n}\n",
+        ] {
+            let resource = match fluent_syntax::parser::parse(body) {
+                Ok(resource) | Err((resource, _)) => resource,
+            };
+            if let Some(text) = rewrite(body, &resource, true) {
+                // The name fluent.js shows comes from the parse, on one line.
+                assert!(!text.contains("{b\r"), "{text}");
+                assert!(!text.contains("ETIQUETTE_SELECT(FN"), "{text}");
+                assert!(
+                    fluent_syntax::parser::parse(text.as_str()).is_ok(),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

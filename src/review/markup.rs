@@ -26,8 +26,8 @@ const CLOSE: char = '\u{e001}';
 
 /// `text` (a rendered message, which may hold HTML) as a safe fragment,
 /// with `marks` (sorted, not overlapping, each inside one run of text)
-/// around their words. Returns how many marks were placed: all, or none
-/// when sanitizing moved them apart.
+/// around their words, and whether they were placed: all are, or none,
+/// when sanitizing dropped or moved one.
 pub(super) fn message_html(text: &str, marks: &[Mark]) -> (String, bool) {
     let mut raw = String::with_capacity(text.len() + 2 * marks.len());
     let mut at = 0;
@@ -50,8 +50,7 @@ pub(super) fn message_html(text: &str, marks: &[Mark]) -> (String, bool) {
     } else {
         escape_markup(&raw)
     };
-    let placed =
-        clean.matches(OPEN).count() == marks.len() && clean.matches(CLOSE).count() == marks.len();
+    let placed = marks_in_text(&clean, marks.len());
     let mut out = String::with_capacity(clean.len());
     let mut opened = 0;
     for c in clean.chars() {
@@ -72,6 +71,29 @@ pub(super) fn message_html(text: &str, marks: &[Mark]) -> (String, bool) {
         }
     }
     (defuse(out), placed)
+}
+
+/// Whether the sanitized `html` has exactly `count` marks, each opened
+/// and closed in text, none inside a tag (where an attribute value holds
+/// text that looked like text before sanitizing).
+fn marks_in_text(html: &str, count: usize) -> bool {
+    let (mut in_tag, mut in_value, mut open, mut seen) = (false, false, false, 0);
+    for c in html.chars() {
+        match c {
+            '<' if !in_tag => in_tag = true,
+            '"' if in_tag => in_value = !in_value,
+            '>' if in_tag && !in_value => in_tag = false,
+            OPEN | CLOSE if in_tag => return false,
+            OPEN if !open => open = true,
+            CLOSE if open => {
+                open = false;
+                seen += 1;
+            }
+            OPEN | CLOSE => return false,
+            _ => {}
+        }
+    }
+    !open && seen == count
 }
 
 /// `text` escaped for HTML text and attribute values, inert.
@@ -145,7 +167,9 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .link_rel(Some("noopener noreferrer nofollow"))
             .set_tag_attribute_value("a", "target", "_blank")
             .attribute_filter(|_, attribute, value| {
-                (!matches!(attribute, "src" | "srcset")).then(|| value.into())
+                // The marks' sentinels belong in text only.
+                (!matches!(attribute, "src" | "srcset"))
+                    .then(|| value.replace([OPEN, CLOSE], "\u{fffd}").into())
             });
         builder
     })
@@ -262,6 +286,23 @@ mod tests {
             "{html}"
         );
         assert!(!escape(text).contains(['\n', '\u{1b}']));
+    }
+
+    #[test]
+    fn a_mark_that_sanitizing_puts_in_an_attribute_is_not_placed() {
+        // `>` in a quoted value: the word looked like text, and is not.
+        let text = "<a title=\"a>Lieve\" href=\"https://x.example\">x</a> &#xe000;";
+        let word = locate(text, "Lieve", &[]).unwrap();
+        let (html, placed) = message_html(text, &[mark(word)]);
+        assert!(!placed, "{html}");
+        assert!(
+            !html.contains("<mark") && !html.contains(['\u{e000}', '\u{e001}']),
+            "{html}"
+        );
+        assert!(
+            html.contains("rel=\"noopener noreferrer nofollow\""),
+            "{html}"
+        );
     }
 
     #[test]

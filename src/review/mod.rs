@@ -31,6 +31,8 @@ pub struct Review {
     emails: BTreeMap<String, HashMap<String, Rendered>>,
     findings: Vec<Finding>,
     previous: Option<Previous>,
+    /// The emails the page was asked for (all when empty).
+    only: Vec<String>,
 }
 
 /// Emails written a batch at a time, each batch built on every core.
@@ -54,7 +56,14 @@ impl Review {
             emails: BTreeMap::new(),
             findings: Vec::new(),
             previous,
+            only: Vec::new(),
         }
+    }
+
+    /// Shows only these emails (as `--email` names them): an email of the
+    /// earlier render that is not one of them is not said to be gone.
+    pub fn only(&mut self, emails: &[String]) {
+        self.only = emails.to_vec();
     }
 
     /// An email rendered in one locale.

@@ -267,7 +267,7 @@ pub(crate) fn other_register<'a>(
 }
 
 /// Whether `marker` counts only at the start of a sentence (a verb form)
-/// and is in the label of a control the user presses, a message with an
+/// and is in the `.label` of a control the user presses, a message with an
 /// access key ("Lösche diese Nachrichten", with `.accesskey = L`): the
 /// user's order to the program, not the program addressing the user.
 fn labels_a_control(view: &EmailView<'_, '_>, marker: &MarkerMatch) -> bool {
@@ -275,6 +275,9 @@ fn labels_a_control(view: &EmailView<'_, '_>, marker: &MarkerMatch) -> bool {
         return false;
     }
     let origin = view.reading.origin(marker.origin);
+    if origin.attribute.as_deref() != Some("label") {
+        return false;
+    }
     view.locale
         .message(&origin.message_id)
         .is_some_and(|(_, message)| {
