@@ -230,16 +230,21 @@ impl<'m, 's> Renderer<'m, 's> {
             messages: Vec::new(),
             faults: Vec::new(),
         };
+        // An id twice in one email (a `duplicate-id`) is one message of it.
+        let mut seen = std::collections::HashSet::new();
         for &(file, message) in &email.messages {
-            // Fluent formats the first definition of an id. A later one is
-            // a `duplicate-id` finding, not text the customer reads, and the
-            // guards below must weigh the pattern Fluent formats.
-            let first = self.model.message(message.id.name);
-            if first.is_none_or(|(_, first)| !std::ptr::eq(first, message)) {
+            if !seen.insert(message.id.name) {
                 continue;
             }
             let Some(runtime) = self.bundle.get_message(message.id.name) else {
                 rendered.faults.extend(self.lost_to_bom(file, message));
+                continue;
+            };
+            // A bundle holds the first definition of an id: where the email
+            // has a later one (a `duplicate-id`, or the id in another file
+            // too), it shows what the bundle formats, and the guards below
+            // weigh that pattern, not the one the email has.
+            let Some((file, message)) = self.model.indexed_message(message.id.name) else {
                 continue;
             };
             if self.options.runtime == Runtime::FluentJs && select::has_bad_named_argument(message)
