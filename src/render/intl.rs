@@ -196,8 +196,12 @@ enum CldrPattern {
     Date,
     /// All three `2-digit`: `yMd` with two digits each (`dd.MM.yy`).
     TwoDigitDate,
-    /// `timeStyle` short or medium: timeFormats.
-    TimeStyle { seconds: bool },
+    /// `dateStyle` (0 short to 3 full) by dateFormats, `timeStyle` (short
+    /// or medium) by timeFormats, both joined by dateTimeFormats.
+    Styles {
+        date: Option<usize>,
+        time: Option<usize>,
+    },
     /// An hour, with minutes and seconds maybe: `Hm`, `hm`, `H`, `Hms`…;
     /// on the 12-hour clock when `hour12` is given (any text is true to
     /// Intl), else as the locale prefers.
@@ -433,7 +437,7 @@ impl DateFormat {
 }
 
 /// The columns of rules/cldr/datetime.tsv after the locale.
-const CLDR_COLUMNS: usize = 9;
+const CLDR_COLUMNS: usize = 17;
 
 /// A locale's CLDR patterns (a row of rules/cldr/datetime.tsv, generated
 /// by scripts/cldr.py), or those of the locale its tag falls back to.
@@ -463,11 +467,22 @@ fn cldr_row(lang: &LanguageIdentifier) -> Option<&'static [&'static str; CLDR_CO
 
 /// The pattern Intl writes `which` with in `lang`.
 fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern) -> Option<String> {
-    let [ymd, hm24, hm12, h24, h12, hms24, hms12, short, medium] = *cldr_row(lang)?;
+    let row = cldr_row(lang)?;
+    let [ymd, hm24, hm12, h24, h12, hms24, hms12, short, medium] = *row.first_chunk::<9>()?;
+    let dates = &row[9..13];
+    let joins = &row[13..17];
     let pattern = match which {
         CldrPattern::Date => ymd.to_owned(),
         CldrPattern::TwoDigitDate => two_digits(ymd),
-        CldrPattern::TimeStyle { seconds } => if seconds { medium } else { short }.to_owned(),
+        CldrPattern::Styles { date, time } => {
+            let time = time.map(|t| if t == 0 { short } else { medium });
+            match (date.and_then(|d| dates.get(d).zip(joins.get(d))), time) {
+                (Some((date, _)), None) => (*date).to_owned(),
+                (None, Some(time)) => time.to_owned(),
+                (Some((date, join)), Some(time)) => join.replace("{1}", date).replace("{0}", time),
+                (None, None) => return None,
+            }
+        }
         CldrPattern::Clock {
             minutes,
             seconds,
@@ -731,10 +746,20 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
             fields: None,
             time: None,
             short_year: date.as_deref() == Some("short"),
-            cldr: match (date.as_deref(), time.as_deref()) {
-                (None, Some("short")) => Some(CldrPattern::TimeStyle { seconds: false }),
-                (None, Some("medium")) => Some(CldrPattern::TimeStyle { seconds: true }),
-                _ => None,
+            cldr: {
+                let index = |v: &str| {
+                    ["short", "medium", "long", "full"]
+                        .iter()
+                        .position(|l| *l == v)
+                };
+                match (date.as_deref().map(index), time.as_deref().map(index)) {
+                    // A long or full time names the zone: ICU4X writes it.
+                    (_, Some(Some(2..))) | (Some(None), _) | (_, Some(None)) | (None, None) => None,
+                    (date, time) => Some(CldrPattern::Styles {
+                        date: date.flatten(),
+                        time: time.flatten(),
+                    }),
+                }
             },
             js: false,
         };
