@@ -28,6 +28,7 @@ COLUMNS = (
     + ["time-short", "time-medium"]
     + [f"date-{length}" for length in LENGTHS]
     + [f"date-time-{length}" for length in LENGTHS]
+    + ["time-long", "gmt-format", "gmt-minus", "utc"]
 )
 PACKAGE = "cldr-dates-full@48.2.0"
 
@@ -50,6 +51,14 @@ def patterns(archive):
             at_time = formats.get("dateTimeFormats-atTime", {}).get("standard", {})
             joins = formats["dateTimeFormats"]
             row += [at_time.get(length, joins[length]) for length in LENGTHS]
+            # A long time names its zone: UTC by its short name, an offset
+            # in the localized GMT format ("GMT-5", "UTC−5" in French).
+            zones = json.load(archive.extractfile(f"package/main/{locale}/timeZoneNames.json"))
+            zones = zones["main"][locale]["dates"]["timeZoneNames"]
+            negative = zones["hourFormat"].split(";")[1]
+            minus = next(c for c in negative if c not in "Hm:\u200e\u200f")
+            utc = zones.get("zone", {}).get("Etc", {}).get("UTC", {}).get("short", {})
+            row += [times["long"], zones["gmtFormat"], minus, utc.get("standard", "UTC")]
             row = [text(pattern) if pattern else pattern for pattern in row]
             if all(row) and not any("\t" in p for p in row):
                 found[locale] = row

@@ -187,6 +187,9 @@ pub struct DateStyle {
     /// As fluent.js writes it (the `fluent-js` runtime): by the CLDR
     /// pattern, with a space where ICU writes U+202F, as V8 does.
     js: bool,
+    /// The sending server's zone, minutes east of UTC, which a long time
+    /// names.
+    zone: i32,
 }
 
 /// The CLDR patterns Intl writes some options with (rules/cldr/).
@@ -209,6 +212,10 @@ enum CldrPattern {
         minutes: bool,
         seconds: bool,
         twelve: Option<bool>,
+        /// The hour's width where Intl adjusts the pattern to the options:
+        /// when one of them is `2-digit`, every field takes the width asked
+        /// for (the hour `numeric` is one digit).
+        hour_width: Option<usize>,
     },
 }
 
@@ -229,6 +236,7 @@ impl Default for DateStyle {
             short_year: false,
             cldr: Some(CldrPattern::Date),
             js: false,
+            zone: 0,
         }
     }
 }
@@ -318,6 +326,7 @@ impl FluentDate {
             if let Some(minutes) = shift.filter(|m| *m != 0) {
                 date.shift(minutes);
             }
+            date.style.zone = zone;
             date.style.time = None;
             date.style.js = true;
         }
@@ -426,8 +435,8 @@ impl DateFormat {
     }
 
     /// A date or time as fluent.js writes it, by the locale's CLDR pattern.
-    fn cldr(lang: &LanguageIdentifier, which: CldrPattern) -> Option<Self> {
-        let written = cldr_pattern(lang, which)?;
+    fn cldr(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Option<Self> {
+        let written = cldr_pattern(lang, which, zone)?;
         let pattern: DateTimePattern = written.parse().ok()?;
         let mut names =
             FixedCalendarDateTimeNames::<Gregorian>::try_new(locale(lang).into()).ok()?;
@@ -437,7 +446,7 @@ impl DateFormat {
 }
 
 /// The columns of rules/cldr/datetime.tsv after the locale.
-const CLDR_COLUMNS: usize = 17;
+const CLDR_COLUMNS: usize = 21;
 
 /// A locale's CLDR patterns (a row of rules/cldr/datetime.tsv, generated
 /// by scripts/cldr.py), or those of the locale its tag falls back to.
@@ -465,8 +474,9 @@ fn cldr_row(lang: &LanguageIdentifier) -> Option<&'static [&'static str; CLDR_CO
     }
 }
 
-/// The pattern Intl writes `which` with in `lang`.
-fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern) -> Option<String> {
+/// The pattern Intl writes `which` with in `lang`, for a server `zone`
+/// minutes east of UTC.
+fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Option<String> {
     let row = cldr_row(lang)?;
     let [ymd, hm24, hm12, h24, h12, hms24, hms12, short, medium] = *row.first_chunk::<9>()?;
     let dates = &row[9..13];
@@ -475,7 +485,13 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern) -> Option<String>
         CldrPattern::Date => ymd.to_owned(),
         CldrPattern::TwoDigitDate => two_digits(ymd),
         CldrPattern::Styles { date, time } => {
-            let time = time.map(|t| if t == 0 { short } else { medium });
+            let long = || named_zone(row[17], &zone_name(&row[18..21], zone));
+            let time = time.map(|t| match t {
+                0 => short.to_owned(),
+                1 => medium.to_owned(),
+                _ => long(),
+            });
+            let time = time.as_deref();
             match (date.and_then(|d| dates.get(d).zip(joins.get(d))), time) {
                 (Some((date, _)), None) => (*date).to_owned(),
                 (None, Some(time)) => time.to_owned(),
@@ -487,45 +503,95 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern) -> Option<String>
             minutes,
             seconds,
             twelve,
+            hour_width,
         } => {
             // The locale's own clock is the one its time formats use.
             let twelve = twelve.unwrap_or_else(|| short.contains(['h', 'K']));
-            match (minutes || seconds, seconds, twelve) {
+            let pattern = match (minutes || seconds, seconds, twelve) {
                 (_, true, false) => hms24,
                 (_, true, true) => hms12,
                 (true, false, false) => hm24,
                 (true, false, true) => hm12,
                 (false, _, false) => h24,
                 (false, _, true) => h12,
+            };
+            match hour_width {
+                Some(width) => widened(pattern, &['H', 'h', 'K', 'k'], width),
+                None => pattern.to_owned(),
             }
-            .to_owned()
         }
     };
     Some(pattern)
 }
 
-/// A numeric date pattern with its year, month and day two digits wide
-/// (`d.M.y` → `dd.MM.yy`), quoted text kept.
-fn two_digits(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 3);
+/// A zone as Intl names it in a long time: UTC by the locale's short name,
+/// an offset in its localized GMT format (`GMT-5`, `UTC−5`, `GMT+5:30`).
+/// `names` are the GMT format, its minus sign and UTC's name.
+fn zone_name(names: &[&str], minutes: i32) -> String {
+    let [format, minus, utc] = names else {
+        return "UTC".into();
+    };
+    if minutes == 0 {
+        return (*utc).to_owned();
+    }
+    let sign = if minutes < 0 { *minus } else { "+" };
+    let (hours, rest) = (minutes.abs() / 60, minutes.abs() % 60);
+    let offset = if rest == 0 {
+        format!("{sign}{hours}")
+    } else {
+        format!("{sign}{hours}:{rest:02}")
+    };
+    format.replace("{0}", &offset)
+}
+
+/// `pattern` with its zone field (`z`) written as `name`, quoted.
+fn named_zone(pattern: &str, name: &str) -> String {
+    let quoted_name = format!("'{}'", name.replace('\'', "''"));
+    let mut out = String::with_capacity(pattern.len() + name.len() + 2);
     let mut quoted = false;
     let mut previous = None;
     for c in pattern.chars() {
         if c == '\'' {
             quoted = !quoted;
         }
-        match c {
-            'y' | 'M' | 'd' if !quoted => {
-                if previous != Some(c) {
-                    out.push(c);
-                    out.push(c);
-                }
+        if !quoted && c == 'z' {
+            if previous != Some('z') {
+                out.push_str(&quoted_name);
             }
-            _ => out.push(c),
+        } else {
+            out.push(c);
         }
         previous = Some(c);
     }
     out
+}
+
+/// `pattern` with each run of the `fields` letters `width` long, quoted
+/// text kept (`HH:mm:ss` with the hour one wide: `H:mm:ss`).
+fn widened(pattern: &str, fields: &[char], width: usize) -> String {
+    let mut out = String::with_capacity(pattern.len() + 2);
+    let mut quoted = false;
+    let mut previous = None;
+    for c in pattern.chars() {
+        if c == '\'' {
+            quoted = !quoted;
+        }
+        if !quoted && fields.contains(&c) {
+            if previous != Some(c) {
+                out.extend(std::iter::repeat_n(c, width));
+            }
+        } else {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// A numeric date pattern with its year, month and day two digits wide
+/// (`d.M.y` → `dd.MM.yy`), quoted text kept.
+fn two_digits(pattern: &str) -> String {
+    widened(pattern, &['y', 'M', 'd'], 2)
 }
 
 impl Memoizable for DateFormat {
@@ -535,7 +601,7 @@ impl Memoizable for DateFormat {
     fn construct(lang: LanguageIdentifier, style: DateStyle) -> Result<Self, String> {
         if style.js
             && let Some(which) = style.cldr
-            && let Some(format) = DateFormat::cldr(&lang, which)
+            && let Some(format) = DateFormat::cldr(&lang, which, style.zone)
         {
             return Ok(format);
         }
@@ -702,11 +768,12 @@ pub fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> Fluen
     };
     // fluent.js writes a date-time's time only when asked (its `{ $d }` and
     // `DATETIME($d)` are the date alone); the sample carries the runtime.
-    let js = date.style.js;
+    let (js, zone) = (date.style.js, date.style.zone);
     match date_style(named, date.time.is_some() && !js) {
         Ok(style) => {
             date.style = style;
             date.style.js = js;
+            date.style.zone = zone;
         }
         Err(message) => {
             problem(message);
@@ -753,8 +820,8 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
                         .position(|l| *l == v)
                 };
                 match (date.as_deref().map(index), time.as_deref().map(index)) {
-                    // A long or full time names the zone: ICU4X writes it.
-                    (_, Some(Some(2..))) | (Some(None), _) | (_, Some(None)) | (None, None) => None,
+                    // A full time names the zone in words: ICU4X writes it.
+                    (_, Some(Some(3..))) | (Some(None), _) | (_, Some(None)) | (None, None) => None,
                     (date, time) => Some(CldrPattern::Styles {
                         date: date.flatten(),
                         time: time.flatten(),
@@ -762,6 +829,7 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
                 }
             },
             js: false,
+            zone: 0,
         };
         if let Some(value) = &date {
             style.length = length(value, "dateStyle")?;
@@ -835,6 +903,16 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
             [None, None, None] if hour.is_some() => Some(CldrPattern::Clock {
                 minutes: minute.is_some(),
                 seconds: second.is_some(),
+                hour_width: [&hour, &minute, &second]
+                    .iter()
+                    .any(|f| f.as_deref() == Some("2-digit"))
+                    .then(|| {
+                        if hour.as_deref() == Some("2-digit") {
+                            2
+                        } else {
+                            1
+                        }
+                    }),
                 twelve: named.get("hour12").map(|value| match value {
                     FluentValue::String(s) => !s.is_empty(),
                     FluentValue::Number(n) => n.value != 0.0,
@@ -847,6 +925,7 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
             _ => None,
         },
         js: false,
+        zone: 0,
     })
 }
 
