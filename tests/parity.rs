@@ -75,6 +75,10 @@ fn node_args() -> serde_json::Value {
             let value = match value {
                 toml::Value::String(s) => serde_json::json!({ "text": s }),
                 toml::Value::Integer(n) => serde_json::json!({ "number": n }),
+                // JSON has no NaN or infinity: they travel as text.
+                toml::Value::Float(n) if !n.is_finite() => {
+                    serde_json::json!({ "number_text": n.to_string().replace("inf", "Infinity") })
+                }
                 toml::Value::Float(n) => serde_json::json!({ "number": n }),
                 toml::Value::Datetime(d) => serde_json::json!({ "date": d.to_string() }),
                 other => panic!("{name}: {other:?} is not a sample argument"),

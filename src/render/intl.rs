@@ -109,8 +109,13 @@ pub(super) fn write_decimal(
     options: &super::js::JsNumberOptions,
     intls: &intl_memoizer::IntlLangMemoizer,
 ) -> String {
-    if !value.is_finite() {
-        return super::js::js_string(value);
+    // Intl writes infinity as a sign; NaN by the locale's symbol, which
+    // ICU4X does not give (English's NaN is written).
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.is_infinite() {
+        return if value < 0.0 { "-∞" } else { "∞" }.into();
     }
     let written = intls.with_try_get::<NumberFormat, _, _>((), |format| {
         options
@@ -216,7 +221,13 @@ enum CldrPattern {
         /// when one of them is `2-digit`, every field takes the width asked
         /// for (the hour `numeric` is one digit).
         hour_width: Option<usize>,
+        /// `timeZoneName: "short"`: the zone after the time.
+        zone_name: bool,
     },
+    /// `era: "short"` alone: the numeric date with its era, `GyMd`.
+    Era,
+    /// A minute or a second alone: the number (`m`, `s`).
+    Alone(char),
 }
 
 impl std::hash::Hash for DateStyle {
@@ -335,6 +346,35 @@ impl FluentDate {
 }
 
 impl FluentDate {
+    /// The instant `millis` milliseconds after 1970-01-01T00:00Z, as
+    /// JavaScript's `new Date(millis)`.
+    pub(super) fn from_epoch_millis(millis: f64) -> Option<FluentDate> {
+        if !millis.is_finite() || millis.abs() > 8.64e15 {
+            return None;
+        }
+        let minutes = (millis / 60_000.0).floor() as i64;
+        let seconds = ((millis / 1000.0).floor() as i64).rem_euclid(60) as u8;
+        let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+        let (year, month, day) = civil_from_days(i32::try_from(days).ok()?);
+        let style = DateStyle {
+            js: true,
+            ..DateStyle::default()
+        };
+        Some(FluentDate {
+            text: millis.to_string(),
+            date: Date::try_new_iso(year, month, day).ok()?,
+            time: Time::try_new(
+                (minute_of_day / 60) as u8,
+                (minute_of_day % 60) as u8,
+                seconds,
+                0,
+            )
+            .ok(),
+            offset: Some(0),
+            style,
+        })
+    }
+
     /// Moves the date and time by `minutes`, across days as needed.
     fn shift(&mut self, minutes: i32) {
         let time = self.time.unwrap_or(Time::start_of_day());
@@ -446,7 +486,7 @@ impl DateFormat {
 }
 
 /// The columns of rules/cldr/datetime.tsv after the locale.
-const CLDR_COLUMNS: usize = 21;
+const CLDR_COLUMNS: usize = 22;
 
 /// A locale's CLDR patterns (a row of rules/cldr/datetime.tsv, generated
 /// by scripts/cldr.py), or those of the locale its tag falls back to.
@@ -478,14 +518,18 @@ fn cldr_row(lang: &LanguageIdentifier) -> Option<&'static [&'static str; CLDR_CO
 /// minutes east of UTC.
 fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Option<String> {
     let row = cldr_row(lang)?;
-    let [ymd, hm24, hm12, h24, h12, hms24, hms12, short, medium] = *row.first_chunk::<9>()?;
-    let dates = &row[9..13];
-    let joins = &row[13..17];
+    let [ymd, hm24, hm12, h24, h12, hms24, hms12, gymd, short, medium] =
+        *row.first_chunk::<10>()?;
+    let dates = &row[10..14];
+    let joins = &row[14..18];
+    let zone_named = |pattern: String| named_zone(&pattern, &zone_name(&row[19..22], zone));
     let pattern = match which {
         CldrPattern::Date => ymd.to_owned(),
+        CldrPattern::Era => gymd.to_owned(),
+        CldrPattern::Alone(field) => field.to_string(),
         CldrPattern::TwoDigitDate => two_digits(ymd),
         CldrPattern::Styles { date, time } => {
-            let long = || named_zone(row[17], &zone_name(&row[18..21], zone));
+            let long = || zone_named(row[18].to_owned());
             let time = time.map(|t| match t {
                 0 => short.to_owned(),
                 1 => medium.to_owned(),
@@ -504,6 +548,7 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
             seconds,
             twelve,
             hour_width,
+            zone_name,
         } => {
             // The locale's own clock is the one its time formats use.
             let twelve = twelve.unwrap_or_else(|| short.contains(['h', 'K']));
@@ -515,9 +560,14 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
                 (false, _, false) => h24,
                 (false, _, true) => h12,
             };
-            match hour_width {
+            let pattern = match hour_width {
                 Some(width) => widened(pattern, &['H', 'h', 'K', 'k'], width),
                 None => pattern.to_owned(),
+            };
+            if zone_name {
+                zone_named(format!("{pattern} z"))
+            } else {
+                pattern
             }
         }
     };
@@ -861,6 +911,10 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
         if has_time {
             style.time = Some(TimePrecision::Minute);
         }
+        // An era alone comes with Intl's default date: `GyMd`.
+        if text("era").as_deref() == Some("short") {
+            style.cldr = Some(CldrPattern::Era);
+        }
         return Ok(style);
     }
     let fields = match (
@@ -900,7 +954,15 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
         short_year: year.as_deref() == Some("2-digit"),
         cldr: match [&year, &month, &day].map(|f| f.as_deref()) {
             _ if weekday.is_some() => None,
+            [None, None, None] if hour.is_none() && has_clock => {
+                match (minute.is_some(), second.is_some()) {
+                    (true, false) => Some(CldrPattern::Alone('m')),
+                    (false, true) => Some(CldrPattern::Alone('s')),
+                    _ => None,
+                }
+            }
             [None, None, None] if hour.is_some() => Some(CldrPattern::Clock {
+                zone_name: text("timeZoneName").as_deref() == Some("short"),
                 minutes: minute.is_some(),
                 seconds: second.is_some(),
                 hour_width: [&hour, &minute, &second]

@@ -378,17 +378,27 @@ const DATETIME_ALLOWED: &[&str] = &[
 ];
 
 /// fluent.js's `DATETIME`: etiquette's, with the options fluent.js
-/// ignores reported.
-#[allow(non_snake_case)]
-pub fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
-    for (name, _) in named.iter() {
-        if !DATETIME_ALLOWED.contains(&name) {
-            problem(format!(
-                "DATETIME() option `{name}` is not one a translation may set: fluent.js ignores it"
-            ));
+/// ignores reported, and a number taken as milliseconds since 1970, as
+/// JavaScript's `Date` takes it, written in the render's zone.
+pub fn datetime(
+    options: super::RenderOptions,
+) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
+    move |positional: &[FluentValue<'_>], named: &FluentArgs| {
+        for (name, _) in named.iter() {
+            if !DATETIME_ALLOWED.contains(&name) {
+                problem(format!(
+                    "DATETIME() option `{name}` is not one a translation may set: fluent.js ignores it"
+                ));
+            }
         }
+        if let Some(FluentValue::Number(number)) = positional.first()
+            && let Some(date) = intl::FluentDate::from_epoch_millis(number.value)
+        {
+            let date = FluentValue::Custom(Box::new(date.for_render(options)));
+            return intl::DATETIME(&[date], named);
+        }
+        intl::DATETIME(positional, named)
     }
-    intl::DATETIME(positional, named)
 }
 
 /// Options fluent-bundle's `NUMBER` reads, and how.

@@ -170,7 +170,7 @@ impl<'m, 's> Renderer<'m, 's> {
             Runtime::FluentJs => {
                 bundle.set_formatter(Some(intl::format_value));
                 let _ = bundle.add_function("NUMBER", js::NUMBER);
-                let _ = bundle.add_function("DATETIME", js::DATETIME);
+                let _ = bundle.add_function("DATETIME", js::datetime(options));
                 let _ = bundle.add_function(select::FUNCTION, js::select(model.langid.to_string()));
                 let _ = bundle.add_function(select::ISOLATE, js::ISOLATE);
             }

@@ -4,7 +4,8 @@
 // every locale as JSON, in file order, with the errors fluent.js reported.
 //
 //   job: {isolate, locales: [{locale, files: [text]}],
-//         args: {name: {text} | {number} | {date}}}
+//         args: {name: {text} | {number} | {number_text} | {date}}}
+//   (number_text: NaN and Infinity, which JSON cannot hold)
 import { readFileSync } from "node:fs";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 
@@ -12,6 +13,7 @@ const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 
 function argument(value) {
   if ("number" in value) return value.number;
+  if ("number_text" in value) return Number(value.number_text);
   if ("date" in value) return new Date(value.date);
   return value.text;
 }
