@@ -354,12 +354,12 @@ impl FluentDate {
     /// The instant `millis` milliseconds after 1970-01-01T00:00Z, as
     /// JavaScript's `new Date(millis)`.
     pub(super) fn from_epoch_millis(millis: f64) -> Option<FluentDate> {
+        // JavaScript's TimeClip: at most 8.64e15 either way, toward zero.
         if !millis.is_finite() || millis.abs() > 8.64e15 {
             return None;
         }
-        let minutes = (millis / 60_000.0).floor() as i64;
-        let seconds = ((millis / 1000.0).floor() as i64).rem_euclid(60) as u8;
-        let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+        let millis = millis.trunc() as i64;
+        let (days, in_day) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
         let (year, month, day) = civil_from_days(i32::try_from(days).ok()?);
         let style = DateStyle {
             js: true,
@@ -369,10 +369,10 @@ impl FluentDate {
             text: millis.to_string(),
             date: Date::try_new_iso(year, month, day).ok()?,
             time: Time::try_new(
-                (minute_of_day / 60) as u8,
-                (minute_of_day % 60) as u8,
-                seconds,
-                0,
+                (in_day / 3_600_000) as u8,
+                (in_day / 60_000 % 60) as u8,
+                (in_day / 1000 % 60) as u8,
+                (in_day % 1000) as u32 * 1_000_000,
             )
             .ok(),
             offset: Some(0),
@@ -393,17 +393,24 @@ impl FluentDate {
             + i64::from(time.minute.number())
             + i64::from(minutes);
         let (days, minute_of_day) = (total.div_euclid(1440), total.rem_euclid(1440));
-        let (year, month, day) = civil_from_days(days as i32);
-        if let Ok(date) = Date::try_new_iso(year, month, day) {
-            self.date = date;
-        }
-        self.time = Time::try_new(
-            (minute_of_day / 60) as u8,
-            (minute_of_day % 60) as u8,
-            time.second.number(),
-            0,
-        )
-        .ok();
+        let Ok(days) = i32::try_from(days) else {
+            return;
+        };
+        let (year, month, day) = civil_from_days(days);
+        // Beyond the calendar's range the date stays as written, time too.
+        let (Ok(date), Ok(time)) = (
+            Date::try_new_iso(year, month, day),
+            Time::try_new(
+                (minute_of_day / 60) as u8,
+                (minute_of_day % 60) as u8,
+                time.second.number(),
+                time.subsecond.number(),
+            ),
+        ) else {
+            return;
+        };
+        self.date = date;
+        self.time = Some(time);
     }
 }
 
@@ -562,10 +569,13 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
         CldrPattern::Alone(field) => field.to_string(),
         CldrPattern::TwoDigitDate => two_digits(row.get("yMd")),
         CldrPattern::Weekday { weekday, month } => {
-            let pattern = widened(row.get("MMMEd"), &['E'], weekday);
+            let pattern = widened(row.get("MMMEd"), &['E', 'c'], weekday);
             // A month the locale writes in numbers here stays in numbers.
-            if pattern.contains("MMM") {
-                widened(&pattern, &['M'], month)
+            let month_letters = fields(&pattern)
+                .filter(|&(_, c)| matches!(c, 'M' | 'L'))
+                .count();
+            if month_letters >= 3 {
+                widened(&pattern, &['M', 'L'], month)
             } else {
                 pattern
             }
@@ -596,7 +606,9 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
             fraction,
         } => {
             // The locale's own clock is the one its time formats use.
-            let twelve = twelve.unwrap_or_else(|| row.get("time-short").contains(['h', 'K']));
+            let twelve = twelve.unwrap_or_else(|| {
+                fields(row.get("time-short")).any(|(_, c)| matches!(c, 'h' | 'K'))
+            });
             let skeleton = match (minutes || seconds, seconds) {
                 (_, true) => "ms",
                 (true, false) => "m",
@@ -621,11 +633,24 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
     (!pattern.is_empty()).then_some(pattern)
 }
 
+/// The byte offsets and letters of a pattern's fields: its characters
+/// outside quoted text.
+fn fields(pattern: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut quoted = false;
+    pattern.char_indices().filter(move |&(_, c)| {
+        if c == '\'' {
+            quoted = !quoted;
+            return false;
+        }
+        !quoted
+    })
+}
+
 /// `pattern` with `digits` digits of the second after its seconds
 /// (`HH:mm:ss.SS`): ICU4X reads `ss.SS` as one field, a decimal second,
 /// and writes the locale's decimal separator.
 fn with_fraction(pattern: &str, digits: usize) -> String {
-    let Some(at) = pattern.rfind('s') else {
+    let Some((at, _)) = fields(pattern).filter(|&(_, c)| c == 's').last() else {
         return pattern.to_owned();
     };
     format!(
@@ -1092,6 +1117,21 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert!(take_problems().is_empty());
         text
+    }
+
+    #[test]
+    fn patterns_are_changed_outside_their_quoted_text() {
+        assert_eq!(
+            with_fraction("HH 'h' mm 'min' ss 's'", 2),
+            "HH 'h' mm 'min' ss.SS 's'"
+        );
+        assert_eq!(two_digits("d 'de' M 'de' y"), "dd 'de' MM 'de' yy");
+        assert!(!fields("HH 'h' mm").any(|(_, c)| c == 'h'));
+        // JavaScript's Date: toward zero, milliseconds kept.
+        let date = FluentDate::from_epoch_millis(-0.5).unwrap();
+        assert_eq!(date.date.year().extended_year(), 1970);
+        let date = FluentDate::from_epoch_millis(1_741_943_100_250.0).unwrap();
+        assert_eq!(date.time.unwrap().subsecond.number(), 250_000_000);
     }
 
     #[test]
