@@ -533,6 +533,13 @@ impl CldrRow {
             CldrTable { columns, rows }
         });
         let mut tag = lang.to_string();
+        // Chinese of Taiwan, Hong Kong and Macao is written in traditional
+        // characters: its data is zh-Hant's, not zh's (CLDR's likely script).
+        if let ("zh", None, Some(region)) = (lang.language.as_str(), lang.script, lang.region)
+            && matches!(region.as_str(), "TW" | "HK" | "MO")
+        {
+            tag = format!("zh-Hant-{}", region.as_str());
+        }
         loop {
             if let Some(cells) = table.rows.get(tag.as_str()) {
                 return Some(CldrRow { table, cells });
