@@ -58,6 +58,38 @@ struct NumberFormat {
 }
 
 impl NumberFormat {
+    /// `decimal` grouped as Intl's `useGrouping: "always"`: ICU4X's
+    /// `Always` is its `Auto`, which leaves four digits whole where the
+    /// locale groups from five (Spanish `1234`, Intl `1.234`).
+    fn always(&self, decimal: &Decimal) -> String {
+        let text = self.grouped.format(decimal).to_string();
+        let million: Decimal = 1_234_567.into();
+        let Some(separator) = self
+            .grouped
+            .format(&million)
+            .to_string()
+            .chars()
+            .find(|c| !c.is_numeric())
+        else {
+            return text;
+        };
+        if text.contains(separator) {
+            return text;
+        }
+        let Some(start) = text.find(char::is_numeric) else {
+            return text;
+        };
+        let end = text[start..]
+            .find(|c: char| !c.is_numeric())
+            .map_or(text.len(), |at| start + at);
+        let digits: Vec<(usize, char)> = text[start..end].char_indices().collect();
+        if digits.len() != 4 {
+            return text;
+        }
+        let at = start + digits[1].0;
+        format!("{}{separator}{}", &text[..at], &text[at..])
+    }
+
     fn with(&self, grouping: GroupingStrategy) -> &DecimalFormatter {
         match grouping {
             GroupingStrategy::Never => &self.plain,
@@ -118,9 +150,10 @@ pub(super) fn write_decimal(
         return if value < 0.0 { "-∞" } else { "∞" }.into();
     }
     let written = intls.with_try_get::<NumberFormat, _, _>((), |format| {
-        options
-            .round(value)
-            .map(|decimal| format.with(options.grouping).format(&decimal).to_string())
+        options.round(value).map(|decimal| match options.grouping {
+            GroupingStrategy::Always => format.always(&decimal),
+            grouping => format.with(grouping).format(&decimal).to_string(),
+        })
     });
     written
         .ok()
