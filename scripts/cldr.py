@@ -21,7 +21,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "rules", "cldr", "datetime.tsv")
-SKELETONS = ["yMd", "Hm", "hm", "H", "h", "Hms", "hms", "GyMd", "MMMEd"]
+SKELETONS = ["yMd", "Hm", "hm", "H", "h", "Hms", "hms", "GyMd", "MMMEd", "Hmv", "hmv", "Hmsv", "hmsv"]
 LENGTHS = ["short", "medium", "long", "full"]
 COLUMNS = (
     SKELETONS

@@ -654,7 +654,16 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
                 (true, false) => "m",
                 (false, _) => "",
             };
-            let pattern = row.get(&format!("{}{skeleton}", if twelve { "h" } else { "H" }));
+            let clock = if twelve { "h" } else { "H" };
+            // With a zone name, Intl takes the pattern made for one (`Hmv`,
+            // the hour padded in Hebrew) and names the zone in it.
+            let zoned = row.get(&format!("{clock}{skeleton}v"));
+            let zoned = zone_name && !skeleton.is_empty() && !zoned.is_empty();
+            let pattern = if zoned {
+                row.get(&format!("{clock}{skeleton}v"))
+            } else {
+                row.get(&format!("{clock}{skeleton}"))
+            };
             let pattern = match hour_width {
                 Some(width) => widened(pattern, &['H', 'h', 'K', 'k'], width),
                 None => pattern.to_owned(),
@@ -663,10 +672,10 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
                 Some(digits) if seconds => with_fraction(&pattern, digits),
                 _ => pattern,
             };
-            if zone_name {
-                zone_named(format!("{pattern} z"))
-            } else {
-                pattern
+            match (zoned, zone_name) {
+                (true, _) => zone_named(pattern),
+                (false, true) => zone_named(format!("{pattern} z")),
+                (false, false) => pattern,
             }
         }
     };
@@ -721,7 +730,8 @@ fn zone_name(names: &[&str], minutes: i32) -> String {
     format.replace("{0}", &offset)
 }
 
-/// `pattern` with its zone field (`z`) written as `name`, quoted.
+/// `pattern` with its zone field (`z`, or `v` in a pattern made for a
+/// zone) written as `name`, quoted.
 fn named_zone(pattern: &str, name: &str) -> String {
     let quoted_name = format!("'{}'", name.replace('\'', "''"));
     let mut out = String::with_capacity(pattern.len() + name.len() + 2);
@@ -731,8 +741,8 @@ fn named_zone(pattern: &str, name: &str) -> String {
         if c == '\'' {
             quoted = !quoted;
         }
-        if !quoted && c == 'z' {
-            if previous != Some('z') {
+        if !quoted && matches!(c, 'z' | 'v') {
+            if previous != Some(c) {
                 out.push_str(&quoted_name);
             }
         } else {
