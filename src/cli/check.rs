@@ -105,14 +105,8 @@ fn command_line_options(
     options.locales = args.locales.clone();
     options.locales.extend(targets.locales.iter().cloned());
     options.exit_after = true;
-    options
-        .settings
-        .select(&args.select, &args.ignore, &config.severities())?;
-    for (locale, register) in &args.registers {
-        options
-            .settings
-            .registers
-            .insert(locale.clone(), (*register, "--register".to_string()));
+    args.rules.apply(options, config)?;
+    for (locale, _) in &args.rules.registers {
         let langid = parse_locale(locale).unwrap_or_default();
         if options.settings.packs.for_locale(&langid).is_none() {
             eprint(&format!(

@@ -78,15 +78,8 @@ pub(crate) struct CheckArgs {
     /// Check only this locale (repeatable).
     #[arg(long = "locale", value_name = "LOCALE")]
     pub(crate) locales: Vec<String>,
-    /// Declare a locale's register, as in `nl=formal` (repeatable); overrides the config.
-    #[arg(long = "register", value_name = "LOCALE=formal|informal", value_parser = parse_register)]
-    pub(crate) registers: Vec<(String, Register)>,
-    /// Run only these rules; a prefix such as `missing` selects every `missing-*` rule.
-    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
-    pub(crate) select: Vec<String>,
-    /// Skip these rules; prefixes work as in --select.
-    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
-    pub(crate) ignore: Vec<String>,
+    #[command(flatten)]
+    pub(crate) rules: RuleArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
@@ -156,16 +149,45 @@ pub(crate) struct RenderArgs {
     /// `render --format json` on the base branch.
     #[arg(long, value_name = "OLD.json")]
     pub(crate) compare: Option<PathBuf>,
-    /// With --format html: declare a locale's register for the findings,
-    /// as in `nl=formal` (repeatable); overrides the config.
+    /// The findings the page marks (with --format html only).
+    #[command(flatten)]
+    pub(crate) rules: RuleArgs,
+}
+
+/// Which rules run and which registers are declared: `check`'s, and the
+/// review page's findings.
+#[derive(Debug, Args)]
+pub(crate) struct RuleArgs {
+    /// Declare a locale's register, as in `nl=formal` (repeatable); overrides the config.
     #[arg(long = "register", value_name = "LOCALE=formal|informal", value_parser = parse_register)]
     pub(crate) registers: Vec<(String, Register)>,
-    /// With --format html: mark only the findings of these rules.
+    /// Run only these rules; a prefix such as `missing` selects every `missing-*` rule.
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     pub(crate) select: Vec<String>,
-    /// With --format html: leave these rules' findings out.
+    /// Skip these rules; prefixes work as in --select.
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     pub(crate) ignore: Vec<String>,
+}
+
+impl RuleArgs {
+    /// Sets the rule selection and the declared registers over the
+    /// configuration's.
+    fn apply(
+        &self,
+        options: &mut etiquette::check::CheckOptions,
+        config: &etiquette::project::config::Config,
+    ) -> Result<()> {
+        options
+            .settings
+            .select(&self.select, &self.ignore, &config.severities())?;
+        for (locale, register) in &self.registers {
+            options
+                .settings
+                .registers
+                .insert(locale.clone(), (*register, "--register".to_string()));
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -16,9 +16,9 @@ pub(super) fn run(args: RenderArgs) -> Result<ExitCode> {
     if args.format != RenderFormat::Html {
         let html_only = [
             ("--compare", args.compare.is_some()),
-            ("--register", !args.registers.is_empty()),
-            ("--select", !args.select.is_empty()),
-            ("--ignore", !args.ignore.is_empty()),
+            ("--register", !args.rules.registers.is_empty()),
+            ("--select", !args.rules.select.is_empty()),
+            ("--ignore", !args.rules.ignore.is_empty()),
         ];
         if let Some((flag, _)) = html_only.iter().find(|(_, given)| *given) {
             return Err(format!("{flag} works with --format html only").into());
@@ -118,15 +118,7 @@ fn findings(
     if !options.locales.is_empty() {
         options.locales.push(project.reference().name.clone());
     }
-    options
-        .settings
-        .select(&args.select, &args.ignore, &config.severities())?;
-    for (locale, register) in &args.registers {
-        options
-            .settings
-            .registers
-            .insert(locale.clone(), (*register, "--register".to_string()));
-    }
+    args.rules.apply(&mut options, config)?;
     // The page shows render errors where the rendering finds them: the
     // check does not render every email a second time for `render-error`.
     options.settings.sample_args = None;

@@ -127,17 +127,18 @@ pub fn js_string(value: f64) -> String {
     }
 }
 
-/// Options a translation may give `NUMBER` in fluent.js (`NUMBER_ALLOWED`).
-const ALLOWED: &[&str] = &[
-    "unitDisplay",
-    "currencyDisplay",
-    "useGrouping",
+/// The digit options of `NUMBER`, in fluent.js and fluent-bundle alike.
+const DIGIT_OPTIONS: &[&str] = &[
     "minimumIntegerDigits",
     "minimumFractionDigits",
     "maximumFractionDigits",
     "minimumSignificantDigits",
     "maximumSignificantDigits",
 ];
+
+/// Options a translation may give `NUMBER` in fluent.js (`NUMBER_ALLOWED`):
+/// these and [`DIGIT_OPTIONS`].
+const ALLOWED: &[&str] = &["unitDisplay", "currencyDisplay", "useGrouping"];
 
 /// fluent.js's `NUMBER`.
 #[allow(non_snake_case)]
@@ -154,7 +155,7 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
         Some(FluentValue::String(text)) => return not_a_number(&format!("the text “{text}”")),
     };
     for (name, value) in named.iter() {
-        if !ALLOWED.contains(&name) {
+        if !ALLOWED.contains(&name) && !DIGIT_OPTIONS.contains(&name) {
             problem(format!(
                 "NUMBER() option `{name}` is not one a translation may set: fluent.js ignores it"
             ));
@@ -409,14 +410,6 @@ const RS_NUMBER_TEXT: &[&str] = &[
     "currencyDisplay",
     "useGrouping",
 ];
-const RS_NUMBER_DIGITS: &[&str] = &[
-    "minimumIntegerDigits",
-    "minimumFractionDigits",
-    "maximumFractionDigits",
-    "minimumSignificantDigits",
-    "maximumSignificantDigits",
-];
-
 /// fluent-bundle's built-in `NUMBER`, with the options it ignores reported:
 /// an option it does not know, digits written as text.
 #[allow(non_snake_case)]
@@ -424,7 +417,7 @@ pub fn RS_NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> Flue
     for (name, value) in named.iter() {
         let read = match value {
             FluentValue::String(_) => RS_NUMBER_TEXT.contains(&name),
-            FluentValue::Number(_) => RS_NUMBER_DIGITS.contains(&name),
+            FluentValue::Number(_) => DIGIT_OPTIONS.contains(&name),
             _ => true,
         };
         if !read {

@@ -394,12 +394,7 @@ impl Review {
             },
         );
         for finding in unplaced {
-            let _ = writeln!(
-                html,
-                "<p class=\"finding {}\">{}</p>",
-                finding.severity.as_str(),
-                note(finding)
-            );
+            html.push_str(&finding_element("p", finding));
         }
         for fault in faults {
             html.push_str(&fault_note(fault));
@@ -570,6 +565,15 @@ fn note(finding: &Finding) -> String {
     html
 }
 
+/// A finding's note as the element `tag`, classed by its severity.
+fn finding_element(tag: &str, finding: &Finding) -> String {
+    format!(
+        "<{tag} class=\"finding {}\">{}</{tag}>\n",
+        finding.severity.as_str(),
+        note(finding)
+    )
+}
+
 /// The findings under an email.
 fn findings_list(findings: &[&Finding]) -> String {
     if findings.is_empty() {
@@ -577,12 +581,7 @@ fn findings_list(findings: &[&Finding]) -> String {
     }
     let mut html = String::from("<ul class=\"findings\">\n");
     for finding in findings {
-        let _ = writeln!(
-            html,
-            "<li class=\"finding {}\">{}</li>",
-            finding.severity.as_str(),
-            note(finding)
-        );
+        html.push_str(&finding_element("li", finding));
     }
     html.push_str("</ul>\n");
     html
