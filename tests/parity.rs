@@ -26,7 +26,8 @@ use common::Scratch;
 const BOM_FILE: &str = "\u{feff}bom-first = First\nbom-second = Second, { bom-first }\n";
 
 const LOCALES: &[&str] = &[
-    "en", "nl", "de", "fr", "es", "it", "pt-BR", "pt-PT", "pl", "ar", "he", "ja",
+    "en", "nl", "de", "fr", "es", "it", "pt-BR", "pt-PT", "pl", "ar", "he", "ja", "fi", "ru",
+    "zh-TW", "tr", "sv", "cs",
 ];
 
 /// A message's place: locale, message id and attribute (`id.attr`).

@@ -28,6 +28,8 @@ use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 use writeable::TryWriteable;
 
+use super::day_period::DayPeriods;
+
 thread_local! {
     /// What `NUMBER` and `DATETIME` could not do during one format call:
     /// a Fluent function cannot report an error, so the renderer collects
@@ -129,6 +131,9 @@ pub fn format_value(
     let FluentValue::Number(number) = value else {
         return None;
     };
+    if let Some(symbol) = not_finite(number.value, intls) {
+        return Some(symbol);
+    }
     intls
         .with_try_get::<NumberFormat, _, _>((), |format| format_number(number, format))
         .ok()
@@ -141,13 +146,8 @@ pub(super) fn write_decimal(
     options: &super::js::JsNumberOptions,
     intls: &intl_memoizer::IntlLangMemoizer,
 ) -> String {
-    // Intl writes infinity as a sign; NaN by the locale's symbol, which
-    // ICU4X does not give (English's NaN is written).
-    if value.is_nan() {
-        return "NaN".into();
-    }
-    if value.is_infinite() {
-        return if value < 0.0 { "-∞" } else { "∞" }.into();
+    if let Some(symbol) = not_finite(value, intls) {
+        return symbol;
     }
     let written = intls.with_try_get::<NumberFormat, _, _>((), |format| {
         options.round(value).map(|decimal| match options.grouping {
@@ -161,15 +161,50 @@ pub(super) fn write_decimal(
         .unwrap_or_else(|| super::js::js_string(value))
 }
 
+/// NaN and infinity as Intl writes them, by the locale's symbols
+/// (rules/cldr/symbols.tsv: `ليس رقمًا` in Arabic, `−∞` in Finnish), which
+/// ICU4X does not give; `None` for a finite number.
+fn not_finite(value: f64, intls: &intl_memoizer::IntlLangMemoizer) -> Option<String> {
+    if value.is_finite() {
+        return None;
+    }
+    let [nan, infinity, minus] = intls
+        .with_try_get::<Lang, _, _>((), |Lang(lang)| symbols(lang))
+        .unwrap_or(["NaN", "∞", "-"]);
+    Some(if value.is_nan() {
+        nan.to_owned()
+    } else if value < 0.0 {
+        format!("{minus}{infinity}")
+    } else {
+        infinity.to_owned()
+    })
+}
+
+/// A locale's NaN, infinity and minus sign (rules/cldr/symbols.tsv, which
+/// lists the locales whose symbols are not `NaN`, `∞` and `-`).
+fn symbols(lang: &LanguageIdentifier) -> [&'static str; 3] {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&str, [&str; 3]>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("../../rules/cldr/symbols.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .skip(1)
+            .filter_map(|line| {
+                let mut cells = line.split('\t');
+                let locale = cells.next()?;
+                Some((locale, [cells.next()?, cells.next()?, cells.next()?]))
+            })
+            .collect()
+    });
+    cldr_tags(lang)
+        .find_map(|tag| table.get(tag.as_str()).copied())
+        .unwrap_or(["NaN", "∞", "-"])
+}
+
 /// Formats a number as `Intl.NumberFormat` would: at most three fraction
 /// digits unless told otherwise, rounding half away from zero.
 fn format_number(number: &FluentNumber, format: &NumberFormat) -> Option<String> {
-    if number.value.is_nan() {
-        return Some("NaN".into());
-    }
-    if number.value.is_infinite() {
-        return Some(if number.value < 0.0 { "-∞" } else { "∞" }.into());
-    }
     let options = &number.options;
     let mut decimal: Decimal = number.value.to_string().parse().ok()?;
     if options.style == FluentNumberStyle::Percent {
@@ -258,14 +293,21 @@ enum CldrPattern {
         zone_name: bool,
         /// `fractionalSecondDigits`: digits of the second.
         fraction: Option<usize>,
+        /// `dayPeriod`'s width (1 short, 4 long, 5 narrow): on the 12-hour
+        /// clock, the period of the day in words instead of AM and PM
+        /// (`Bh`: "9 in the morning").
+        day_period: Option<usize>,
     },
     /// A weekday, a month in words and a day: `MMMEd`, the weekday and
     /// the month as wide as asked (3 short, 4 long, 5 narrow).
     Weekday { weekday: usize, month: usize },
-    /// `era: "short"` alone: the numeric date with its era, `GyMd`.
-    Era,
+    /// `era` alone: the numeric date with its era, `GyMd`, the era as
+    /// wide as asked (1 short, 4 long, 5 narrow).
+    Era(usize),
     /// A minute or a second alone: the number (`m`, `s`).
     Alone(char),
+    /// `dayPeriod` alone: the period of the day in words, as wide as asked.
+    DayPeriod(usize),
 }
 
 impl std::hash::Hash for DateStyle {
@@ -413,6 +455,29 @@ impl FluentDate {
         })
     }
 
+    /// The instant as milliseconds since 1970-01-01T00:00Z, as JavaScript's
+    /// `Date` holds it. A date of the `fluent-js` runtime is written in
+    /// the server's zone; another in its own offset (UTC where it has none).
+    pub(super) fn epoch_millis(&self) -> f64 {
+        let time = self.time.unwrap_or(Time::start_of_day());
+        let days = days_from_civil(
+            self.date.year().extended_year(),
+            self.date.month().ordinal,
+            self.date.day_of_month().0,
+        );
+        let zone = if self.style.js {
+            self.style.zone
+        } else {
+            self.offset.unwrap_or(0)
+        };
+        let seconds = i64::from(days) * 86_400
+            + i64::from(time.hour.number()) * 3600
+            + i64::from(time.minute.number()) * 60
+            + i64::from(time.second.number())
+            - i64::from(zone) * 60;
+        seconds as f64 * 1000.0 + f64::from(time.subsecond.number() / 1_000_000)
+    }
+
     /// Moves the date and time by `minutes`, across days as needed.
     fn shift(&mut self, minutes: i32) {
         let time = self.time.unwrap_or(Time::start_of_day());
@@ -495,6 +560,10 @@ enum DateFormat {
     Fields(Box<DateTimeFormatter<CompositeDateTimeFieldSet>>),
     /// A CLDR pattern, and the names and digits it needs.
     Pattern(Box<(FixedCalendarDateTimeNames<Gregorian>, DateTimePattern)>),
+    /// A CLDR pattern with a period of the day (`B`), which it names by
+    /// the hour (ICU4X's data has no such names): the pattern is made
+    /// for each time.
+    DayPeriod(Box<(LanguageIdentifier, String, &'static DayPeriods)>),
 }
 
 impl DateFormat {
@@ -516,12 +585,51 @@ impl DateFormat {
                         |text| text.into_owned(),
                     )
             }
+            DateFormat::DayPeriod(format) => {
+                let (lang, written, periods) = format.as_ref();
+                let named = periods.named_in(written, &at.time);
+                DateFormat::written(lang, &named).map_or_else(String::new, |f| f.format(at))
+            }
         }
     }
 
     /// A date or time as fluent.js writes it, by the locale's CLDR pattern.
     fn cldr(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Option<Self> {
-        let written = cldr_pattern(lang, which, zone)?;
+        let mut written = cldr_pattern(lang, which, zone)?;
+        // The hour options write a pattern of the locale's own with `B`
+        // (Chinese's `Bh:mm`) with AM and PM (`a`) unless `dayPeriod` asks
+        // for it, as V8 writes them; `timeStyle` keeps it.
+        let named = !matches!(
+            which,
+            CldrPattern::Clock {
+                day_period: None,
+                ..
+            }
+        );
+        if named
+            && fields(&written).any(|(_, c)| c == 'B')
+            && let Some(periods) = DayPeriods::of(lang)
+        {
+            return Some(DateFormat::DayPeriod(Box::new((
+                lang.clone(),
+                written,
+                periods,
+            ))));
+        }
+        if !named {
+            let periods: Vec<usize> = fields(&written)
+                .filter(|&(_, c)| c == 'B')
+                .map(|(at, _)| at)
+                .collect();
+            for at in periods {
+                written.replace_range(at..at + 1, "a");
+            }
+        }
+        DateFormat::written(lang, &written)
+    }
+
+    /// A date or time by a pattern as CLDR writes them.
+    fn written(lang: &LanguageIdentifier, written: &str) -> Option<Self> {
         let pattern: DateTimePattern = written.parse().ok()?;
         let mut names =
             FixedCalendarDateTimeNames::<Gregorian>::try_new(locale(lang).into()).ok()?;
@@ -565,20 +673,10 @@ impl CldrRow {
                 .collect();
             CldrTable { columns, rows }
         });
-        let mut tag = lang.to_string();
-        // Chinese of Taiwan, Hong Kong and Macao is written in traditional
-        // characters: its data is zh-Hant's, not zh's (CLDR's likely script).
-        if let ("zh", None, Some(region)) = (lang.language.as_str(), lang.script, lang.region)
-            && matches!(region.as_str(), "TW" | "HK" | "MO")
-        {
-            tag = format!("zh-Hant-{}", region.as_str());
-        }
-        loop {
-            if let Some(cells) = table.rows.get(tag.as_str()) {
-                return Some(CldrRow { table, cells });
-            }
-            tag = tag.rsplit_once('-')?.0.to_owned();
-        }
+        cldr_tags(lang).find_map(|tag| {
+            let cells = table.rows.get(tag.as_str())?;
+            Some(CldrRow { table, cells })
+        })
     }
 
     /// The pattern in the column `name` (empty where there is none).
@@ -593,6 +691,22 @@ impl CldrRow {
     }
 }
 
+/// The tags whose CLDR data a locale takes, most specific first: its own,
+/// then the tags it falls back to (`de-AT`, `de`).
+pub(super) fn cldr_tags(lang: &LanguageIdentifier) -> impl Iterator<Item = String> {
+    let mut tag = lang.to_string();
+    // Chinese of Taiwan, Hong Kong and Macao is written in traditional
+    // characters: its data is zh-Hant's, not zh's (CLDR's likely script).
+    if let ("zh", None, Some(region)) = (lang.language.as_str(), lang.script, lang.region)
+        && matches!(region.as_str(), "TW" | "HK" | "MO")
+    {
+        tag = format!("zh-Hant-{}", region.as_str());
+    }
+    std::iter::successors(Some(tag), |tag| {
+        tag.rsplit_once('-').map(|(parent, _)| parent.to_owned())
+    })
+}
+
 const LENGTHS: [&str; 4] = ["short", "medium", "long", "full"];
 
 /// The pattern Intl writes `which` with in `lang`, for a server `zone`
@@ -605,8 +719,9 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
     };
     let pattern = match which {
         CldrPattern::Date => row.get("yMd").to_owned(),
-        CldrPattern::Era => row.get("GyMd").to_owned(),
+        CldrPattern::Era(width) => widened(row.get("GyMd"), &['G'], width),
         CldrPattern::Alone(field) => field.to_string(),
+        CldrPattern::DayPeriod(width) => "B".repeat(width),
         CldrPattern::TwoDigitDate => two_digits(row.get("yMd")),
         CldrPattern::Weekday { weekday, month } => {
             let pattern = widened(row.get("MMMEd"), &['E', 'c'], weekday);
@@ -644,6 +759,7 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
             hour_width,
             zone_name,
             fraction,
+            day_period,
         } => {
             // The locale's own clock is the one its time formats use.
             let twelve = twelve.unwrap_or_else(|| {
@@ -655,6 +771,23 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
                 (false, _) => "",
             };
             let clock = if twelve { "h" } else { "H" };
+            // A period of the day replaces AM and PM where the locale has a
+            // pattern for it (Intl ignores it on the 24-hour clock).
+            if let Some(width) = day_period
+                && twelve
+                && !zone_name
+                && let day_periods = row.get(&format!("B{clock}{skeleton}"))
+                && !day_periods.is_empty()
+            {
+                let mut pattern = widened(day_periods, &['B'], width);
+                if let Some(width) = hour_width {
+                    pattern = widened(&pattern, &['h'], width);
+                }
+                if let Some(digits) = fraction.filter(|_| seconds) {
+                    pattern = with_fraction(&pattern, digits);
+                }
+                return Some(pattern);
+            }
             // With a zone name, Intl takes the pattern made for one (`Hmv`,
             // the hour padded in Hebrew) and names the zone in it.
             let zoned = row.get(&format!("{clock}{skeleton}v"));
@@ -684,7 +817,7 @@ fn cldr_pattern(lang: &LanguageIdentifier, which: CldrPattern, zone: i32) -> Opt
 
 /// The byte offsets and letters of a pattern's fields: its characters
 /// outside quoted text.
-fn fields(pattern: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+pub(super) fn fields(pattern: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut quoted = false;
     pattern.char_indices().filter(move |&(_, c)| {
         if c == '\'' {
@@ -979,6 +1112,17 @@ fn describe(value: &FluentValue<'_>) -> String {
     }
 }
 
+/// The width of a pattern field for a text option's value (`G`, `GGGG`,
+/// `GGGGG` for `era: "short"`, `"long"`, `"narrow"`).
+fn field_width(value: &str) -> Option<usize> {
+    match value {
+        "short" => Some(1),
+        "long" => Some(4),
+        "narrow" => Some(5),
+        _ => None,
+    }
+}
+
 fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
     let text = |key: &str| match named.get(key) {
         Some(FluentValue::String(s)) => Some(s.to_string()),
@@ -1048,9 +1192,13 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
         if has_time {
             style.time = Some(TimePrecision::Minute);
         }
-        // An era alone comes with Intl's default date: `GyMd`.
-        if text("era").as_deref() == Some("short") {
-            style.cldr = Some(CldrPattern::Era);
+        // An era alone comes with Intl's default date: `GyMd`; a period
+        // of the day alone is written alone.
+        if let Some(width) = text("era").as_deref().and_then(field_width) {
+            style.cldr = Some(CldrPattern::Era(width));
+        } else if let Some(width) = text("dayPeriod").as_deref().and_then(field_width) {
+            style.cldr = Some(CldrPattern::DayPeriod(width));
+            style.fields = None;
         }
         return Ok(style);
     }
@@ -1129,6 +1277,7 @@ fn date_style(named: &FluentArgs, has_time: bool) -> Result<DateStyle, String> {
                             1
                         }
                     }),
+                day_period: text("dayPeriod").as_deref().and_then(field_width),
                 twelve: named.get("hour12").map(|value| match value {
                     FluentValue::String(s) => !s.is_empty(),
                     FluentValue::Number(n) => n.value != 0.0,

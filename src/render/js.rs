@@ -146,15 +146,24 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
     let (value, mut options) = match positional.first() {
         Some(FluentValue::Number(n)) => (n.value, JsNumberOptions::of(n)),
         Some(FluentValue::Custom(custom)) => {
-            match (custom.as_ref() as &dyn std::any::Any).downcast_ref::<JsNumber>() {
-                Some(number) => (number.value, number.options.clone()),
-                None => return not_a_number("a date"),
+            let any = custom.as_ref() as &dyn std::any::Any;
+            match (
+                any.downcast_ref::<JsNumber>(),
+                any.downcast_ref::<intl::FluentDate>(),
+            ) {
+                (Some(number), _) => (number.value, number.options.clone()),
+                // A date is its milliseconds since 1970 to fluent.js.
+                (None, Some(date)) => (date.epoch_millis(), JsNumberOptions::default()),
+                (None, None) => return not_a_number("a value of another kind"),
             }
         }
-        Some(FluentValue::Error | FluentValue::None) | None => return FluentValue::Error,
+        Some(FluentValue::Error | FluentValue::None) | None => return missing("NUMBER", named),
         Some(FluentValue::String(text)) => return not_a_number(&format!("the text “{text}”")),
     };
     for (name, value) in named.iter() {
+        if name == SHOWN {
+            continue;
+        }
         if !ALLOWED.contains(&name) && !DIGIT_OPTIONS.contains(&name) {
             problem(format!(
                 "NUMBER() option `{name}` is not one a translation may set: fluent.js ignores it"
@@ -206,6 +215,20 @@ fn capitalized(word: &str) -> String {
         .next()
         .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
+}
+
+/// The named argument that carries, in the bundle's copy of a file, the
+/// variable a `NUMBER` or `DATETIME` call is given (`etiquetteShown:
+/// "$n"`), for what fluent.js writes when it is missing.
+pub(super) const SHOWN: &str = "etiquetteShown";
+
+/// What fluent.js writes for `NUMBER` or `DATETIME` given a missing value:
+/// `{NUMBER($n)}` for a missing `$n`.
+fn missing<'a>(function: &str, named: &FluentArgs) -> FluentValue<'a> {
+    match named.get(SHOWN) {
+        Some(FluentValue::String(shown)) => format!("{{{function}({shown})}}").into(),
+        _ => FluentValue::Error,
+    }
 }
 
 fn not_a_number<'a>(what: &str) -> FluentValue<'a> {
@@ -386,7 +409,7 @@ pub fn datetime(
 ) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
     move |positional: &[FluentValue<'_>], named: &FluentArgs| {
         for (name, _) in named.iter() {
-            if !DATETIME_ALLOWED.contains(&name) {
+            if !DATETIME_ALLOWED.contains(&name) && name != SHOWN {
                 problem(format!(
                     "DATETIME() option `{name}` is not one a translation may set: fluent.js ignores it"
                 ));
@@ -398,7 +421,18 @@ pub fn datetime(
             let date = FluentValue::Custom(Box::new(date.for_render(options)));
             return intl::DATETIME(&[date], named);
         }
-        intl::DATETIME(positional, named)
+        match positional.first() {
+            Some(FluentValue::Error | FluentValue::None) | None => missing("DATETIME", named),
+            // Text that is not a date (a date's text is a date's sample,
+            // JSON having no dates): fluent.js throws.
+            Some(FluentValue::String(text)) if intl::FluentDate::parse(text).is_none() => {
+                problem(format!(
+                    "DATETIME() needs a date such as 2025-03-14, not the text “{text}”: fluent.js throws and writes {{DATETIME()}}"
+                ));
+                FluentValue::String("{DATETIME()}".into())
+            }
+            _ => intl::DATETIME(positional, named),
+        }
     }
 }
 

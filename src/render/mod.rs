@@ -7,6 +7,7 @@
 //! and the error goes to a list nobody reads. Here the list is read.
 
 mod args;
+mod day_period;
 mod hazard;
 pub mod intl;
 mod js;

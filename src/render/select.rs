@@ -20,7 +20,7 @@ use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, Pattern, PatternElement, Resource, VariantKey,
 };
 
-use super::js::NUMBER_KEY;
+use super::js::{NUMBER_KEY, SHOWN};
 
 /// The name the selector function is registered under.
 pub(super) const FUNCTION: &str = "ETIQUETTE_SELECT";
@@ -190,7 +190,8 @@ fn visit_inline(body: &str, inline: &InlineExpression<&str>, isolate: bool, edit
         InlineExpression::Placeable { expression } => {
             visit_expression(body, expression, isolate, edits);
         }
-        InlineExpression::FunctionReference { arguments, .. } => {
+        InlineExpression::FunctionReference { id, arguments } => {
+            name_the_variable(body, id.name, arguments, edits);
             for argument in arguments
                 .positional
                 .iter()
@@ -201,6 +202,40 @@ fn visit_inline(body: &str, inline: &InlineExpression<&str>, isolate: bool, edit
         }
         _ => {}
     }
+}
+
+/// Gives a `NUMBER` or `DATETIME` call on a variable the variable's name
+/// as [`SHOWN`]: fluent.js writes `{NUMBER($n)}` when `$n` is missing, and
+/// fluent-bundle tells the function only that its argument is missing.
+fn name_the_variable(
+    body: &str,
+    function: &str,
+    arguments: &fluent_syntax::ast::CallArguments<&str>,
+    edits: &mut Vec<Edit>,
+) {
+    let Some(InlineExpression::VariableReference { id: variable }) = arguments.positional.first()
+    else {
+        return;
+    };
+    if !matches!(function, "NUMBER" | "DATETIME") || has_placeable(arguments) {
+        return;
+    }
+    let Some(end) = offset(body, function)
+        .and_then(|at| closing_paren(body, at + function.len()))
+        .map(|end| end - 1)
+    else {
+        return;
+    };
+    // A trailing comma is allowed in the arguments.
+    let separator = match body[..end].trim_end().ends_with(',') {
+        true => "",
+        false => ", ",
+    };
+    edits.push(Edit {
+        at: end,
+        end,
+        text: format!("{separator}{SHOWN}: \"${}\"", variable.name),
+    });
 }
 
 /// Where a selector that may be a number is written: a variable, a
@@ -344,7 +379,7 @@ mod tests {
         let body = "a = { NUMBER($n, maximumFractionDigits: 0) ->\n    [1.0] exact\n    [one] one\n   *[other] other\n}\n";
         assert_eq!(
             rewritten(body).unwrap(),
-            "a = { ETIQUETTE_SELECT(NUMBER($n, maximumFractionDigits: 0), keys: \"etiquette-n1_0 one other\") ->\n    [etiquette-n1_0] exact\n    [one] one\n   *[other] other\n}\n"
+            "a = { ETIQUETTE_SELECT(NUMBER($n, maximumFractionDigits: 0, etiquetteShown: \"$n\"), keys: \"etiquette-n1_0 one other\") ->\n    [etiquette-n1_0] exact\n    [one] one\n   *[other] other\n}\n"
         );
         let nested = "b = { $a ->\n   *[x] { $b ->\n       *[-2.5] y\n    }\n}\n";
         assert_eq!(
@@ -384,6 +419,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn number_and_datetime_calls_on_a_variable_are_told_its_name() {
+        assert_eq!(
+            rewritten("a = { NUMBER($n) } { DATETIME($d, era: \"short\",) } { F($x) }\n").unwrap(),
+            "a = { NUMBER($n, etiquetteShown: \"$n\") } { DATETIME($d, era: \"short\",etiquetteShown: \"$d\") } { F($x) }\n"
+        );
+        assert_eq!(rewritten("a = { NUMBER(1) }\n"), None);
     }
 
     #[test]
