@@ -106,6 +106,10 @@ pub struct Marker {
     pub position: Position,
     /// The strength at the start of a sentence, for `position = "mid"`.
     pub init_strength: Strength,
+    /// Only in a sentence that asks (ends in a question mark): a verb of
+    /// the third person that opens a question speaks to the reader
+    /// ("Ha visto il film?").
+    pub question: bool,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,
 }

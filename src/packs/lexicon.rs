@@ -3,10 +3,20 @@
 //! to write in a pack (rules/lexicon/README.md says where each comes from).
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 1] = [(
-    "de-imperative",
-    include_str!("../../rules/lexicon/de-imperative.txt"),
-)];
+const LEXICONS: [(&str, &str); 3] = [
+    (
+        "de-imperative",
+        include_str!("../../rules/lexicon/de-imperative.txt"),
+    ),
+    (
+        "it-tu-verb",
+        include_str!("../../rules/lexicon/it-tu-verb.txt"),
+    ),
+    (
+        "it-lei-imperative",
+        include_str!("../../rules/lexicon/it-lei-imperative.txt"),
+    ),
+];
 
 /// The names a pack may give, for its error message.
 pub(super) fn names() -> impl Iterator<Item = &'static str> {

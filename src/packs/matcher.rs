@@ -21,7 +21,7 @@ pub enum Neighbour {
 }
 
 impl Neighbour {
-    fn holds(&self, token: Option<&Token>) -> bool {
+    pub(crate) fn holds(&self, token: Option<&Token>) -> bool {
         match (self, token) {
             (Neighbour::None, None) => true,
             (Neighbour::None, Some(_)) | (_, None) => false,

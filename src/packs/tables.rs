@@ -148,6 +148,8 @@ matching_table! {
         strength: Option<Strength>,
         position: Option<Position>,
         init_strength: Option<Strength>,
+        /// Only in a sentence that ends in a question mark.
+        question: Option<bool>,
         fix: Option<String>,
     }
 }
@@ -444,6 +446,7 @@ impl MarkerTable {
             strength,
             position,
             init_strength,
+            question: self.question.unwrap_or(false),
             fix: self.fix,
         }))
     }

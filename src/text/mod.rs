@@ -285,6 +285,37 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_ends_in_a_question_mark_asks() {
+        let asks = |text: &str| -> Vec<(String, bool)> {
+            tokenize(text, &HashSet::default())
+                .into_iter()
+                .map(|t| (t.text.into_owned(), t.asks))
+                .collect()
+        };
+        let pairs = |list: &[(&str, bool)]| -> Vec<(String, bool)> {
+            list.iter().map(|(w, a)| ((*w).to_owned(), *a)).collect()
+        };
+        assert_eq!(
+            asks("Ha visto il film? Io sì. ¿Sabe qué?"),
+            pairs(&[
+                ("Ha", true),
+                ("visto", true),
+                ("il", true),
+                ("film", true),
+                ("Io", false),
+                ("sì", false),
+                ("Sabe", true),
+                ("qué", true),
+            ])
+        );
+        // Each sentence asks or not on its own.
+        assert_eq!(
+            asks("Perché? no"),
+            pairs(&[("Perché", true), ("no", false)])
+        );
+    }
+
+    #[test]
     fn quoted_words_are_marked() {
         let prose = prose("Wij noemen het „je eigen winkel” in de app.");
         let tokens = tokenize(prose.text(), &HashSet::default());

@@ -34,6 +34,8 @@ pub struct Token<'t> {
     pub glued_after: Option<char>,
     /// Inside paired quotation marks: quoted words are not the sender's.
     pub quoted: bool,
+    /// Its sentence ends in a question mark.
+    pub asks: bool,
 }
 
 impl Token<'_> {
@@ -84,6 +86,7 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
         after_colon: false,
         newlines: 0,
         previous: (None, None),
+        asked: false,
     };
     while let Some((offset, c)) = tokenizer.chars.next() {
         let before = tokenizer.previous;
@@ -94,6 +97,12 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
             tokenizer.between_tokens(offset, c);
         }
     }
+    if let Some(last) = tokenizer.tokens.last()
+        && text[last.span.end..].contains(['?', '？'])
+    {
+        tokenizer.asked = true;
+    }
+    tokenizer.close_sentence();
     tokenizer.tokens
 }
 
@@ -115,6 +124,8 @@ struct Tokenizer<'t, 'a> {
     newlines: usize,
     /// The last two characters read, the last first.
     previous: (Option<char>, Option<char>),
+    /// The current sentence ended with a question mark.
+    asked: bool,
 }
 
 impl<'t> Tokenizer<'t, '_> {
@@ -145,6 +156,7 @@ impl<'t> Tokenizer<'t, '_> {
                 ) =>
             {
                 self.pending_break = true;
+                self.asked = matches!(c, '?' | '？');
             }
             ':' => self.after_colon = true,
             '-' | '•' | '*' | '–' | '—' if self.newlines > 0 || self.tokens.is_empty() => {
@@ -160,6 +172,7 @@ impl<'t> Tokenizer<'t, '_> {
     fn token(&mut self, offset: usize, c: char, before: (Option<char>, Option<char>)) {
         self.newlines = 0;
         if self.pending_break && !self.tokens.is_empty() {
+            self.close_sentence();
             self.sentence += 1;
         }
         let init = self.at_start || self.pending_break || self.after_colon;
@@ -206,7 +219,22 @@ impl<'t> Tokenizer<'t, '_> {
             glued_before,
             glued_after,
             quoted,
+            asks: false,
         });
+    }
+
+    /// Marks the tokens of the sentence that ends as asking, where it
+    /// ended with a question mark.
+    fn close_sentence(&mut self) {
+        if std::mem::take(&mut self.asked) {
+            let sentence = self.sentence;
+            for token in self.tokens.iter_mut().rev() {
+                if token.sentence != sentence {
+                    break;
+                }
+                token.asks = true;
+            }
+        }
     }
 
     /// Reads the rest of a number that starts at `offset`: digits, and

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::analysis::prose::{OriginRef, Origins, VariantChoice, Writer};
-use crate::packs::{Formula, Joined, Position, Strength};
+use crate::packs::{Formula, Joined, Neighbour, Position, Strength};
 use crate::project::config::Register;
 use crate::text::{Kind, Prose, Token, any_start_word, lowercase, tokenize};
 
@@ -375,6 +375,9 @@ impl<'a, 's> Reader<'a, 's> {
             return (i + 1, None);
         }
         for (entry, marker) in self.pack.marker_candidates(lower) {
+            if marker.question && !opens_question(tokens, i, &marker.matcher.after) {
+                continue;
+            }
             let Some(len) = marker.matcher.matches(tokens, i, lower) else {
                 continue;
             };
@@ -446,6 +449,31 @@ impl<'a, 's> Reader<'a, 's> {
         }
         None
     }
+}
+
+/// The most words a question a marker opens may have: a longer sentence
+/// has clauses whose subject may be anyone ("ha guardato lo spettacolo, ha
+/// guardato i video, le persone sai cosa intendo dire?").
+const SHORT_QUESTION: usize = 15;
+
+/// Whether the word at `tokens[i]` opens a question: its sentence ends in a
+/// question mark and is short, and every word before it in the sentence is
+/// one `after` allows ("¿Qué opina?", "Cosa ne pensa?", not "lui lo sa?").
+fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
+    let sentence = tokens[i].sentence;
+    let start = tokens[..i]
+        .iter()
+        .rposition(|t| t.sentence != sentence)
+        .map_or(0, |at| at + 1);
+    let end = tokens[i..]
+        .iter()
+        .position(|t| t.sentence != sentence)
+        .map_or(tokens.len(), |at| i + at);
+    tokens[i].asks
+        && end - start <= SHORT_QUESTION
+        && tokens[start..i]
+            .iter()
+            .all(|t| after.iter().any(|n| n.holds(Some(t))))
 }
 
 pub(super) fn add_vote(vote: &mut (f32, f32), hit: &MarkerMatch) {
