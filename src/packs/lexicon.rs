@@ -3,10 +3,18 @@
 //! to write in a pack (rules/lexicon/README.md says where each comes from).
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 3] = [
+const LEXICONS: [(&str, &str); 5] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
+    ),
+    (
+        "es-tu-verb",
+        include_str!("../../rules/lexicon/es-tu-verb.txt"),
+    ),
+    (
+        "es-usted-imperative",
+        include_str!("../../rules/lexicon/es-usted-imperative.txt"),
     ),
     (
         "it-tu-verb",
