@@ -13,8 +13,13 @@ fn start_words_find_what_every_word_offered_finds() {
     let packs = Packs::builtin();
     for tag in ["nl", "de", "fr"] {
         let pack = packs.for_locale(&tag.parse().unwrap()).unwrap();
-        let mut alphabet: Vec<String> = pack.address_words.words.iter().cloned().collect();
-        alphabet.extend(pack.phrase_words.words.iter().cloned());
+        let mut alphabet: Vec<String> = pack
+            .address_words
+            .words
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        alphabet.extend(pack.phrase_words.words.iter().map(|w| w.to_string()));
         alphabet.sort();
         let upper: Vec<String> = alphabet.iter().map(|w| w.to_uppercase()).collect();
         let capital: Vec<String> = alphabet

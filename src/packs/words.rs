@@ -2,6 +2,7 @@
 //! none, and are told so without hashing.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -12,7 +13,9 @@ use crate::text::StartWords;
 /// Entries indexed by the lower-cased word they start with.
 #[derive(Clone, Debug, Default)]
 pub(super) struct WordIndex {
-    by_word: HashMap<String, Vec<usize>>,
+    /// Shared with the [`WordSet`]s built from the index: a lexicon's
+    /// thousands of words are allocated once.
+    by_word: HashMap<Arc<str>, Vec<usize>>,
     /// The words of `by_word`: most words of prose are not, and need no
     /// look-up.
     filter: WordFilter,
@@ -25,11 +28,22 @@ impl WordIndex {
         pick: impl Fn(&'e PackEntry) -> Option<&'e Matcher>,
     ) -> Self {
         let mut index = WordIndex::default();
+        let words: usize = entries
+            .iter()
+            .filter_map(&pick)
+            .map(|m| m.words.len())
+            .sum();
+        index.by_word.reserve(words);
         for (i, entry) in entries.iter().enumerate() {
             let Some(matcher) = pick(entry) else { continue };
             for word in matcher.first_words() {
                 index.filter.insert(&word);
-                index.by_word.entry(word).or_default().push(i);
+                match index.by_word.get_mut(word.as_str()) {
+                    Some(list) => list.push(i),
+                    None => {
+                        index.by_word.insert(Arc::from(word), vec![i]);
+                    }
+                }
             }
             if !matcher.suffixes.is_empty() {
                 index.with_suffix.push(i);
@@ -67,7 +81,7 @@ impl WordIndex {
 /// Whether any entry of some word indexes may start at a word.
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
-    pub(super) words: HashSet<String>,
+    pub(super) words: HashSet<Arc<str>>,
     filter: WordFilter,
     /// An entry with suffixes may start at any word.
     any: bool,
@@ -75,10 +89,13 @@ pub struct WordSet {
 
 impl WordSet {
     pub(super) fn new(indexes: &[&WordIndex]) -> Self {
-        let words: HashSet<String> = indexes
-            .iter()
-            .flat_map(|index| index.by_word.keys().cloned())
-            .collect();
+        let mut words: HashSet<Arc<str>> = HashSet::default();
+        words.reserve(indexes.iter().map(|index| index.by_word.len()).sum());
+        words.extend(
+            indexes
+                .iter()
+                .flat_map(|index| index.by_word.keys().cloned()),
+        );
         let mut filter = WordFilter::default();
         for word in &words {
             filter.insert(word);
