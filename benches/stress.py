@@ -96,6 +96,13 @@ def markers(mb):
     return project({"en/a.ftl": "a = Hello\n", "nl/a.ftl": text})
 
 
+def question(mb):
+    """One Spanish question of `mb` MB of verbs that may open a question:
+    each is weighed only against the sixteen words around it."""
+    text = "a = ¿" + "puede " * (mb * 1_000_000 // 6) + "?\n"
+    return project({"en/a.ftl": "a = Can you?\n", "es/a.ftl": text})
+
+
 CASES = [
     ("select, 30,000 variants", lambda: select(30_000), ["check", "L"]),
     ("select, 300,000 variants", lambda: select(300_000), ["check", "L"]),
@@ -113,6 +120,8 @@ CASES = [
     ("3,000 nested placeables in a variant (12 KB)", lambda: nesting(3_000), ["check", "L"]),
     ("1 MB line of `u je`", lambda: markers(1), ["check", "L"]),
     ("10 MB line of `u je`", lambda: markers(10), ["check", "L"]),
+    ("a 1 MB Spanish question of `puede`", lambda: question(1), ["check", "L"]),
+    ("a 10 MB Spanish question of `puede`", lambda: question(10), ["check", "L"]),
 ]
 
 

@@ -461,17 +461,23 @@ const SHORT_QUESTION: usize = 15;
 /// one `after` allows ("¿Qué opina?", "Cosa ne pensa?", not "lui lo sa?").
 fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
     let sentence = tokens[i].sentence;
-    let start = tokens[..i]
+    // Counted only as far as a short question goes: a sentence of a
+    // million words costs no more to reject than one of sixteen.
+    let within = |t: &&Token| t.sentence == sentence;
+    let before = tokens[..i]
         .iter()
-        .rposition(|t| t.sentence != sentence)
-        .map_or(0, |at| at + 1);
-    let end = tokens[i..]
+        .rev()
+        .take(SHORT_QUESTION)
+        .take_while(within)
+        .count();
+    let from_here = tokens[i..]
         .iter()
-        .position(|t| t.sentence != sentence)
-        .map_or(tokens.len(), |at| i + at);
+        .take(SHORT_QUESTION + 1)
+        .take_while(within)
+        .count();
     tokens[i].asks
-        && end - start <= SHORT_QUESTION
-        && tokens[start..i]
+        && before + from_here <= SHORT_QUESTION
+        && tokens[i - before..i]
             .iter()
             .all(|t| after.iter().any(|n| n.holds(Some(t))))
 }
