@@ -171,6 +171,13 @@ def deduplicated(found, root=None):
     return rows
 
 
+def write_table(path, header, rows, total):
+    """Writes a table: its comment and column lines, then its rows."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(header + rows) + "\n")
+    print(f"{os.path.basename(path)}: {len(rows)} of {total} locales")
+
+
 def text(pattern):
     """A pattern, where CLDR may give it with its numbering system."""
     return pattern["_value"] if isinstance(pattern, dict) else pattern
@@ -198,9 +205,7 @@ def main():
         "# (Unicode-3.0). Do not edit: regenerate.",
         "\t".join(["locale"] + COLUMNS),
     ]
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(header + rows) + "\n")
-    print(f"datetime.tsv: {len(rows)} of {len(found)} locales")
+    write_table(OUT, header, rows, len(found))
     with tempfile.TemporaryDirectory() as directory:
         with fetch(NUMBERS, directory) as archive:
             written = symbols(archive)
@@ -213,9 +218,7 @@ def main():
         "# (Unicode-3.0). Do not edit: regenerate.",
         "\t".join(["locale"] + SYMBOLS),
     ]
-    with open(SYMBOLS_OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(header + rows) + "\n")
-    print(f"symbols.tsv: {len(rows)} of {len(written)} locales")
+    write_table(SYMBOLS_OUT, header, rows, len(written))
     rows = deduplicated(periods)
     header = [
         "# CLDR 48's periods of the day (`B`, Intl's dayPeriod) by locale: for each",
@@ -225,9 +228,7 @@ def main():
         f"# and {PACKAGE} (Unicode-3.0). Do not edit: regenerate.",
         "\t".join(["locale", "hours"] + WIDTHS),
     ]
-    with open(DAY_PERIODS_OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(header + rows) + "\n")
-    print(f"dayperiods.tsv: {len(rows)} of {len(periods)} locales")
+    write_table(DAY_PERIODS_OUT, header, rows, len(periods))
 
 
 if __name__ == "__main__":
