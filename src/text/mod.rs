@@ -308,6 +308,17 @@ mod tests {
                 ("qué", true),
             ])
         );
+        // An inverted mark opens its own sentence.
+        assert_eq!(
+            asks("Sí, ¿ha visto? Claro, ¡bien!"),
+            pairs(&[
+                ("Sí", false),
+                ("ha", true),
+                ("visto", true),
+                ("Claro", false),
+                ("bien", false),
+            ])
+        );
         // Each sentence asks or not on its own.
         assert_eq!(
             asks("Perché? no"),

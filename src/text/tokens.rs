@@ -158,6 +158,9 @@ impl<'t> Tokenizer<'t, '_> {
                 self.pending_break = true;
                 self.asked = matches!(c, '?' | '？');
             }
+            // Spanish opens a question or an exclamation with its own mark:
+            // "Sí, ¿ha visto…?" asks from `¿` on, not from `Sí`.
+            '¿' | '¡' if !self.tokens.is_empty() => self.pending_break = true,
             ':' => self.after_colon = true,
             '-' | '•' | '*' | '–' | '—' if self.newlines > 0 || self.tokens.is_empty() => {
                 // A bullet starts a new item.
