@@ -3,7 +3,7 @@
 published morphological lexicon, so that they can be regenerated and
 checked:
 
-    python3 scripts/lexicon.py          # needs npm and pip (it fetches the packages)
+    python3 scripts/lexicon.py  # needs npm, pip, apt-get and dpkg-deb (it fetches the packages)
 
 German: the singular imperative (`du`) of every verb of german-pos-dict
 (LanguageTool's German morphological dictionary, CC BY-SA 4.0), as RosaeNLG
@@ -33,6 +33,16 @@ of any verb. `es-usted-imperative`: the `usted` imperative (the present
 subjunctive) that is no indicative nor `tú` imperative of any verb. Both
 keep the forms of the verbs whose infinitive the Wikicorpus lexicon has
 (2,206): the verbs of ordinary prose, and a list of a reasonable size.
+
+European Portuguese: from the pt_PT hunspell dictionary of Projecto
+Natura (GPL 2, LGPL 2.1 or MPL 1.1; Debian's hunspell-pt-pt), whose
+morphology tags every form, less every word it or VERO's Brazilian
+dictionary (npm dictionary-pt) lists as no verb, and kept only where
+wordfreq 3.1.1 has seen the form in Portuguese and seldom in English.
+`pt-tu-verb`: the second person singular in the tenses whose endings no
+noun has (preterite, future, conditional, imperfect subjunctive).
+`pt-formal-imperative`: the present subjunctive that is no indicative nor
+`tu` form of any verb.
 """
 import json
 import os
@@ -241,6 +251,196 @@ def spanish(directory):
     return tu, usted
 
 
+# The hunspell dictionary of European Portuguese with its morphology
+# (Projecto Natura, as Debian ships it), the Brazilian one of VERO (npm),
+# and wordfreq's frequencies.
+PORTUGUESE_DEB = "hunspell-pt-pt=1:7.5.0-1"
+PORTUGUESE_BR = "dictionary-pt@4.0.0"
+WORDFREQ = "wordfreq==3.1.1"
+# The tenses of a verb's second person singular whose endings no noun
+# or adjective has: the preterite (`tiveste`), the future (`terás`), the
+# conditional (`terias`) and the imperfect subjunctive (`tivesses`). The
+# present (`contas`, `gamas`), the imperfect (`lavas`, `elegias`), the
+# subjunctive's present (`relaciones`) and future or the personal
+# infinitive (`olhares`, `cantares`) are also plurals of nouns the
+# lexicons lack: the pack lists the frequent ones by hand.
+PORTUGUESE_TU = {"pp", "f", "c", "pic"}
+# How often a form must be written to be listed (Zipf: 1.5 is about once
+# in 30 million words), and how often in English to be left out ("files",
+# "notes").
+PORTUGUESE_ZIPF = 1.5
+ENGLISH_ZIPF = 3.0
+# The formal imperative opens a sentence, where a rare verb's form is
+# more often a name or a noun: they must be written more often, and have
+# four letters or more.
+IMPERATIVE_ZIPF = 2.0
+# Words the lists would take that are nouns, names or foreign words the
+# lexicons lack, read in the lists: `controle` and `reporte` (Brazilian
+# nouns), `stresse`, `bobine`, `restinga`, the nouns in -aria of
+# `cantarias`, `musique`, `parle`; and `riste` ("em riste").
+PORTUGUESE_OTHER = {
+    "alforje", "aporte", "aurore", "bobine", "boate", "boicote", "brite", "bruna", "coche",
+    "controle", "coque", "drible", "encarte", "escore", "grasse", "interne", "japonese",
+    "lasse", "loire", "mangue", "mitre", "musique", "parle", "professore", "rance", "recalque",
+    "reporte", "restinga", "soque", "stresse", "vete", "baixarias", "cantarias", "malharias",
+    "serrarias", "riste",
+}
+
+
+def msgpack(data):
+    """The value of a MessagePack document of arrays, maps, strings and
+    small integers: what wordfreq's frequency lists hold."""
+    def read(at):
+        byte = data[at]
+        if byte <= 0x7f:
+            return byte, at + 1
+        if 0x80 <= byte <= 0x8f or byte in (0xde, 0xdf):
+            size, at = (byte & 0x0f, at + 1) if byte <= 0x8f else count(byte == 0xdf, at)
+            value = {}
+            for _ in range(size):
+                key, at = read(at)
+                value[key], at = read(at)
+            return value, at
+        if 0x90 <= byte <= 0x9f or byte in (0xdc, 0xdd):
+            size, at = (byte & 0x0f, at + 1) if byte <= 0x9f else count(byte == 0xdd, at)
+            value = []
+            for _ in range(size):
+                item, at = read(at)
+                value.append(item)
+            return value, at
+        if 0xa0 <= byte <= 0xbf or byte in (0xd9, 0xda, 0xdb):
+            if byte <= 0xbf:
+                size, at = byte & 0x1f, at + 1
+            else:
+                width = {0xd9: 1, 0xda: 2, 0xdb: 4}[byte]
+                size, at = int.from_bytes(data[at + 1:at + 1 + width], "big"), at + 1 + width
+            return data[at:at + size].decode("utf-8"), at + size
+        if byte in (0xcc, 0xcd, 0xce):
+            width = {0xcc: 1, 0xcd: 2, 0xce: 4}[byte]
+            return int.from_bytes(data[at + 1:at + 1 + width], "big"), at + 1 + width
+        raise ValueError(f"MessagePack type {byte:#x} at {at}")
+
+    def count(wide, at):
+        width = 4 if wide else 2
+        return int.from_bytes(data[at + 1:at + 1 + width], "big"), at + 1 + width
+
+    return read(0)[0]
+
+
+def zipf(wheel, language):
+    """Each word of wordfreq's large list for `language` and its Zipf
+    frequency (the log10 of its count per billion words)."""
+    import gzip
+    with zipfile.ZipFile(wheel) as archive:
+        raw = gzip.decompress(archive.read(f"wordfreq/data/large_{language}.msgpack.gz"))
+    header, *buckets = msgpack(raw)
+    assert header == {"format": "cB", "version": 1}, header
+    # Bucket i holds the words of frequency 10^(-i/100).
+    return {word: 9 - i / 100 for i, bucket in enumerate(buckets) for word in bucket}
+
+
+def hunspell_forms(aff, dic):
+    """Every form of a hunspell dictionary with morphology (pt_PT's
+    `[CAT=v,T=inf]` entries and `+P=2,N=s,T=p` suffixes), and its readings:
+    (category, person, number, tense)."""
+    import re
+    rules = {}
+    for line in aff.splitlines():
+        parts = line.split()
+        if len(parts) >= 5 and parts[0] == "SFX":
+            strip = "" if parts[2] == "0" else parts[2]
+            add = parts[3].split("/")[0]
+            add = "" if add == "0" else add
+            rules.setdefault(parts[1], []).append(
+                (strip, add, re.compile(f"(?:{parts[4]})$"), tags(" ".join(parts[5:]))))
+    forms = {}
+    for line in dic.splitlines()[1:]:
+        word, _, morph = line.partition("\t")
+        stem, _, flags = word.partition("/")
+        morph = morph.strip().strip("[]")
+        # `$ter$CAT=v,T=inf$P=2,N=s,T=p`: a form of `ter`, with its own tags.
+        own = None
+        if morph.startswith("$"):
+            _, _, rest = morph.split("$", 2)
+            morph, _, own = rest.partition("$")
+        category = tags(morph).get("CAT", "?")
+        own_tags = tags(own) if own else ({"T": "inf"} if category == "v" else {})
+        forms.setdefault(stem.lower(), set()).add(reading(category, own_tags))
+        for flag in flags:
+            for strip, add, condition, added in rules.get(flag, []):
+                if not (condition.search(stem) and stem.endswith(strip)):
+                    continue
+                form = (stem[: len(stem) - len(strip)] + add).lower()
+                if category == "v" and "T" not in added:
+                    # A clitic or a derived word: not read.
+                    continue
+                forms.setdefault(form, set()).add(reading(category, added))
+    return forms
+
+
+def tags(text):
+    return dict(kv.split("=", 1) for kv in text.lstrip("+").split(",") if "=" in kv)
+
+
+def reading(category, tags):
+    if category != "v":
+        return (category, "", "", "")
+    return ("v", tags.get("P", ""), tags.get("N", ""), tags.get("T", ""))
+
+
+def plain(word):
+    """The word without its accents: `ferias` is written for `férias`."""
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if unicodedata.category(c) != "Mn")
+
+
+def portuguese(directory):
+    subprocess.run(["apt-get", "download", "-q", PORTUGUESE_DEB], cwd=directory, check=True,
+                   capture_output=True)
+    deb = next(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(".deb"))
+    tree = os.path.join(directory, "pt-pt")
+    subprocess.run(["dpkg-deb", "-x", deb, tree], check=True)
+    base = os.path.join(tree, "usr/share/hunspell/pt_PT")
+    with open(base + ".aff", encoding="utf-8") as f:
+        aff = f.read()
+    with open(base + ".dic", encoding="utf-8") as f:
+        dic = f.read()
+    forms = hunspell_forms(aff, dic)
+    tgz = subprocess.run(["npm", "pack", PORTUGUESE_BR, "--silent"], cwd=directory, check=True,
+                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    with tarfile.open(os.path.join(directory, tgz)) as archive:
+        brazilian = archive.extractfile("package/index.dic").read().decode("utf-8")
+    # A Brazilian entry that is no infinitive is a noun, an adjective or
+    # another word: verbs are listed by infinitive, their forms made by
+    # suffixes (`hipoteca`, `conduta`, which pt_PT lacks as nouns).
+    other = {plain(line.split("/")[0].lower()) for line in brazilian.splitlines()[1:]
+             if line and not line.split("/")[0].endswith(("ar", "er", "ir", "or"))}
+    other |= {plain(form) for form, readings in forms.items()
+              if any(r[0] != "v" for r in readings)}
+    wheel = pypi(directory, WORDFREQ, ".whl")
+    portuguese_zipf, english_zipf = zipf(wheel, "pt"), zipf(wheel, "en")
+
+    def only(form, allowed, shortest=3, frequency=PORTUGUESE_ZIPF):
+        bare = plain(form)
+        plural_of_other = bare.endswith("s") and (
+            bare[:-1] in other or (bare.endswith("es") and bare[:-2] in other))
+        return (form.isalpha() and len(form) >= shortest and all(allowed(r) for r in forms[form])
+                and bare not in other and not plural_of_other and form not in PORTUGUESE_OTHER
+                and portuguese_zipf.get(form, 0) >= frequency
+                and english_zipf.get(form, 0) < ENGLISH_ZIPF)
+
+    tu = sorted(f for f in forms
+                if any(r[0] == "v" and r[3] in PORTUGUESE_TU for r in forms[f])
+                and only(f, lambda r: r[0] == "v" and r[1:3] == ("2", "s")))
+    formal = sorted(f for f in forms
+                    if any(r[0] == "v" and r[3] == "pc" for r in forms[f])
+                    and only(f, lambda r: r[0] == "v" and r[1] in ("1", "3", "1_3")
+                             and r[2] == "s" and r[3] in ("pc", "i"),
+                             shortest=4, frequency=IMPERATIVE_ZIPF))
+    return tu, formal
+
+
 def write(name, header, words):
     with open(os.path.join(OUT, f"{name}.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(header + words) + "\n")
@@ -252,6 +452,7 @@ def main():
         data = fetch(directory, PACKAGES)
         italian_data = fetch(directory, ITALIAN)
         spanish_tu, spanish_usted = spanish(directory)
+        portuguese_tu, portuguese_formal = portuguese(directory)
     source = ("mlconjug3 4.0.1 (MIT), less what Pattern 3.0.0's Spanish lexicon (BSD) "
               "tags as no verb")
     write("es-tu-verb", [
@@ -266,6 +467,24 @@ def main():
         f"# by scripts/lexicon.py from {source}.",
         "# Do not edit: regenerate.",
     ], spanish_usted)
+    source = [
+        "# the pt_PT hunspell dictionary of Projecto Natura (MPL 1.1; Debian",
+        f"# {PORTUGUESE_DEB}), less the words it or VERO's (npm {PORTUGUESE_BR})",
+        f"# have as no verb, and those wordfreq {WORDFREQ.split('==')[1]} has not seen.",
+        "# Do not edit: regenerate.",
+    ]
+    write("pt-tu-verb", [
+        "# The second person singular (`tu`) of European Portuguese verbs in the preterite,",
+        "# future, conditional and imperfect subjunctive that is no other form of any verb",
+        "# and no noun or adjective: generated by scripts/lexicon.py from",
+        *source,
+    ], portuguese_tu)
+    write("pt-formal-imperative", [
+        "# The formal imperative (present subjunctive) of European Portuguese verbs that is",
+        "# no indicative nor `tu` form of any verb and no noun or adjective: generated by",
+        "# scripts/lexicon.py from",
+        *source,
+    ], portuguese_formal)
     tu_forms, lei_forms = italian(italian_data)
     source = f"morph-it (CC BY-SA 2.0, LGPL) via npm {', '.join(p + '@' + VERSION for p in ITALIAN)}"
     write("it-tu-verb", [
