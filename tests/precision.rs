@@ -147,6 +147,70 @@ fn every_language_finding_on_the_real_corpora_is_judged() {
     );
 }
 
+/// The recall survey (`tests/precision/recall.tsv`): files of the real
+/// corpora read and judged a mix of registers or not, and whether etiquette
+/// reports the mix. The test fails where the output no longer says what the
+/// survey does: a mix found that was missed, or one missed that was found.
+#[test]
+fn the_recall_survey_is_the_current_output() {
+    let Some(corpora) = corpora() else {
+        eprintln!("recall: no corpora at ../shared/corpora; nothing checked");
+        return;
+    };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/precision/recall.tsv");
+    let text = std::fs::read_to_string(&path).expect("the recall survey");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("corpus\tfile\tmixed\tfound\tevidence\tnote")
+    );
+    let mut by_corpus: BTreeMap<&str, Vec<(&str, bool)>> = BTreeMap::new();
+    for line in lines.filter(|line| !line.is_empty()) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cells.len(), 6, "recall.tsv: {line}");
+        assert!(
+            matches!(cells[2], "yes" | "no") && matches!(cells[3], "yes" | "no" | "-"),
+            "recall.tsv: {line}"
+        );
+        if cells[2] == "yes" {
+            by_corpus
+                .entry(cells[0])
+                .or_default()
+                .push((cells[1], cells[3] == "yes"));
+        }
+    }
+    let mut differ = Vec::new();
+    for (corpus, rows) in by_corpus {
+        let root = corpora.join(corpus);
+        if !root.is_dir() {
+            continue;
+        }
+        let reported: std::collections::HashSet<String> = findings(&root)
+            .into_iter()
+            .filter(|f| f.key.rule == "register-mix")
+            .map(|f| f.key.file)
+            .collect();
+        for (file, found) in rows {
+            if reported.contains(file) != found {
+                differ.push(format!(
+                    "{corpus}/{file}: the survey says {}, etiquette {}",
+                    if found { "found" } else { "missed" },
+                    if found {
+                        "reports no mix"
+                    } else {
+                        "reports the mix"
+                    }
+                ));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "update tests/precision/recall.tsv and docs/accuracy.md:\n{}",
+        differ.join("\n")
+    );
+}
+
 fn corpora() -> Option<PathBuf> {
     let path = std::env::var_os("ETIQUETTE_CORPORA").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
