@@ -179,3 +179,33 @@ fn a_verb_form_in_a_control_label_is_the_users_order() {
     let without = words("");
     assert!(without.contains(&"Lösche".to_owned()), "{without:?}");
 }
+
+#[test]
+fn an_italian_verb_that_opens_a_label_names_a_command() {
+    use etiquette::packs::Packs;
+    use etiquette::rules::examples::check_texts;
+    let packs = Packs::builtin();
+    let langid = "it".parse().unwrap();
+    let pack = packs.for_locale(&langid).unwrap();
+    let flagged = |last: &str| -> Vec<String> {
+        let texts = [
+            "Gentile cliente, La ringraziamo per il Suo ordine.",
+            "Le invieremo una conferma appena partirà.",
+            last,
+        ];
+        check_texts(pack, &packs, &langid, &texts, None)
+            .into_iter()
+            .filter(|f| f.text == 2)
+            .map(|f| last[f.span].to_owned())
+            .collect()
+    };
+    // A button names a command in the `tu` imperative, even in a `Lei`
+    // email; a sentence addresses the reader, and so does `tuo` anywhere.
+    assert_eq!(flagged("Apri l'ordine"), Vec::<String>::new());
+    assert_eq!(flagged("Rispondi come:"), Vec::<String>::new());
+    assert_eq!(flagged("Apri l'ordine quando arriva."), vec!["Apri"]);
+    assert_eq!(flagged("Apri il tuo ordine"), vec!["tuo"]);
+    assert_eq!(flagged("Aggiungi un indirizzo"), Vec::<String>::new());
+    // A subject line is short too, but `hai` is no command.
+    assert_eq!(flagged("Hai un nuovo messaggio"), vec!["Hai"]);
+}

@@ -110,6 +110,11 @@ pub struct Marker {
     /// the third person that opens a question speaks to the reader
     /// ("Ha visto il film?").
     pub question: bool,
+    /// Counted where it opens a label (a short segment that is no
+    /// sentence: a button, a menu item, a tooltip). `false` for verb forms
+    /// that name a command there by convention (Italian "Chiudi scheda",
+    /// "Apri", even in a `Lei` interface).
+    pub in_labels: bool,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,
 }

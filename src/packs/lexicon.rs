@@ -3,7 +3,7 @@
 //! to write in a pack (rules/lexicon/README.md says where each comes from).
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 7] = [
+const LEXICONS: [(&str, &str); 8] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
@@ -19,6 +19,10 @@ const LEXICONS: [(&str, &str); 7] = [
     (
         "it-tu-verb",
         include_str!("../../rules/lexicon/it-tu-verb.txt"),
+    ),
+    (
+        "it-tu-imperative",
+        include_str!("../../rules/lexicon/it-tu-imperative.txt"),
     ),
     (
         "it-lei-imperative",

@@ -150,6 +150,8 @@ matching_table! {
         init_strength: Option<Strength>,
         /// Only in a sentence that ends in a question mark.
         question: Option<bool>,
+        /// Counted where it opens a label.
+        in_labels: Option<bool>,
         fix: Option<String>,
     }
 }
@@ -447,6 +449,7 @@ impl MarkerTable {
             position,
             init_strength,
             question: self.question.unwrap_or(false),
+            in_labels: self.in_labels.unwrap_or(true),
             fix: self.fix,
         }))
     }

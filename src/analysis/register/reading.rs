@@ -83,6 +83,15 @@ impl Words {
     }
 }
 
+/// What the search for markers reads besides the tokens: the prose, its
+/// tokens lower-cased, and whether it is a label ([`is_label`]).
+#[derive(Clone, Copy)]
+struct Text<'a, 't> {
+    prose: &'a Prose,
+    lowers: &'a [Cow<'t, str>],
+    label: bool,
+}
+
 /// A salutation or sign-off found in the text.
 #[derive(Clone, Debug)]
 pub struct FormulaMatch {
@@ -156,11 +165,13 @@ impl<'a, 's> Reader<'a, 's> {
         if !prose.ends_with(',') && !any_start_word(prose.text(), self.pack.address_words()) {
             return SegmentReading::default();
         }
-        self.read_prose(prose, words)
+        let control = segment.attribute.is_some_and(names_a_control);
+        self.read_prose(prose, words, control)
     }
 
-    /// Reads the written prose of a segment.
-    fn read_prose(&self, prose: &Prose, words: &mut Words) -> SegmentReading {
+    /// Reads the written prose of a segment; `control` when it is the
+    /// attribute of a control (`.label`, `.tooltiptext`).
+    fn read_prose(&self, prose: &Prose, words: &mut Words, control: bool) -> SegmentReading {
         let pack = self.pack;
         let mut tokens = tokenize(prose.text(), &pack.abbreviations);
         // Lower-cased once: markers, salutations, sign-offs and stock
@@ -192,13 +203,18 @@ impl<'a, 's> Reader<'a, 's> {
             prose,
             |i| tokens[i].init,
         );
-        let markers = self.markers(&tokens, &lowers, prose, words);
+        let text = Text {
+            prose,
+            lowers: &lowers,
+            label: is_label(&tokens, prose.text(), control),
+        };
+        let markers = self.markers(&tokens, text, words);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
         for hit in &markers {
             add_vote(&mut votes[hit.sentence], hit);
         }
         let after_salutation = self
-            .after_salutation(&mut tokens, &lowers, prose, words, &markers, &votes)
+            .after_salutation(&mut tokens, text, words, &markers, &votes)
             .map(Box::new);
         SegmentReading {
             votes,
@@ -215,8 +231,7 @@ impl<'a, 's> Reader<'a, 's> {
     fn after_salutation(
         &self,
         tokens: &mut [Token],
-        lowers: &[Cow<str>],
-        prose: &Prose,
+        text: Text,
         words: &mut Words,
         markers: &[MarkerMatch],
         votes: &[(f32, f32)],
@@ -231,7 +246,7 @@ impl<'a, 's> Reader<'a, 's> {
         // reads the same.
         let init_matters = tokens
             .iter()
-            .zip(lowers)
+            .zip(text.lowers)
             .take(2)
             .take_while(|(t, _)| t.sentence == 0)
             .any(|(_, lower)| self.pack.starts_address(lower));
@@ -243,12 +258,12 @@ impl<'a, 's> Reader<'a, 's> {
             });
         }
         let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
-        let (prefix, shared_from) = self.markers_after_salutation(
-            &mut tokens[..sentence],
-            &lowers[..sentence],
-            prose,
-            words,
-        );
+        let first = Text {
+            lowers: &text.lowers[..sentence],
+            ..text
+        };
+        let (prefix, shared_from) =
+            self.markers_after_salutation(&mut tokens[..sentence], first, words);
         let mut vote = (0.0, 0.0);
         let shared = markers[shared_from..]
             .iter()
@@ -305,17 +320,11 @@ impl<'a, 's> Reader<'a, 's> {
     }
 
     /// The address markers among `tokens`.
-    fn markers(
-        &self,
-        tokens: &[Token],
-        lowers: &[Cow<str>],
-        prose: &Prose,
-        words: &mut Words,
-    ) -> Vec<MarkerMatch> {
+    fn markers(&self, tokens: &[Token], text: Text, words: &mut Words) -> Vec<MarkerMatch> {
         let mut markers = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let (next, hit) = self.marker_at(tokens, lowers, prose, words, i);
+            let (next, hit) = self.marker_at(tokens, text, words, i);
             markers.extend(hit);
             i = next;
         }
@@ -330,8 +339,7 @@ impl<'a, 's> Reader<'a, 's> {
     fn markers_after_salutation(
         &self,
         tokens: &mut [Token],
-        lowers: &[Cow<str>],
-        prose: &Prose,
+        text: Text,
         words: &mut Words,
     ) -> (Vec<MarkerMatch>, usize) {
         let (mut initial, mut mid) = (0, 0);
@@ -340,12 +348,12 @@ impl<'a, 's> Reader<'a, 's> {
         while (initial != mid || initial < 2) && (initial < tokens.len() || mid < tokens.len()) {
             if mid <= initial && mid < tokens.len() {
                 tokens[0].init = false;
-                let (next, hit) = self.marker_at(tokens, lowers, prose, words, mid);
+                let (next, hit) = self.marker_at(tokens, text, words, mid);
                 tokens[0].init = true;
                 prefix.extend(hit);
                 mid = next;
             } else {
-                let (next, hit) = self.marker_at(tokens, lowers, prose, words, initial);
+                let (next, hit) = self.marker_at(tokens, text, words, initial);
                 initial_hits += usize::from(hit.is_some());
                 initial = next;
             }
@@ -358,13 +366,12 @@ impl<'a, 's> Reader<'a, 's> {
     fn marker_at(
         &self,
         tokens: &[Token],
-        lowers: &[Cow<str>],
-        prose: &Prose,
+        text: Text,
         words: &mut Words,
         i: usize,
     ) -> (usize, Option<MarkerMatch>) {
         let token = &tokens[i];
-        let lower = &lowers[i];
+        let lower = &text.lowers[i];
         // The acronym test counts characters: only words a marker may
         // start at take it.
         if token.kind != Kind::Word
@@ -378,6 +385,9 @@ impl<'a, 's> Reader<'a, 's> {
             if marker.question && !opens_question(tokens, i, &marker.matcher.after) {
                 continue;
             }
+            if !marker.in_labels && i == 0 && text.label {
+                continue;
+            }
             let Some(len) = marker.matcher.matches(tokens, i, lower) else {
                 continue;
             };
@@ -387,7 +397,7 @@ impl<'a, 's> Reader<'a, 's> {
             };
             let span = tokens[i].span.start..tokens[i + len - 1].span.end;
             let hit = (strength != Strength::None)
-                .then(|| prose.source(span))
+                .then(|| text.prose.source(span))
                 .flatten()
                 .map(|(origin, source)| MarkerMatch {
                     origin,
@@ -398,7 +408,7 @@ impl<'a, 's> Reader<'a, 's> {
                     marker: entry,
                     sentence: token.sentence,
                     suggestion: self
-                        .stock_phrase(tokens, lowers, prose, i, marker.register)
+                        .stock_phrase(tokens, text.lowers, text.prose, i, marker.register)
                         .map(Box::new),
                 });
             return (i + len, hit);
@@ -480,6 +490,31 @@ fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
         && tokens[i - before..i]
             .iter()
             .all(|t| after.iter().any(|n| n.holds(Some(t))))
+}
+
+/// The most words a label has ("Chiudi le altre schede"), unless it is
+/// the attribute of a control.
+const LABEL_WORDS: usize = 6;
+
+/// Whether prose of `tokens` is a label: one sentence, not ended by a full
+/// stop, a question or an exclamation mark, of a few words or in the
+/// attribute of a control (`control`): a button, a menu item, a tooltip,
+/// "Chiudi scheda", "Rispondi come:".
+fn is_label(tokens: &[Token], text: &str, control: bool) -> bool {
+    (control || tokens.len() <= LABEL_WORDS)
+        && tokens.last().is_some_and(|last| {
+            last.sentence == 0
+                && !text[last.span.end..].contains(['.', '!', '?', '…', '。', '！', '？'])
+        })
+}
+
+/// Whether an attribute of this name is the text of a control: what the
+/// user reads on it or over it.
+fn names_a_control(attribute: &str) -> bool {
+    matches!(
+        attribute,
+        "label" | "tooltiptext" | "aria-label" | "title" | "placeholder"
+    )
 }
 
 pub(super) fn add_vote(vote: &mut (f32, f32), hit: &MarkerMatch) {
@@ -567,21 +602,26 @@ mod tests {
                     .map(|t| Cow::Owned(lowercase(&t.text).into_owned()))
                     .collect();
                 let mut words = Words::default();
-                let markers = reader.markers(&tokens, &lowers, &prose, &mut words);
+                let read = Text {
+                    prose: &prose,
+                    lowers: &lowers,
+                    label: is_label(&tokens, prose.text(), false),
+                };
+                let markers = reader.markers(&tokens, read, &mut words);
                 let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
+                let first = Text {
+                    lowers: &lowers[..sentence],
+                    ..read
+                };
                 let mut again: Vec<Token> = tokens[..sentence].to_vec();
                 again[0].init = false;
                 let expected: Vec<String> = reader
-                    .markers(&again, &lowers[..sentence], &prose, &mut words)
+                    .markers(&again, first, &mut words)
                     .iter()
                     .map(|h| format!("{h:?}"))
                     .collect();
-                let (prefix, shared_from) = reader.markers_after_salutation(
-                    &mut tokens[..sentence],
-                    &lowers[..sentence],
-                    &prose,
-                    &mut words,
-                );
+                let (prefix, shared_from) =
+                    reader.markers_after_salutation(&mut tokens[..sentence], first, &mut words);
                 let shared = markers[shared_from..]
                     .iter()
                     .take_while(|h| h.sentence == 0);
