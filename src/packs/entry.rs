@@ -115,6 +115,10 @@ pub struct Marker {
     /// that name a command there by convention (Italian "Chiudi scheda",
     /// "Apri", even in a `Lei` interface).
     pub in_labels: bool,
+    /// With `position = "mid"`: the main clause after an introductory one
+    /// and its comma ("Si tiene dudas, visite…") counts as the start of a
+    /// sentence, for a verb form that is an imperative there.
+    pub clause_start: bool,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,
 }

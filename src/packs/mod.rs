@@ -251,6 +251,9 @@ impl Packs {
                     existing
                         .abbreviations
                         .extend(pack.abbreviations.iter().cloned());
+                    existing
+                        .clause_openers
+                        .extend(pack.clause_openers.iter().cloned());
                     existing.reindex();
                     extended = true;
                 }

@@ -16,6 +16,9 @@ pub struct Pack {
     pub locales: Vec<String>,
     /// Lower-cased abbreviations that do not end a sentence (`bijv.`, `z.b.`).
     pub abbreviations: HashSet<String>,
+    /// Lower-cased words that open an introductory clause at the start of
+    /// a sentence (`si`, `wenn`).
+    pub clause_openers: HashSet<String>,
     /// Every entry, in file order (a project pack's first).
     pub entries: Vec<PackEntry>,
     /// The file the pack came from.
@@ -65,6 +68,12 @@ impl Pack {
             name: file.pack.name,
             locales: file.pack.locales,
             abbreviations: crate::text::abbreviations(&file.pack.abbreviations),
+            clause_openers: file
+                .pack
+                .clause_openers
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             entries,
             path: path.to_owned(),
             replace: file.pack.replace,

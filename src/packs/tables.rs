@@ -48,6 +48,10 @@ pub(super) struct Header {
     pub locales: Vec<String>,
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Words that open an introductory clause at the start of a sentence
+    /// (`si`, `wenn`): after its comma the main clause starts.
+    #[serde(default, rename = "clause-openers")]
+    pub clause_openers: Vec<String>,
     /// A project pack replaces the built-in pack of its locales instead of
     /// extending it.
     #[serde(default)]
@@ -152,6 +156,8 @@ matching_table! {
         question: Option<bool>,
         /// Counted where it opens a label.
         in_labels: Option<bool>,
+        /// Counted at the start of a main clause as at a sentence's.
+        clause_start: Option<bool>,
         fix: Option<String>,
     }
 }
@@ -450,6 +456,7 @@ impl MarkerTable {
             init_strength,
             question: self.question.unwrap_or(false),
             in_labels: self.in_labels.unwrap_or(true),
+            clause_start: self.clause_start.unwrap_or(false),
             fix: self.fix,
         }))
     }

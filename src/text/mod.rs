@@ -285,6 +285,22 @@ mod tests {
     }
 
     #[test]
+    fn a_token_knows_a_comma_before_it_in_its_sentence() {
+        let commas = |text: &str| -> Vec<bool> {
+            tokenize(text, &HashSet::default())
+                .iter()
+                .map(|t| t.after_comma)
+                .collect()
+        };
+        assert_eq!(
+            commas("Si quieres, pulsa. Bien, gracias"),
+            [false, false, true, false, true]
+        );
+        // Not across a sentence's end: a paragraph opens one.
+        assert_eq!(commas("Hola,\n\nadiós"), [false, false]);
+    }
+
+    #[test]
     fn a_sentence_that_ends_in_a_question_mark_asks() {
         let asks = |text: &str| -> Vec<(String, bool)> {
             tokenize(text, &HashSet::default())

@@ -36,6 +36,8 @@ pub struct Token<'t> {
     pub quoted: bool,
     /// Its sentence ends in a question mark.
     pub asks: bool,
+    /// A comma stands between it and the token before, in its sentence.
+    pub after_comma: bool,
 }
 
 impl Token<'_> {
@@ -87,6 +89,7 @@ pub fn tokenize<'t>(text: &'t str, abbreviations: &HashSet<String>) -> Vec<Token
         newlines: 0,
         previous: (None, None),
         asked: false,
+        comma: false,
     };
     while let Some((offset, c)) = tokenizer.chars.next() {
         let before = tokenizer.previous;
@@ -126,6 +129,8 @@ struct Tokenizer<'t, 'a> {
     previous: (Option<char>, Option<char>),
     /// The current sentence ended with a question mark.
     asked: bool,
+    /// A comma since the last token.
+    comma: bool,
 }
 
 impl<'t> Tokenizer<'t, '_> {
@@ -162,6 +167,7 @@ impl<'t> Tokenizer<'t, '_> {
             // "Sí, ¿ha visto…?" asks from `¿` on, not from `Sí`.
             '¿' | '¡' if !self.tokens.is_empty() => self.pending_break = true,
             ':' => self.after_colon = true,
+            ',' | '،' | '，' | '、' => self.comma = true,
             '-' | '•' | '*' | '–' | '—' if self.newlines > 0 || self.tokens.is_empty() => {
                 // A bullet starts a new item.
                 self.pending_break = true;
@@ -179,6 +185,7 @@ impl<'t> Tokenizer<'t, '_> {
             self.sentence += 1;
         }
         let init = self.at_start || self.pending_break || self.after_colon;
+        let after_comma = std::mem::take(&mut self.comma) && !init;
         self.at_start = false;
         self.pending_break = false;
         self.after_colon = false;
@@ -223,6 +230,7 @@ impl<'t> Tokenizer<'t, '_> {
             glued_after,
             quoted,
             asks: false,
+            after_comma,
         });
     }
 

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::analysis::prose::{OriginRef, Origins, VariantChoice, Writer};
 use crate::packs::{Formula, Joined, Neighbour, Position, Strength};
 use crate::project::config::Register;
@@ -84,12 +86,14 @@ impl Words {
 }
 
 /// What the search for markers reads besides the tokens: the prose, its
-/// tokens lower-cased, and whether it is a label ([`is_label`]).
+/// tokens lower-cased, whether it is a label ([`is_label`]), and which
+/// tokens start a main clause ([`clause_starts`]).
 #[derive(Clone, Copy)]
 struct Text<'a, 't> {
     prose: &'a Prose,
     lowers: &'a [Cow<'t, str>],
     label: bool,
+    clause_starts: &'a [bool],
 }
 
 /// A salutation or sign-off found in the text.
@@ -203,10 +207,12 @@ impl<'a, 's> Reader<'a, 's> {
             prose,
             |i| tokens[i].init,
         );
+        let clause_starts = clause_starts(&tokens, &lowers, &pack.clause_openers);
         let text = Text {
             prose,
             lowers: &lowers,
             label: is_label(&tokens, prose.text(), control),
+            clause_starts: &clause_starts,
         };
         let markers = self.markers(&tokens, text, words);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
@@ -391,7 +397,9 @@ impl<'a, 's> Reader<'a, 's> {
             let Some(len) = marker.matcher.matches(tokens, i, lower) else {
                 continue;
             };
-            let strength = match (marker.position, token.init) {
+            let at_start = token.init
+                || (marker.clause_start && text.clause_starts.get(i).copied().unwrap_or(false));
+            let strength = match (marker.position, at_start) {
                 (Position::Mid, true) => marker.init_strength,
                 _ => marker.strength,
             };
@@ -508,6 +516,28 @@ fn is_label(tokens: &[Token], text: &str, control: bool) -> bool {
         })
 }
 
+/// Per token, whether it starts the main clause after an introductory one:
+/// the first token after a comma in a sentence that opens with one of
+/// `openers` ("Si tiene dudas, visite…", "Wenn du magst, lade…"). Empty
+/// when the pack has no openers.
+fn clause_starts(tokens: &[Token], lowers: &[Cow<str>], openers: &HashSet<String>) -> Vec<bool> {
+    if openers.is_empty() {
+        return Vec::new();
+    }
+    let mut starts = vec![false; tokens.len()];
+    // The current sentence opened with an opener whose comma is still to come.
+    let mut open = false;
+    for (i, token) in tokens.iter().enumerate() {
+        if i == 0 || token.sentence != tokens[i - 1].sentence {
+            open = openers.contains(lowers[i].as_ref());
+        } else if open && token.after_comma {
+            starts[i] = true;
+            open = false;
+        }
+    }
+    starts
+}
+
 /// Whether an attribute of this name is the text of a control: what the
 /// user reads on it or over it.
 fn names_a_control(attribute: &str) -> bool {
@@ -606,6 +636,7 @@ mod tests {
                     prose: &prose,
                     lowers: &lowers,
                     label: is_label(&tokens, prose.text(), false),
+                    clause_starts: &clause_starts(&tokens, &lowers, &pack.clause_openers),
                 };
                 let markers = reader.markers(&tokens, read, &mut words);
                 let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
