@@ -85,11 +85,11 @@ impl Words {
     }
 }
 
-/// What the search for markers reads besides the tokens: the prose, its
+/// What the search for markers scans besides the tokens: the prose, its
 /// tokens lower-cased, whether it is a label ([`is_label`]), and which
 /// tokens start a main clause ([`clause_starts`]).
 #[derive(Clone, Copy)]
-struct Text<'a, 't> {
+struct Scan<'a, 't> {
     prose: &'a Prose,
     lowers: &'a [Cow<'t, str>],
     label: bool,
@@ -208,19 +208,19 @@ impl<'a, 's> Reader<'a, 's> {
             |i| tokens[i].init,
         );
         let clause_starts = clause_starts(&tokens, &lowers, &pack.clause_openers);
-        let text = Text {
+        let scan = Scan {
             prose,
             lowers: &lowers,
             label: is_label(&tokens, prose.text(), control),
             clause_starts: &clause_starts,
         };
-        let markers = self.markers(&tokens, text, words);
+        let markers = self.markers(&tokens, scan, words);
         let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
         for hit in &markers {
             add_vote(&mut votes[hit.sentence], hit);
         }
         let after_salutation = self
-            .after_salutation(&mut tokens, text, words, &markers, &votes)
+            .after_salutation(&mut tokens, scan, words, &markers, &votes)
             .map(Box::new);
         SegmentReading {
             votes,
@@ -237,7 +237,7 @@ impl<'a, 's> Reader<'a, 's> {
     fn after_salutation(
         &self,
         tokens: &mut [Token],
-        text: Text,
+        scan: Scan,
         words: &mut Words,
         markers: &[MarkerMatch],
         votes: &[(f32, f32)],
@@ -252,7 +252,7 @@ impl<'a, 's> Reader<'a, 's> {
         // reads the same.
         let init_matters = tokens
             .iter()
-            .zip(text.lowers)
+            .zip(scan.lowers)
             .take(2)
             .take_while(|(t, _)| t.sentence == 0)
             .any(|(_, lower)| self.pack.starts_address(lower));
@@ -264,9 +264,9 @@ impl<'a, 's> Reader<'a, 's> {
             });
         }
         let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
-        let first = Text {
-            lowers: &text.lowers[..sentence],
-            ..text
+        let first = Scan {
+            lowers: &scan.lowers[..sentence],
+            ..scan
         };
         let (prefix, shared_from) =
             self.markers_after_salutation(&mut tokens[..sentence], first, words);
@@ -326,11 +326,11 @@ impl<'a, 's> Reader<'a, 's> {
     }
 
     /// The address markers among `tokens`.
-    fn markers(&self, tokens: &[Token], text: Text, words: &mut Words) -> Vec<MarkerMatch> {
+    fn markers(&self, tokens: &[Token], scan: Scan, words: &mut Words) -> Vec<MarkerMatch> {
         let mut markers = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let (next, hit) = self.marker_at(tokens, text, words, i);
+            let (next, hit) = self.marker_at(tokens, scan, words, i);
             markers.extend(hit);
             i = next;
         }
@@ -345,7 +345,7 @@ impl<'a, 's> Reader<'a, 's> {
     fn markers_after_salutation(
         &self,
         tokens: &mut [Token],
-        text: Text,
+        scan: Scan,
         words: &mut Words,
     ) -> (Vec<MarkerMatch>, usize) {
         let (mut initial, mut mid) = (0, 0);
@@ -354,12 +354,12 @@ impl<'a, 's> Reader<'a, 's> {
         while (initial != mid || initial < 2) && (initial < tokens.len() || mid < tokens.len()) {
             if mid <= initial && mid < tokens.len() {
                 tokens[0].init = false;
-                let (next, hit) = self.marker_at(tokens, text, words, mid);
+                let (next, hit) = self.marker_at(tokens, scan, words, mid);
                 tokens[0].init = true;
                 prefix.extend(hit);
                 mid = next;
             } else {
-                let (next, hit) = self.marker_at(tokens, text, words, initial);
+                let (next, hit) = self.marker_at(tokens, scan, words, initial);
                 initial_hits += usize::from(hit.is_some());
                 initial = next;
             }
@@ -372,12 +372,12 @@ impl<'a, 's> Reader<'a, 's> {
     fn marker_at(
         &self,
         tokens: &[Token],
-        text: Text,
+        scan: Scan,
         words: &mut Words,
         i: usize,
     ) -> (usize, Option<MarkerMatch>) {
         let token = &tokens[i];
-        let lower = &text.lowers[i];
+        let lower = &scan.lowers[i];
         // The acronym test counts characters: only words a marker may
         // start at take it.
         if token.kind != Kind::Word
@@ -391,21 +391,21 @@ impl<'a, 's> Reader<'a, 's> {
             if marker.question && !opens_question(tokens, i, &marker.matcher.after) {
                 continue;
             }
-            if !marker.in_labels && i == 0 && text.label {
+            if !marker.in_labels && i == 0 && scan.label {
                 continue;
             }
             let Some(len) = marker.matcher.matches(tokens, i, lower) else {
                 continue;
             };
             let at_start = token.init
-                || (marker.clause_start && text.clause_starts.get(i).copied().unwrap_or(false));
+                || (marker.clause_start && scan.clause_starts.get(i).copied().unwrap_or(false));
             let strength = match (marker.position, at_start) {
                 (Position::Mid, true) => marker.init_strength,
                 _ => marker.strength,
             };
             let span = tokens[i].span.start..tokens[i + len - 1].span.end;
             let hit = (strength != Strength::None)
-                .then(|| text.prose.source(span))
+                .then(|| scan.prose.source(span))
                 .flatten()
                 .map(|(origin, source)| MarkerMatch {
                     origin,
@@ -416,7 +416,7 @@ impl<'a, 's> Reader<'a, 's> {
                     marker: entry,
                     sentence: token.sentence,
                     suggestion: self
-                        .stock_phrase(tokens, text.lowers, text.prose, i, marker.register)
+                        .stock_phrase(tokens, scan.lowers, scan.prose, i, marker.register)
                         .map(Box::new),
                 });
             return (i + len, hit);
@@ -632,7 +632,7 @@ mod tests {
                     .map(|t| Cow::Owned(lowercase(&t.text).into_owned()))
                     .collect();
                 let mut words = Words::default();
-                let read = Text {
+                let read = Scan {
                     prose: &prose,
                     lowers: &lowers,
                     label: is_label(&tokens, prose.text(), false),
@@ -640,7 +640,7 @@ mod tests {
                 };
                 let markers = reader.markers(&tokens, read, &mut words);
                 let sentence = tokens.iter().take_while(|t| t.sentence == 0).count();
-                let first = Text {
+                let first = Scan {
                     lowers: &lowers[..sentence],
                     ..read
                 };
