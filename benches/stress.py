@@ -103,6 +103,20 @@ def question(mb):
     return project({"en/a.ftl": "a = Can you?\n", "es/a.ftl": text})
 
 
+def clauses(mb):
+    """One Spanish sentence of `mb` MB opened by `Si` and cut by commas
+    before formal imperatives: only the first comma starts a main clause."""
+    text = "a = Si quieres, " + "visite, " * (mb * 1_000_000 // 8) + "tu casa.\n"
+    return project({"en/a.ftl": "a = If you like, visit.\n", "es/a.ftl": text})
+
+
+def label(mb):
+    """An Italian `.label` of `mb` MB of `tu` imperatives: a control's
+    label, whatever its length."""
+    text = "a =\n    .label = " + "Apri " * (mb * 1_000_000 // 5) + "\n"
+    return project({"en/a.ftl": "a =\n    .label = Open\n", "it/a.ftl": text})
+
+
 CASES = [
     ("select, 30,000 variants", lambda: select(30_000), ["check", "L"]),
     ("select, 300,000 variants", lambda: select(300_000), ["check", "L"]),
@@ -122,6 +136,10 @@ CASES = [
     ("10 MB line of `u je`", lambda: markers(10), ["check", "L"]),
     ("a 1 MB Spanish question of `puede`", lambda: question(1), ["check", "L"]),
     ("a 10 MB Spanish question of `puede`", lambda: question(10), ["check", "L"]),
+    ("a 1 MB Spanish sentence of clauses", lambda: clauses(1), ["check", "L"]),
+    ("a 10 MB Spanish sentence of clauses", lambda: clauses(10), ["check", "L"]),
+    ("a 1 MB Italian `.label`", lambda: label(1), ["check", "L"]),
+    ("a 10 MB Italian `.label`", lambda: label(10), ["check", "L"]),
 ]
 
 
