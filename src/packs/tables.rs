@@ -448,6 +448,11 @@ impl MarkerTable {
                 at.error("a strong marker needs a `bad` example with the flagged words in […]")
             );
         }
+        if self.clause_start == Some(true) && position != Position::Mid {
+            return Err(at.error(
+                "`clause-start` gives a main clause the strength of a sentence's start: it needs `position = \"mid\"`",
+            ));
+        }
         Ok(PackEntryKind::Marker(Marker {
             matcher,
             register,

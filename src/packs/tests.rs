@@ -227,6 +227,12 @@ fn errors_name_file_line_and_key() {
             .starts_with("rules/xx.toml:8:1: unknown field `register`, expected one of `tone`"),
         "{error}"
     );
+    let error = Pack::parse(
+        "rules/xx.toml",
+        "[pack]\nname = \"X\"\nlocales = [\"de\"]\n\n[[marker]]\nwords = [\"kopiere\"]\nregister = \"informal\"\nclause-start = true\nbad = [\"Guten Tag. [Kopiere] den Link.\"]\n",
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("needs `position"), "{error}");
 }
 
 #[test]

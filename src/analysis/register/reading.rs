@@ -338,7 +338,7 @@ impl<'a, 's> Reader<'a, 's> {
     }
 
     /// The markers of a first sentence (`tokens`) read with its first word
-    /// not sentence-initial, as far as they differ from [`Reader::markers`]'
+    /// not sentence-initial and not as a label, as far as they differ from [`Reader::markers`]'
     /// reading: the markers of the second reading up to where both readings
     /// stand at the same word past the second, and the number of markers the
     /// first reading had found by then. From that word on they read alike.
@@ -351,10 +351,16 @@ impl<'a, 's> Reader<'a, 's> {
         let (mut initial, mut mid) = (0, 0);
         let mut initial_hits = 0;
         let mut prefix = Vec::new();
+        // After a salutation line the segment is the body's first line, not
+        // a label.
+        let body = Scan {
+            label: false,
+            ..scan
+        };
         while (initial != mid || initial < 2) && (initial < tokens.len() || mid < tokens.len()) {
             if mid <= initial && mid < tokens.len() {
                 tokens[0].init = false;
-                let (next, hit) = self.marker_at(tokens, scan, words, mid);
+                let (next, hit) = self.marker_at(tokens, body, words, mid);
                 tokens[0].init = true;
                 prefix.extend(hit);
                 mid = next;
@@ -507,32 +513,37 @@ const LABEL_WORDS: usize = 6;
 /// Whether prose of `tokens` is a label: one sentence, not ended by a full
 /// stop, a question or an exclamation mark, of a few words or in the
 /// attribute of a control (`control`): a button, a menu item, a tooltip,
-/// "Chiudi scheda", "Rispondi come:".
+/// "Chiudi scheda", "Rispondi come:", "Salva con nome…".
 fn is_label(tokens: &[Token], text: &str, control: bool) -> bool {
     (control || tokens.len() <= LABEL_WORDS)
         && tokens.last().is_some_and(|last| {
-            last.sentence == 0
-                && !text[last.span.end..].contains(['.', '!', '?', '…', '。', '！', '？'])
+            last.sentence == 0 && !text[last.span.end..].contains(['.', '!', '?', '。', '！', '？'])
         })
 }
 
 /// Per token, whether it starts the main clause after an introductory one:
-/// the first token after a comma in a sentence that opens with one of
-/// `openers` ("Si tiene dudas, visite…", "Wenn du magst, lade…"). Empty
-/// when the pack has no openers.
+/// the first token after a comma that follows one of `openers` at the start
+/// of a sentence or after a comma ("Si tiene dudas, visite…", "Hola Ana, si
+/// tiene dudas, visite…", "Wenn du magst, lade…"). Empty when the pack has
+/// no openers.
 fn clause_starts(tokens: &[Token], lowers: &[Cow<str>], openers: &HashSet<String>) -> Vec<bool> {
     if openers.is_empty() {
         return Vec::new();
     }
     let mut starts = vec![false; tokens.len()];
-    // The current sentence opened with an opener whose comma is still to come.
+    // An opening clause whose comma is still to come.
     let mut open = false;
     for (i, token) in tokens.iter().enumerate() {
-        if i == 0 || token.sentence != tokens[i - 1].sentence {
-            open = openers.contains(lowers[i].as_ref());
+        let new_sentence = i == 0 || token.sentence != tokens[i - 1].sentence;
+        if new_sentence {
+            open = false;
         } else if open && token.after_comma {
             starts[i] = true;
             open = false;
+        }
+        if (new_sentence || token.init || token.after_comma) && openers.contains(lowers[i].as_ref())
+        {
+            open = true;
         }
     }
     starts
@@ -646,8 +657,12 @@ mod tests {
                 };
                 let mut again: Vec<Token> = tokens[..sentence].to_vec();
                 again[0].init = false;
+                let body = Scan {
+                    label: false,
+                    ..first
+                };
                 let expected: Vec<String> = reader
-                    .markers(&again, first, &mut words)
+                    .markers(&again, body, &mut words)
                     .iter()
                     .map(|h| format!("{h:?}"))
                     .collect();
