@@ -281,13 +281,17 @@ IMPERATIVE_ZIPF = 2.0
 # Words the lists would take that are nouns, names or foreign words the
 # lexicons lack, read in the lists: `controle` and `reporte` (Brazilian
 # nouns), `stresse`, `bobine`, `restinga`, the nouns in -aria of
-# `cantarias`, `musique`, `parle`; and `riste` ("em riste").
+# `cantarias`, `musique`, `parle`; and `riste` ("em riste"). And the
+# subjunctives of impersonal verbs, which open idioms, not orders: "Haja
+# saúde", "Custe o que custar", "Aconteça o que acontecer".
 PORTUGUESE_OTHER = {
     "alforje", "aporte", "aurore", "bobine", "boate", "boicote", "brite", "bruna", "coche",
     "controle", "coque", "drible", "encarte", "escore", "grasse", "interne", "japonese",
     "lasse", "loire", "mangue", "mitre", "musique", "parle", "professore", "rance", "recalque",
     "reporte", "restinga", "soque", "stresse", "vete", "baixarias", "cantarias", "malharias",
     "serrarias", "riste",
+    "haja", "custe", "aconteça", "chova", "apeteça", "amanheça", "valha", "conste", "ocorra",
+    "decorra", "surja", "exista", "resulte", "baste", "dependa", "falte", "reste",
 }
 
 
