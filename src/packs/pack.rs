@@ -16,8 +16,8 @@ pub struct Pack {
     pub locales: Vec<String>,
     /// Lower-cased abbreviations that do not end a sentence (`bijv.`, `z.b.`).
     pub abbreviations: HashSet<String>,
-    /// Lower-cased words that open an introductory clause at the start of
-    /// a sentence (`si`, `wenn`).
+    /// Lower-cased words that open an introductory clause (`si`, `wenn`)
+    /// at the start of a sentence or after a comma.
     pub clause_openers: HashSet<String>,
     /// Every entry, in file order (a project pack's first).
     pub entries: Vec<PackEntry>,

@@ -48,8 +48,9 @@ pub(super) struct Header {
     pub locales: Vec<String>,
     #[serde(default)]
     pub abbreviations: Vec<String>,
-    /// Words that open an introductory clause at the start of a sentence
-    /// (`si`, `wenn`): after its comma the main clause starts.
+    /// Words that open an introductory clause (`si`, `wenn`) at the start
+    /// of a sentence or after a comma: after the clause's comma the main
+    /// clause starts.
     #[serde(default, rename = "clause-openers")]
     pub clause_openers: Vec<String>,
     /// A project pack replaces the built-in pack of its locales instead of
