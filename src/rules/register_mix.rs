@@ -23,7 +23,12 @@ declare_rule! {
     /// selector values is judged on its own. Ambiguous words are told apart
     /// by the language pack (German sentence-initial `Sie` may be "she",
     /// Dutch "9 u" is a time, French `vous` may be a plural and is only
-    /// `info`).
+    /// `info`). Where the pronoun is dropped the verb says it: an
+    /// imperative that opens a sentence or the main clause after an opening
+    /// one ("Si tiene dudas, visite…"), a short question opened by a verb of
+    /// a person ("¿Tiene alguna pregunta?"); `su`, `le` or a third-person
+    /// verb alone only vote. An Italian imperative that opens a button's
+    /// label ("Chiudi scheda") names a command and is not counted.
     ///
     /// ## Why is this bad?
     /// Machine translation works sentence by sentence and guesses the
