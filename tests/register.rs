@@ -210,3 +210,35 @@ fn an_italian_verb_that_opens_a_label_names_a_command() {
     // A subject line is short too, but `hai` is no command.
     assert_eq!(flagged("Hai un nuovo messaggio"), vec!["Hai"]);
 }
+
+#[test]
+fn a_german_first_person_without_ich_before_ihnen_is_no_imperative() {
+    use etiquette::packs::Packs;
+    use etiquette::rules::examples::check_texts;
+    let packs = Packs::builtin();
+    let langid = "de".parse().unwrap();
+    let pack = packs.for_locale(&langid).unwrap();
+    let flagged = |second: &str| -> Vec<String> {
+        let texts = [
+            "Guten Tag Frau Meier, wie besprochen.",
+            second,
+            "Vielen Dank für Ihre Bestellung.",
+            "Sie erhalten sie morgen.",
+            "Bei Fragen erreichen Sie uns jederzeit.",
+        ];
+        check_texts(pack, &packs, &langid, &texts, None)
+            .into_iter()
+            .filter(|f| f.text == 1)
+            .map(|f| second[f.span].to_owned())
+            .collect()
+    };
+    // "(Ich) sende Ihnen": a business email drops `ich`.
+    assert_eq!(
+        flagged("Sende Ihnen anbei die Rechnung."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        flagged("Sende die Rechnung an deine Firma."),
+        vec!["Sende", "deine"]
+    );
+}
