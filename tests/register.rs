@@ -180,24 +180,30 @@ fn a_verb_form_in_a_control_label_is_the_users_order() {
     assert!(without.contains(&"Lösche".to_owned()), "{without:?}");
 }
 
-#[test]
-fn an_italian_verb_that_opens_a_label_names_a_command() {
+/// The words the language rules flag in `texts[at]`, the texts read as
+/// one email of `locale` (one message each).
+fn flagged_in(locale: &str, texts: &[&str], at: usize) -> Vec<String> {
     use etiquette::packs::Packs;
     use etiquette::rules::examples::check_texts;
     let packs = Packs::builtin();
-    let langid = "it".parse().unwrap();
+    let langid = locale.parse().unwrap();
     let pack = packs.for_locale(&langid).unwrap();
-    let flagged = |last: &str| -> Vec<String> {
+    check_texts(pack, &packs, &langid, texts, None)
+        .into_iter()
+        .filter(|f| f.text == at)
+        .map(|f| texts[at][f.span].to_owned())
+        .collect()
+}
+
+#[test]
+fn an_italian_verb_that_opens_a_label_names_a_command() {
+    let flagged = |last: &str| {
         let texts = [
             "Gentile cliente, La ringraziamo per il Suo ordine.",
             "Le invieremo una conferma appena partirà.",
             last,
         ];
-        check_texts(pack, &packs, &langid, &texts, None)
-            .into_iter()
-            .filter(|f| f.text == 2)
-            .map(|f| last[f.span].to_owned())
-            .collect()
+        flagged_in("it", &texts, 2)
     };
     // A button names a command in the `tu` imperative, even in a `Lei`
     // email; a sentence addresses the reader, and so does `tuo` anywhere.
@@ -213,12 +219,7 @@ fn an_italian_verb_that_opens_a_label_names_a_command() {
 
 #[test]
 fn a_german_first_person_without_ich_before_ihnen_is_no_imperative() {
-    use etiquette::packs::Packs;
-    use etiquette::rules::examples::check_texts;
-    let packs = Packs::builtin();
-    let langid = "de".parse().unwrap();
-    let pack = packs.for_locale(&langid).unwrap();
-    let flagged = |second: &str| -> Vec<String> {
+    let flagged = |second: &str| {
         let texts = [
             "Guten Tag Frau Meier, wie besprochen.",
             second,
@@ -226,11 +227,7 @@ fn a_german_first_person_without_ich_before_ihnen_is_no_imperative() {
             "Sie erhalten sie morgen.",
             "Bei Fragen erreichen Sie uns jederzeit.",
         ];
-        check_texts(pack, &packs, &langid, &texts, None)
-            .into_iter()
-            .filter(|f| f.text == 1)
-            .map(|f| second[f.span].to_owned())
-            .collect()
+        flagged_in("de", &texts, 1)
     };
     // "(Ich) sende Ihnen": a business email drops `ich`.
     assert_eq!(
