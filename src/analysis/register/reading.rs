@@ -338,10 +338,11 @@ impl<'a, 's> Reader<'a, 's> {
     }
 
     /// The markers of a first sentence (`tokens`) read with its first word
-    /// not sentence-initial and not as a label, as far as they differ from [`Reader::markers`]'
-    /// reading: the markers of the second reading up to where both readings
-    /// stand at the same word past the second, and the number of markers the
-    /// first reading had found by then. From that word on they read alike.
+    /// not sentence-initial and not as a label, as far as they differ from
+    /// [`Reader::markers`]' reading: the markers of the second reading up to
+    /// where both readings stand at the same word past the second, and the
+    /// number of markers the first reading had found by then. From that word
+    /// on they read alike.
     fn markers_after_salutation(
         &self,
         tokens: &mut [Token],
@@ -534,15 +535,15 @@ fn clause_starts(tokens: &[Token], lowers: &[Cow<str>], openers: &HashSet<String
     // An opening clause whose comma is still to come.
     let mut open = false;
     for (i, token) in tokens.iter().enumerate() {
-        let new_sentence = i == 0 || token.sentence != tokens[i - 1].sentence;
-        if new_sentence {
+        // A sentence's first token is initial; `after_comma` is never set
+        // on it.
+        if i > 0 && token.sentence != tokens[i - 1].sentence {
             open = false;
         } else if open && token.after_comma {
             starts[i] = true;
             open = false;
         }
-        if (new_sentence || token.init || token.after_comma) && openers.contains(lowers[i].as_ref())
-        {
+        if (token.init || token.after_comma) && openers.contains(lowers[i].as_ref()) {
             open = true;
         }
     }
