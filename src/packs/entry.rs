@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::matcher::Matcher;
+use super::reference::ReaderSign;
 use crate::finding::{RuleMeta, Severity};
 use crate::project::config::Register;
 
@@ -119,6 +120,13 @@ pub struct Marker {
     /// and its comma ("Si tiene dudas, visite…") counts as the start of a
     /// sentence, for a verb form that is an imperative there.
     pub clause_start: bool,
+    /// The strength in a segment whose reference shows the sign: it gives
+    /// things to the reader alone (`owner-strength`: "your order", no
+    /// "his" or "their", where a `su` is the reader's), or speaks to the
+    /// reader and of no one else (`person-strength`: "Do you know…?", where
+    /// a 3sg `sabe` is said to the reader). `None` where the reference does
+    /// not matter.
+    pub reader_strength: Option<(ReaderSign, Strength)>,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,
 }

@@ -10,6 +10,7 @@ mod entry;
 mod lexicon;
 mod matcher;
 mod pack;
+mod reference;
 mod tables;
 mod words;
 
@@ -24,6 +25,7 @@ pub use entry::{
 };
 pub use matcher::{Matcher, Neighbour};
 pub use pack::Pack;
+pub use reference::{ReaderSign, ReferenceWords, Shown};
 pub use words::WordSet;
 
 /// A pack that ships inside the binary.

@@ -12,6 +12,7 @@ use super::entry::{
     ProjectRule, StockPhrase, Strength, Tone,
 };
 use super::matcher::{Matcher, Neighbour};
+use super::reference::ReaderSign;
 use super::{EVERY_LOCALE, PackError};
 use crate::finding::{RuleMeta, Severity};
 use crate::project::config::Register;
@@ -159,6 +160,10 @@ matching_table! {
         in_labels: Option<bool>,
         /// Counted at the start of a main clause as at a sentence's.
         clause_start: Option<bool>,
+        /// The strength where the reference gives things to the reader alone.
+        owner_strength: Option<Strength>,
+        /// The strength where the reference speaks to the reader alone.
+        person_strength: Option<Strength>,
         fix: Option<String>,
     }
 }
@@ -454,6 +459,16 @@ impl MarkerTable {
                 "`clause-start` gives a main clause the strength of a sentence's start: it needs `position = \"mid\"`",
             ));
         }
+        let reader_strength = match (self.owner_strength, self.person_strength) {
+            (Some(_), Some(_)) => {
+                return Err(at.error(
+                    "a marker is a possessive (`owner-strength`) or a verb (`person-strength`), not both",
+                ));
+            }
+            (Some(strength), None) => Some((ReaderSign::Owner, strength)),
+            (None, Some(strength)) => Some((ReaderSign::Person, strength)),
+            (None, None) => None,
+        };
         Ok(PackEntryKind::Marker(Marker {
             matcher,
             register,
@@ -463,6 +478,7 @@ impl MarkerTable {
             question: self.question.unwrap_or(false),
             in_labels: self.in_labels.unwrap_or(true),
             clause_start: self.clause_start.unwrap_or(false),
+            reader_strength,
             fix: self.fix,
         }))
     }

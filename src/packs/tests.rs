@@ -233,6 +233,12 @@ fn errors_name_file_line_and_key() {
     )
     .unwrap_err();
     assert!(error.to_string().contains("needs `position"), "{error}");
+    let error = Pack::parse(
+        "rules/xx.toml",
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"strong\"\nperson-strength = \"strong\"\n",
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("not both"), "{error}");
 }
 
 #[test]
