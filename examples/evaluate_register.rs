@@ -172,6 +172,7 @@ fn main() {
                         &packs,
                         &langid,
                         &[t.as_str()],
+                        &[],
                         Some(register),
                     ))
                     .next()
@@ -191,6 +192,7 @@ fn main() {
                     &packs,
                     &langid,
                     &[text.as_str()],
+                    &[],
                     Some(register),
                 ))
                 .map(|f| format!("`{}`", &text[f.span.clone()]))
@@ -221,7 +223,7 @@ fn main() {
             for _ in 0..emails {
                 let picked: Vec<usize> = (0..5).map(|_| random.below(own.len())).collect();
                 let texts: Vec<&str> = picked.iter().map(|&i| own[i].as_str()).collect();
-                let flags = check_texts(pack, &packs, &langid, &texts, None);
+                let flags = check_texts(pack, &packs, &langid, &texts, &[], None);
                 if debug {
                     for flag in alarms(&flags) {
                         println!(
@@ -242,7 +244,7 @@ fn main() {
                 let at = random.below(6);
                 let mut mixed = texts.clone();
                 mixed.insert(at, other[intruder].as_str());
-                let flags = check_texts(pack, &packs, &langid, &mixed, None);
+                let flags = check_texts(pack, &packs, &langid, &mixed, &[], None);
                 counts.mixed += 1;
                 counts.caught += usize::from(alarms(&flags).any(|f| f.text == at));
                 if debug && !alarms(&flags).any(|f| f.text == at) {
@@ -253,7 +255,7 @@ fn main() {
                     );
                 }
                 counts.collateral += usize::from(alarms(&flags).any(|f| f.text != at));
-                let flags = check_texts(pack, &packs, &langid, &mixed, Some(register));
+                let flags = check_texts(pack, &packs, &langid, &mixed, &[], Some(register));
                 counts.caught_declared += usize::from(alarms(&flags).any(|f| f.text == at));
             }
             results.push(counts);

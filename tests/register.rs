@@ -181,14 +181,15 @@ fn a_verb_form_in_a_control_label_is_the_users_order() {
 }
 
 /// The words the language rules flag in `texts[at]`, the texts read as
-/// one email of `locale` (one message each).
-fn flagged_in(locale: &str, texts: &[&str], at: usize) -> Vec<String> {
+/// one email of `locale` (one message each) beside their English
+/// `references` (none when empty).
+fn flagged_in(locale: &str, texts: &[&str], references: &[&str], at: usize) -> Vec<String> {
     use etiquette::packs::Packs;
     use etiquette::rules::examples::check_texts;
     let packs = Packs::builtin();
     let langid = locale.parse().unwrap();
     let pack = packs.for_locale(&langid).unwrap();
-    check_texts(pack, &packs, &langid, texts, None)
+    check_texts(pack, &packs, &langid, texts, references, None)
         .into_iter()
         .filter(|f| f.text == at)
         .map(|f| texts[at][f.span].to_owned())
@@ -203,7 +204,7 @@ fn an_italian_verb_that_opens_a_label_names_a_command() {
             "Le invieremo una conferma appena partirà.",
             last,
         ];
-        flagged_in("it", &texts, 2)
+        flagged_in("it", &texts, &[], 2)
     };
     // A button names a command in the `tu` imperative, even in a `Lei`
     // email; a sentence addresses the reader, and so does `tuo` anywhere.
@@ -227,7 +228,7 @@ fn a_german_first_person_without_ich_before_ihnen_is_no_imperative() {
             "Sie erhalten sie morgen.",
             "Bei Fragen erreichen Sie uns jederzeit.",
         ];
-        flagged_in("de", &texts, 1)
+        flagged_in("de", &texts, &[], 1)
     };
     // "(Ich) sende Ihnen": a business email drops `ich`.
     assert_eq!(
@@ -238,4 +239,94 @@ fn a_german_first_person_without_ich_before_ihnen_is_no_imperative() {
         flagged("Sende die Rechnung an deine Firma."),
         vec!["Sende", "deine"]
     );
+}
+
+#[test]
+fn a_possessive_is_the_readers_where_the_reference_says_your() {
+    let es = "Hola Ana, gracias por tu pedido. Te escribiremos mañana.";
+    let it = "Ciao Marta, grazie per il tuo ordine. Ti scriveremo domani.";
+    let pt = "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.";
+    let english = "Hi, thanks for your order. We will write to you tomorrow.";
+    for (locale, first, last, word) in [
+        ("es", es, "¿Cuál es su película favorita?", "su"),
+        ("it", it, "Qual è il suo film preferito?", "suo"),
+        ("pt-PT", pt, "A sua conta está pronta.", "sua"),
+    ] {
+        let texts = [first, last];
+        let your = [
+            english,
+            "What is your favourite film? Your account is ready.",
+        ];
+        assert_eq!(flagged_in(locale, &texts, &your, 1), [word], "{locale}");
+        // Alone, or where the reference names another owner, it is also
+        // the third person's.
+        assert!(flagged_in(locale, &texts, &[], 1).is_empty(), "{locale}");
+        let theirs = [
+            english,
+            "What is their favourite film? Their account is ready.",
+        ];
+        assert!(
+            flagged_in(locale, &texts, &theirs, 1).is_empty(),
+            "{locale}"
+        );
+    }
+    // A segment that says `tu` keeps its `su` for someone else: "Your
+    // friend shared a photo" may well be "Tu amigo compartió su foto".
+    let texts = [es, "Tu amigo compartió su foto."];
+    let references = [english, "Your friend shared a photo."];
+    assert!(flagged_in("es", &texts, &references, 1).is_empty());
+}
+
+#[test]
+fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
+    let texts = [
+        "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+        "Sale hoy. Debe firmar la entrega.",
+    ];
+    let english = "Hi, thanks for your order. We will write to you tomorrow.";
+    // Sentence by sentence where both have as many: `It` is the first
+    // one's, `You` the second's.
+    let references = [english, "It ships today. You must sign for the delivery."];
+    assert_eq!(flagged_in("es", &texts, &references, 1), ["Debe"]);
+    let references = [
+        english,
+        "It ships today, and you must sign for the delivery.",
+    ];
+    assert!(flagged_in("es", &texts, &references, 1).is_empty());
+    let references = [
+        english,
+        "It ships today. The courier must sign for the delivery.",
+    ];
+    assert!(flagged_in("es", &texts, &references, 1).is_empty());
+}
+
+#[test]
+fn a_check_reads_each_message_and_attribute_beside_its_reference() {
+    let root = std::env::temp_dir().join(format!("etiquette-reference-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for locale in ["en", "it"] {
+        std::fs::create_dir_all(root.join(locale)).unwrap();
+    }
+    std::fs::write(
+        root.join("en/addons.ftl"),
+        "intro = Hi, thanks for choosing your add-on.\n\
+         more = You can change it whenever you like.\n\
+         search = { $addon } would like to change your search engine.\n\
+         search-label =\n    .label = Your search engine\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("it/addons.ftl"),
+        "intro = Ciao, grazie per aver scelto il tuo componente aggiuntivo.\n\
+         more = Puoi cambiarlo quando vuoi.\n\
+         search = { $addon } vuole cambiare il motore di ricerca.\n\
+         search-label =\n    .label = Il suo motore di ricerca\n",
+    )
+    .unwrap();
+    let report = run(root.to_str().unwrap(), |_| {});
+    let _ = std::fs::remove_dir_all(&root);
+    // The label's `suo` is "your"; `vuole` after a placeholder is the
+    // add-on's, though the reference speaks to the reader alone.
+    let words: Vec<String> = found(&report).into_iter().map(|(_, _, _, w)| w).collect();
+    assert_eq!(words, ["suo"]);
 }

@@ -19,7 +19,7 @@ use crate::project::config::Emails;
 use crate::project::emails::{Email, emails};
 use crate::project::locale::LocaleModel;
 
-use register::{Declared, EmailReading, Reader};
+use register::{Declared, EmailReading, Reader, Reference};
 
 /// One locale as the rules read it: its parsed files, its emails (grouped
 /// once), and, with a language pack, each email read for its register.
@@ -53,13 +53,19 @@ impl<'a, 's> Analysis<'a, 's> {
     }
 
     /// Reads every email for its register, on every core, against the
-    /// `declared` register of the locale when there is one. The emails must
-    /// be grouped.
-    pub fn read_registers(&mut self, declared: Option<Declared>) {
+    /// `declared` register of the locale when there is one, with the
+    /// `reference` locale's text beside it when it is given. The emails
+    /// must be grouped.
+    pub fn read_registers(
+        &mut self,
+        declared: Option<Declared>,
+        reference: Option<&'a LocaleModel<'a>>,
+    ) {
         let Some(pack) = self.pack else {
             return;
         };
-        let reader = Reader::new(self.locale, pack, declared);
+        let reference = reference.and_then(Reference::new);
+        let reader = Reader::new(self.locale, pack, declared, reference);
         self.readings = self
             .emails
             .par_iter()

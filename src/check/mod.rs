@@ -419,7 +419,7 @@ fn check_locale(
                 analysis.group_emails(&settings.emails);
             }
             if reads_address {
-                analysis.read_registers(declared(locale, settings));
+                analysis.read_registers(declared(locale, settings), reference);
             }
         },
         || {

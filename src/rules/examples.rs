@@ -38,33 +38,31 @@ pub struct TextFinding {
 }
 
 /// Reads plain texts as one email of `langid` (one message per text) with
-/// `pack` and the packs for every locale in `packs`, and returns what the
-/// language rules flag. Curly braces are read as parentheses, line breaks
-/// as spaces. As in a check, each rule lists at most
+/// `pack` and the packs for every locale in `packs`, beside `references`,
+/// the English each text translates (none when empty), and returns what
+/// the language rules flag. Curly braces are read as parentheses, line
+/// breaks as spaces. As in a check, each rule lists at most
 /// [`MAX_LISTED`](crate::finding::MAX_LISTED) findings.
 pub fn check_texts(
     pack: &Pack,
     packs: &Packs,
     langid: &LanguageIdentifier,
     texts: &[&str],
+    references: &[&str],
     declared: Option<Register>,
 ) -> Vec<TextFinding> {
-    let mut source = String::new();
-    let mut starts = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        source.push_str(&format!("m{i} = "));
-        starts.push(source.len());
-        source.push_str(&example_pattern(text));
-        source.push('\n');
-    }
-    let dir = LocaleDir {
-        name: langid.to_string(),
-        langid: langid.clone(),
-        path: std::path::PathBuf::from(langid.to_string()),
-        scope: Default::default(),
-    };
+    let (source, starts) = email_source(texts);
+    let dir = locale_dir(langid.clone());
     let files = [SourceFile::new("email.ftl", source)];
     let locale = LocaleModel::new(&dir, &files);
+    let reference_dir = locale_dir(LanguageIdentifier::from_parts(
+        unic_langid::subtags::Language::from_bytes(b"en").expect("a language subtag"),
+        None,
+        None,
+        &[],
+    ));
+    let reference_files = [SourceFile::new("email.ftl", email_source(references).0)];
+    let reference = LocaleModel::new(&reference_dir, &reference_files);
     let locate = |span: Range<usize>| {
         let text = starts
             .partition_point(|&s| s <= span.start)
@@ -77,7 +75,7 @@ pub fn check_texts(
     });
     let mut analysis = Analysis::new(&locale, Some(pack));
     analysis.group_emails(&Emails::default());
-    analysis.read_registers(declared);
+    analysis.read_registers(declared, (!references.is_empty()).then_some(&reference));
     let with: Vec<&Pack> = std::iter::once(pack).chain(packs.universal()).collect();
     let findings = [
         RegisterMix::findings(&analysis, None),
@@ -119,6 +117,29 @@ pub fn check_texts(
         .collect();
     flags.sort_by(|a, b| (a.text, a.span.start, a.rule).cmp(&(b.text, b.span.start, b.rule)));
     flags
+}
+
+/// Texts as the messages `m0`, `m1`, … of one file, and where each text
+/// starts in it.
+fn email_source(texts: &[&str]) -> (String, Vec<usize>) {
+    let mut source = String::new();
+    let mut starts = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        source.push_str(&format!("m{i} = "));
+        starts.push(source.len());
+        source.push_str(&example_pattern(text));
+        source.push('\n');
+    }
+    (source, starts)
+}
+
+fn locale_dir(langid: LanguageIdentifier) -> LocaleDir {
+    LocaleDir {
+        name: langid.to_string(),
+        path: std::path::PathBuf::from(langid.to_string()),
+        langid,
+        scope: Default::default(),
+    }
 }
 
 /// A pack example that does not hold.
@@ -209,7 +230,7 @@ pub fn check_examples(
             .chain(entry.examples.good.iter().map(|e| (e, false, None)));
         for (example, bad, fixed) in examples {
             let (text, expected) = unbracket(example);
-            let flags = check_texts(pack, packs, &langid, &[&text], None);
+            let flags = check_texts(pack, packs, &langid, &[&text], &[], None);
             let mut found: Vec<Range<usize>> = flags.iter().map(|f| f.span.clone()).collect();
             found.dedup();
             let missing_suggestion = match &entry.kind {
@@ -275,7 +296,7 @@ fn wrong_fix(
     if made != fixed {
         return Some(format!("its safe fixes make \"{made}\", not \"{fixed}\""));
     }
-    let left = check_texts(pack, packs, langid, &[&made], None);
+    let left = check_texts(pack, packs, langid, &[&made], &[], None);
     (!left.is_empty()).then(|| {
         let words: Vec<String> = left
             .iter()

@@ -15,7 +15,7 @@ pub use reading::{FormulaMatch, MarkerMatch, Words};
 use rustc_hash::FxHashMap;
 
 use crate::analysis::prose::{Budget, Origin, OriginRef, Origins};
-use crate::packs::Pack;
+use crate::packs::{Pack, ReferenceWords};
 use crate::project::config::Register;
 use crate::project::emails::Email;
 use crate::project::locale::LocaleModel;
@@ -31,11 +31,30 @@ pub enum Declared {
     Locale { register: Register, source: String },
 }
 
+/// The reference locale, read beside a translation for whom its third
+/// person is, with the words of its language that tell.
+#[derive(Clone, Copy)]
+pub struct Reference<'a> {
+    pub locale: &'a LocaleModel<'a>,
+    pub words: &'static ReferenceWords,
+}
+
+impl<'a> Reference<'a> {
+    /// `locale` as a reference, when etiquette knows its language's words.
+    pub fn new(locale: &'a LocaleModel<'a>) -> Option<Self> {
+        Some(Reference {
+            locale,
+            words: ReferenceWords::of(locale.langid)?,
+        })
+    }
+}
+
 /// Reads the emails of one locale with its language pack.
 pub struct Reader<'a, 's> {
     locale: &'a LocaleModel<'s>,
     pack: &'a Pack,
     declared: Option<Declared>,
+    reference: Option<Reference<'a>>,
     /// What referenced text the locale's emails may still read.
     budget: Budget,
 }
@@ -141,11 +160,17 @@ impl EmailReading<'_> {
 }
 
 impl<'a, 's> Reader<'a, 's> {
-    pub fn new(locale: &'a LocaleModel<'s>, pack: &'a Pack, declared: Option<Declared>) -> Self {
+    pub fn new(
+        locale: &'a LocaleModel<'s>,
+        pack: &'a Pack,
+        declared: Option<Declared>,
+        reference: Option<Reference<'a>>,
+    ) -> Self {
         Reader {
             locale,
             pack,
             declared,
+            reference,
             budget: Budget::for_locale(locale),
         }
     }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::prose::{OriginRef, Origins, VariantChoice, Writer};
-use crate::packs::{Formula, Joined, Neighbour, Position, Strength};
+use crate::packs::{Formula, Joined, Neighbour, Position, ReaderSign, Shown, Strength};
 use crate::project::config::Register;
 use crate::text::{Kind, Prose, Token, any_start_word, lowercase, tokenize};
 
@@ -34,6 +34,10 @@ pub struct MarkerMatch {
     pub marker: usize,
     /// Its sentence, counted over the segment.
     pub sentence: usize,
+    /// The strength it takes where its segment's reference shows the sign
+    /// (its entry's `owner-strength` or `person-strength`); not for a verb
+    /// right after a placeholder, its subject ("{ $addon } vuole…").
+    pub(super) reader_strength: Option<(ReaderSign, Strength)>,
     /// When the marker sits in a stock phrase, the phrase in the other
     /// register ("Het was me een genoegen u te helpen").
     pub suggestion: Option<Box<PhraseSwap>>,
@@ -169,14 +173,68 @@ impl<'a, 's> Reader<'a, 's> {
         if !prose.ends_with(',') && !any_start_word(prose.text(), self.pack.address_words()) {
             return SegmentReading::default();
         }
-        let control = segment.attribute.is_some_and(names_a_control);
-        self.read_prose(prose, words, control)
+        self.read_prose(prose, words, segment)
     }
 
-    /// Reads the written prose of a segment; `control` when it is the
-    /// attribute of a control (`.label`, `.tooltiptext`).
-    fn read_prose(&self, prose: &Prose, words: &mut Words, control: bool) -> SegmentReading {
+    /// What the reference of `segment` shows of the reader; read once.
+    fn reference_of<'g>(&self, segment: &'g Segment) -> Option<&'g Shown> {
+        segment
+            .reference
+            .get_or_init(|| {
+                let reference = self.reference?;
+                let pattern = reference
+                    .locale
+                    .message_pattern(segment.message_id, segment.attribute)?;
+                // Its pieces of text, a placeable between them a space.
+                let mut text = String::new();
+                crate::syntax::visit_text(pattern, &mut |piece| {
+                    text.push_str(piece);
+                    text.push(' ');
+                });
+                Some(reference.words.read(&text))
+            })
+            .as_ref()
+    }
+
+    /// Gives the markers of `own` that have a strength for a sign of the
+    /// reader that strength, where the segment's reference shows the sign
+    /// and no marker of the other register stands in the segment, among
+    /// `own` or `beside`: there a `su` is "your", not "his", and a `sabe`
+    /// is said to the reader.
+    fn give_to_reader(
+        &self,
+        own: &mut [MarkerMatch],
+        beside: &[MarkerMatch],
+        segment: &Segment,
+        sentences: usize,
+    ) {
+        let Some(register) = own
+            .iter()
+            .find(|hit| hit.reader_strength.is_some())
+            .map(|h| h.register)
+        else {
+            return;
+        };
+        if own.iter().chain(beside).any(|hit| hit.register != register) {
+            return;
+        }
+        let Some(reference) = self.reference_of(segment) else {
+            return;
+        };
+        for hit in own.iter_mut() {
+            if let Some((sign, strength)) = hit.reader_strength
+                && reference.shows(sign, hit.sentence, sentences)
+            {
+                hit.strength = strength;
+            }
+        }
+    }
+
+    /// Reads the written prose of `segment`.
+    fn read_prose(&self, prose: &Prose, words: &mut Words, segment: &Segment) -> SegmentReading {
         let pack = self.pack;
+        // The attribute of a control (`.label`, `.tooltiptext`).
+        let control = segment.attribute.is_some_and(names_a_control);
         let mut tokens = tokenize(prose.text(), &pack.abbreviations);
         // Lower-cased once: markers, salutations, sign-offs and stock
         // phrases compare them. They borrow the prose, not the tokens, which
@@ -214,13 +272,15 @@ impl<'a, 's> Reader<'a, 's> {
             label: is_label(&tokens, prose.text(), control),
             clause_starts: &clause_starts,
         };
-        let markers = self.markers(&tokens, scan, words);
-        let mut votes = vec![(0.0, 0.0); tokens.last().map_or(0, |t| t.sentence + 1)];
+        let mut markers = self.markers(&tokens, scan, words);
+        let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
+        self.give_to_reader(&mut markers, &[], segment, sentences);
+        let mut votes = vec![(0.0, 0.0); sentences];
         for hit in &markers {
             add_vote(&mut votes[hit.sentence], hit);
         }
         let after_salutation = self
-            .after_salutation(&mut tokens, scan, words, &markers, &votes)
+            .after_salutation(&mut tokens, scan, words, &markers, &votes, segment)
             .map(Box::new);
         SegmentReading {
             votes,
@@ -241,6 +301,7 @@ impl<'a, 's> Reader<'a, 's> {
         words: &mut Words,
         markers: &[MarkerMatch],
         votes: &[(f32, f32)],
+        segment: &Segment,
     ) -> Option<AfterSalutation> {
         let first = tokens.first()?;
         if !first.init || first.kind != Kind::Word {
@@ -268,8 +329,10 @@ impl<'a, 's> Reader<'a, 's> {
             lowers: &scan.lowers[..sentence],
             ..scan
         };
-        let (prefix, shared_from) =
+        let (mut prefix, shared_from) =
             self.markers_after_salutation(&mut tokens[..sentence], first, words);
+        let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
+        self.give_to_reader(&mut prefix, &markers[shared_from..], segment, sentences);
         let mut vote = (0.0, 0.0);
         let shared = markers[shared_from..]
             .iter()
@@ -422,6 +485,12 @@ impl<'a, 's> Reader<'a, 's> {
                     word: words.index(&tokens[i..i + len], marker.matcher.joined),
                     marker: entry,
                     sentence: token.sentence,
+                    reader_strength: marker.reader_strength.filter(|_| {
+                        let before = i.checked_sub(1).map(|b| &tokens[b]);
+                        !before.is_some_and(|b| {
+                            b.sentence == token.sentence && b.kind == Kind::Placeholder
+                        })
+                    }),
                     suggestion: self
                         .stock_phrase(tokens, scan.lowers, scan.prose, i, marker.register)
                         .map(Box::new),
@@ -606,7 +675,7 @@ mod tests {
             };
             let files = [SourceFile::new("a.ftl", "a = b\n".to_string())];
             let locale = LocaleModel::new(&dir, &files);
-            let reader = Reader::new(&locale, pack, None);
+            let reader = Reader::new(&locale, pack, None, None);
             let mut words: Vec<String> = pack
                 .markers()
                 .flat_map(|m| {

@@ -8,6 +8,7 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use crate::analysis::prefilter::may_read_word_or_comma;
 use crate::analysis::prose::{VariantChoice, selector_key};
+use crate::packs::Shown;
 use crate::project::emails::Email;
 use crate::project::locale::MAX_REFERENCE_DEPTH;
 use crate::syntax::{key_name, patterns};
@@ -34,6 +35,9 @@ pub(super) struct Segment<'a, 's> {
     /// its pieces, so that most segments need not be written to read as
     /// nothing.
     pub(super) may_read: bool,
+    /// What its reference shows of the reader, once asked
+    /// ([`Reader::reference_of`]); `None` without a reference.
+    pub(super) reference: std::cell::OnceCell<Option<Shown>>,
 }
 
 /// The selectors of an email and the values their variants name, each
@@ -114,6 +118,7 @@ impl<'a, 's> Reader<'a, 's> {
                         self.pack.address_words(),
                         &self.budget,
                     ),
+                    reference: std::cell::OnceCell::new(),
                 });
             }
         }
