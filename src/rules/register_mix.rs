@@ -27,7 +27,10 @@ declare_rule! {
     /// imperative that opens a sentence or the main clause after an opening
     /// one ("Si tiene dudas, visite…"), a short question opened by a verb of
     /// a person ("¿Tiene alguna pregunta?"); `su`, `le` or a third-person
-    /// verb alone only vote. An Italian imperative that opens a button's
+    /// verb count where the message's reference speaks to the reader and
+    /// of no one else ("What is your favourite film?", no "his" or
+    /// "their") and the message says nothing of the other register, and
+    /// elsewhere only vote. An Italian imperative that opens a button's
     /// label ("Chiudi scheda") names a command and is not counted.
     ///
     /// ## Why is this bad?
