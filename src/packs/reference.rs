@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
@@ -21,37 +21,78 @@ pub enum ReaderSign {
     Person,
 }
 
-/// The words of one reference language.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The words of one reference language, by what each says.
+#[derive(Debug)]
 pub struct ReferenceWords {
+    locales: Vec<String>,
+    /// Each word, lower-case, with the [`Role`] bits it has.
+    roles: HashMap<String, u8>,
+    /// The most characters a word has.
+    longest: usize,
+}
+
+/// What a word of the reference says, as bits.
+struct Role;
+
+impl Role {
+    const OWNER_READER: u8 = 1;
+    const OWNER_OTHERS: u8 = 2;
+    const PERSON_READER: u8 = 4;
+    const PERSON_OTHERS: u8 = 8;
+}
+
+/// A `[[language]]` of `rules/reference.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Language {
     locales: Vec<String>,
     owner: Persons,
     person: Persons,
 }
 
 /// The words, lower-case, for the reader and for anyone else.
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Persons {
-    reader: HashSet<String>,
-    others: HashSet<String>,
+    reader: Vec<String>,
+    others: Vec<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    language: Vec<ReferenceWords>,
+    language: Vec<Language>,
 }
 
 fn parse() -> Vec<ReferenceWords> {
     // A test parses the file, so this cannot fail at run time.
     let file: File = toml::from_str(include_str!("../../rules/reference.toml"))
         .unwrap_or_else(|e| panic!("rules/reference.toml is invalid: {e}"));
-    file.language
+    file.language.into_iter().map(ReferenceWords::new).collect()
 }
 
 impl ReferenceWords {
+    fn new(language: Language) -> Self {
+        let mut roles: HashMap<String, u8> = HashMap::default();
+        let lists = [
+            (language.owner.reader, Role::OWNER_READER),
+            (language.owner.others, Role::OWNER_OTHERS),
+            (language.person.reader, Role::PERSON_READER),
+            (language.person.others, Role::PERSON_OTHERS),
+        ];
+        for (words, role) in lists {
+            for word in words {
+                *roles.entry(word).or_default() |= role;
+            }
+        }
+        let longest = roles.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+        ReferenceWords {
+            locales: language.locales,
+            roles,
+            longest,
+        }
+    }
+
     /// The words of the reference language of `langid`, if etiquette
     /// knows it.
     pub fn of(langid: &LanguageIdentifier) -> Option<&'static ReferenceWords> {
@@ -64,50 +105,74 @@ impl ReferenceWords {
         })
     }
 
-    /// What the reference `text` shows, as a whole and sentence by
-    /// sentence.
+    /// What the reference `text` shows, sentence by sentence and as a
+    /// whole.
     pub fn read(&self, text: &str) -> Shown {
-        let per_sentence: Vec<[bool; 2]> = sentences(text)
-            .map(|sentence| self.signs(words(sentence)))
+        let per_sentence: Vec<u8> = sentences(text)
+            .map(|sentence| words(sentence).fold(0, |roles, word| roles | self.role(word)))
             .collect();
         Shown {
-            whole: self.signs(words(text)),
+            whole: per_sentence.iter().fold(0, |all, roles| all | roles),
             per_sentence,
         }
     }
 
-    /// Whether `words` show each sign: they name the reader and no one
-    /// else.
-    fn signs<'w>(&self, words: impl Iterator<Item = &'w str>) -> [bool; 2] {
-        let mut reader = [false; 2];
-        let mut others = [false; 2];
-        for word in words {
-            let lower = word.to_lowercase().replace('’', "'");
-            for (i, persons) in [&self.owner, &self.person].into_iter().enumerate() {
-                reader[i] |= persons.reader.contains(&lower);
-                others[i] |= persons.others.contains(&lower);
+    /// The roles of `word`: lower-cased on the stack when it is short and
+    /// ASCII (a typographic apostrophe is one), as nearly every word is.
+    fn role(&self, word: &str) -> u8 {
+        let mut buffer = [0u8; 32];
+        let mut len = 0;
+        for c in word.chars() {
+            let c = if c == '’' { '\'' } else { c };
+            if !c.is_ascii() || len == buffer.len() {
+                return self.role_of_any(word);
             }
+            buffer[len] = c.to_ascii_lowercase() as u8;
+            len += 1;
         }
-        [reader[0] && !others[0], reader[1] && !others[1]]
+        if len > self.longest {
+            return 0;
+        }
+        std::str::from_utf8(&buffer[..len])
+            .ok()
+            .and_then(|lower| self.roles.get(lower))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn role_of_any(&self, word: &str) -> u8 {
+        if word.chars().count() > self.longest {
+            return 0;
+        }
+        let lower = word.to_lowercase().replace('’', "'");
+        self.roles.get(&lower).copied().unwrap_or(0)
     }
 }
 
 /// What a reference text shows of each [`ReaderSign`].
 #[derive(Debug)]
 pub struct Shown {
-    whole: [bool; 2],
-    per_sentence: Vec<[bool; 2]>,
+    /// The [`Role`] bits of the whole text's words.
+    whole: u8,
+    /// The same for each sentence.
+    per_sentence: Vec<u8>,
 }
 
 impl Shown {
     /// Whether the reference shows `sign` for the translation's sentence
     /// `sentence` of `sentences`: that sentence's if the reference has as
-    /// many, else the whole text's.
+    /// many, else the whole text's. It shows it where it names the reader
+    /// and no one else.
     pub fn shows(&self, sign: ReaderSign, sentence: usize, sentences: usize) -> bool {
-        match self.per_sentence.get(sentence) {
-            Some(signs) if self.per_sentence.len() == sentences => signs[sign as usize],
-            _ => self.whole[sign as usize],
-        }
+        let roles = match self.per_sentence.get(sentence) {
+            Some(&roles) if self.per_sentence.len() == sentences => roles,
+            _ => self.whole,
+        };
+        let (reader, others) = match sign {
+            ReaderSign::Owner => (Role::OWNER_READER, Role::OWNER_OTHERS),
+            ReaderSign::Person => (Role::PERSON_READER, Role::PERSON_OTHERS),
+        };
+        roles & reader != 0 && roles & others == 0
     }
 }
 
@@ -194,7 +259,8 @@ mod tests {
 
     #[test]
     fn every_word_is_lower_case_and_the_locales_are_tags() {
-        for language in parse() {
+        let file: File = toml::from_str(include_str!("../../rules/reference.toml")).unwrap();
+        for language in &file.language {
             for persons in [&language.owner, &language.person] {
                 for word in persons.reader.iter().chain(&persons.others) {
                     assert_eq!(*word, word.to_lowercase());
@@ -204,5 +270,16 @@ mod tests {
                 tag.parse::<LanguageIdentifier>().unwrap();
             }
         }
+    }
+
+    #[test]
+    fn a_word_is_found_whatever_its_case_and_apostrophe() {
+        let english = english();
+        assert_eq!(english.role("YOUR"), english.role("your"));
+        assert_eq!(english.role("One’s"), english.role("one's"));
+        assert_ne!(english.role("one's"), 0);
+        assert_eq!(english.role("yourselvesyourselves"), 0);
+        assert_eq!(english.role("Ýour"), 0);
+        assert_eq!(english.role(&"y".repeat(100)), 0);
     }
 }
