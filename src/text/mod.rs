@@ -89,6 +89,21 @@ mod tests {
         prose
     }
 
+    #[test]
+    fn eq_lowercase_is_comparing_the_lower_case() {
+        for text in [
+            "Sie", "SIE", "sie", "Über", "über", "İst", "ß", "Sie2", "", "Si", "Siex",
+        ] {
+            for lower in ["sie", "über", "i̇st", "ß", "sie2", "", "si", "siex", "sıe"] {
+                assert_eq!(
+                    eq_lowercase(text, lower),
+                    text.to_lowercase() == lower,
+                    "{text} {lower}"
+                );
+            }
+        }
+    }
+
     /// `any_word` offers exactly the words `tokenize` makes, on texts built
     /// from the characters that decide where words end.
     #[test]

@@ -208,7 +208,15 @@ pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Whether `text` in lower case is `lower`, without allocating.
+/// Whether `text` in lower case is `lower`, without allocating; byte by
+/// byte where `text` is ASCII, as most words are.
 pub fn eq_lowercase(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        return text.len() == lower.len()
+            && text
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(t, l)| t.to_ascii_lowercase() == l);
+    }
     text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
