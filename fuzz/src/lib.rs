@@ -4,24 +4,31 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// The scratch project of this process, `en/email.ftl` and `nl/email.ftl`
-/// rewritten with `reference` and `translation`.
+/// The locales a translation is checked as, in turn: Dutch, and the
+/// languages whose packs read a `su` or a verb beside the reference.
+const LOCALES: [&str; 4] = ["nl", "es", "it", "pt-PT"];
+
+/// The scratch project of this process for the translation's locale, one
+/// of [`LOCALES`] told by the reference's length: `en/email.ftl` and
+/// `<locale>/email.ftl` rewritten with `reference` and `translation`.
 pub fn scratch(reference: &[u8], translation: &[u8]) -> &'static PathBuf {
-    static ROOT: OnceLock<PathBuf> = OnceLock::new();
-    let root = ROOT.get_or_init(|| {
+    static ROOTS: [OnceLock<PathBuf>; LOCALES.len()] = [const { OnceLock::new() }; LOCALES.len()];
+    let index = reference.len() % LOCALES.len();
+    let locale = LOCALES[index];
+    let root = ROOTS[index].get_or_init(|| {
         let base = if std::path::Path::new("/dev/shm").is_dir() {
             PathBuf::from("/dev/shm")
         } else {
             std::env::temp_dir()
         };
-        let root = base.join(format!("etiquette-fuzz-{}", std::process::id()));
-        for locale in ["en", "nl"] {
-            std::fs::create_dir_all(root.join(locale)).unwrap();
+        let root = base.join(format!("etiquette-fuzz-{}-{locale}", std::process::id()));
+        for dir in ["en", locale] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
         }
         root
     });
     std::fs::write(root.join("en/email.ftl"), reference).unwrap();
-    std::fs::write(root.join("nl/email.ftl"), translation).unwrap();
+    std::fs::write(root.join(locale).join("email.ftl"), translation).unwrap();
     root
 }
 
