@@ -312,7 +312,9 @@ fn a_check_reads_each_message_and_attribute_beside_its_reference() {
         "intro = Hi, thanks for choosing your add-on.\n\
          more = You can change it whenever you like.\n\
          search = { $addon } would like to change your search engine.\n\
-         search-label =\n    .label = Your search engine\n",
+         search-label =\n    .label = Your search engine\n\
+         shipped = Your add-on is ready: { note }\n\
+         note = The developer added a note to the page.\n",
     )
     .unwrap();
     std::fs::write(
@@ -320,13 +322,50 @@ fn a_check_reads_each_message_and_attribute_beside_its_reference() {
         "intro = Ciao, grazie per aver scelto il tuo componente aggiuntivo.\n\
          more = Puoi cambiarlo quando vuoi.\n\
          search = { $addon } vuole cambiare il motore di ricerca.\n\
-         search-label =\n    .label = Il suo motore di ricerca\n",
+         search-label =\n    .label = Il suo motore di ricerca\n\
+         shipped = Il componente è pronto: { note }\n\
+         note = Lo sviluppatore ha aggiunto una nota alla sua pagina.\n",
     )
     .unwrap();
     let report = run(root.to_str().unwrap(), |_| {});
     let _ = std::fs::remove_dir_all(&root);
     // The label's `suo` is "your"; `vuole` after a placeholder is the
-    // add-on's, though the reference speaks to the reader alone.
+    // add-on's, though the reference speaks to the reader alone; the `sua`
+    // of a message pulled into another is read by its own reference, not
+    // by the "Your" of the one that pulls it in.
     let words: Vec<String> = found(&report).into_iter().map(|(_, _, _, w)| w).collect();
     assert_eq!(words, ["suo"]);
+}
+
+#[test]
+fn a_placeholder_before_a_comma_is_no_subject() {
+    let root = std::env::temp_dir().join(format!("etiquette-vocative-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for locale in ["en", "es"] {
+        std::fs::create_dir_all(root.join(locale)).unwrap();
+    }
+    std::fs::write(
+        root.join("en/order.ftl"),
+        "intro = Thanks for your order. We will write to you tomorrow.\n\
+         track = Hi { $name }, you can track the parcel online.\n\
+         seller = { -shop } can also track your parcel online.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("es/order.ftl"),
+        "-shop = La tienda\n\
+         intro = Gracias por tu pedido. Te escribiremos mañana.\n\
+         track = Hola { $name }, puede seguir el paquete en línea.\n\
+         seller = { -shop } también puede seguir el paquete en línea.\n",
+    )
+    .unwrap();
+    let report = run(root.to_str().unwrap(), |_| {});
+    let _ = std::fs::remove_dir_all(&root);
+    // The name is whom the line speaks to; the shop, a brand before "can",
+    // is who can.
+    let found: Vec<(usize, String)> = found(&report)
+        .into_iter()
+        .map(|(_, _, l, w)| (l, w))
+        .collect();
+    assert_eq!(found, [(3, "puede".to_owned())]);
 }

@@ -25,7 +25,7 @@ pub use entry::{
 };
 pub use matcher::{Matcher, Neighbour};
 pub use pack::Pack;
-pub use reference::{ReaderSign, ReferenceWords, Shown};
+pub use reference::{ReaderSign, ReferenceSigns, ReferenceWords};
 pub use words::WordSet;
 
 /// A pack that ships inside the binary.

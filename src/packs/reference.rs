@@ -7,7 +7,9 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::text::{Kind, Token};
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
@@ -29,6 +31,10 @@ pub struct ReferenceWords {
     roles: HashMap<String, u8>,
     /// The most characters a word has.
     longest: usize,
+    /// The words after which `'s` is no possessive, lower-case.
+    contracted: HashSet<String>,
+    /// The words that make a placeable before them a subject, lower-case.
+    subject_of: HashSet<String>,
 }
 
 /// What a word of the reference says, as bits.
@@ -46,16 +52,22 @@ impl Role {
 #[serde(deny_unknown_fields)]
 struct Language {
     locales: Vec<String>,
-    owner: Persons,
-    person: Persons,
+    owner: SignWords,
+    person: SignWords,
 }
 
-/// The words, lower-case, for the reader and for anyone else.
+/// The words, lower-case, for the reader and for anyone else, and the
+/// list's own words (`contracted` for an owner, `subject-of` for a
+/// person).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Persons {
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SignWords {
     reader: Vec<String>,
     others: Vec<String>,
+    #[serde(default)]
+    contracted: Vec<String>,
+    #[serde(default)]
+    subject_of: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -72,7 +84,9 @@ fn parse() -> Vec<ReferenceWords> {
 }
 
 impl ReferenceWords {
-    fn new(language: Language) -> Self {
+    fn new(mut language: Language) -> Self {
+        let contracted = std::mem::take(&mut language.owner.contracted);
+        let subject_of = std::mem::take(&mut language.person.subject_of);
         let mut roles: HashMap<String, u8> = HashMap::default();
         let lists = [
             (language.owner.reader, Role::OWNER_READER),
@@ -90,6 +104,8 @@ impl ReferenceWords {
             locales: language.locales,
             roles,
             longest,
+            contracted: contracted.into_iter().collect(),
+            subject_of: subject_of.into_iter().collect(),
         }
     }
 
@@ -105,60 +121,84 @@ impl ReferenceWords {
         })
     }
 
-    /// What the reference `text` shows, sentence by sentence and as a
-    /// whole.
-    pub fn read(&self, text: &str) -> Shown {
-        let per_sentence: Vec<u8> = sentences(text)
-            .map(|sentence| words(sentence).fold(0, |roles, word| roles | self.role(word)))
-            .collect();
-        Shown {
+    /// The signs of a reference text read as `tokens`, sentence by
+    /// sentence and as a whole; `aligned` is false where its sentences
+    /// cannot be paired with a translation's (a select's variants are all
+    /// in the text), and only the whole counts.
+    pub fn read(&self, tokens: &[Token], aligned: bool) -> ReferenceSigns {
+        let mut per_sentence = vec![0u8; tokens.last().map_or(0, |t| t.sentence + 1)];
+        for (i, token) in tokens.iter().enumerate() {
+            let roles = match token.kind {
+                Kind::Word if is_possessive_s(tokens, i) => self.owner_of(&tokens[i - 1]),
+                Kind::Word => self.role(&token.text),
+                Kind::Placeholder if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
+                _ => 0,
+            };
+            per_sentence[token.sentence] |= roles;
+        }
+        ReferenceSigns {
             whole: per_sentence.iter().fold(0, |all, roles| all | roles),
-            per_sentence,
+            per_sentence: if aligned { per_sentence } else { Vec::new() },
         }
     }
 
+    /// The roles of a possessive `'s` after `owner`: another owner's
+    /// ("the developer's site"), unless `owner` is a word the lists know
+    /// or a contraction's ("it's", "what's").
+    fn owner_of(&self, owner: &Token) -> u8 {
+        let possessive = owner.kind == Kind::Word
+            && self.role(&owner.text) == 0
+            && !self.contracted.contains(&owner.text.to_lowercase());
+        match possessive {
+            true => Role::OWNER_OTHERS,
+            false => 0,
+        }
+    }
+
+    /// Whether the placeable at `tokens[i]` is a verb's subject: a word of
+    /// `subject-of` follows it in its sentence.
+    fn before_a_verb(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i + 1).is_some_and(|next| {
+            next.sentence == tokens[i].sentence
+                && next.kind == Kind::Word
+                && self.subject_of.contains(&next.text.to_lowercase())
+        })
+    }
+
     /// The roles of `word`: lower-cased on the stack when it is short and
-    /// ASCII (a typographic apostrophe is one), as nearly every word is.
+    /// ASCII, as nearly every word is.
     fn role(&self, word: &str) -> u8 {
         let mut buffer = [0u8; 32];
-        let mut len = 0;
-        for c in word.chars() {
-            let c = if c == '’' { '\'' } else { c };
-            if !c.is_ascii() || len == buffer.len() {
-                return self.role_of_any(word);
-            }
-            buffer[len] = c.to_ascii_lowercase() as u8;
-            len += 1;
+        if !word.is_ascii() || word.len() > buffer.len() {
+            return match word.chars().count() > self.longest {
+                true => 0,
+                false => self.roles.get(&word.to_lowercase()).copied().unwrap_or(0),
+            };
         }
-        if len > self.longest {
+        if word.len() > self.longest {
             return 0;
         }
-        std::str::from_utf8(&buffer[..len])
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
             .ok()
             .and_then(|lower| self.roles.get(lower))
             .copied()
             .unwrap_or(0)
     }
-
-    fn role_of_any(&self, word: &str) -> u8 {
-        if word.chars().count() > self.longest {
-            return 0;
-        }
-        let lower = word.to_lowercase().replace('’', "'");
-        self.roles.get(&lower).copied().unwrap_or(0)
-    }
 }
 
-/// What a reference text shows of each [`ReaderSign`].
+/// What a reference text shows of each [`ReaderSign`], as role bits.
 #[derive(Debug)]
-pub struct Shown {
+pub struct ReferenceSigns {
     /// The [`Role`] bits of the whole text's words.
     whole: u8,
     /// The same for each sentence.
     per_sentence: Vec<u8>,
 }
 
-impl Shown {
+impl ReferenceSigns {
     /// Whether the reference shows `sign` for the translation's sentence
     /// `sentence` of `sentences`: that sentence's if the reference has as
     /// many, else the whole text's. It shows it where it names the reader
@@ -176,39 +216,12 @@ impl Shown {
     }
 }
 
-/// The words of `text`: letters and digits, with their apostrophes
-/// ("one's").
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    text.split(move |c| !is_word(c))
-        .map(|word| word.trim_matches(['\'', '’']))
-        .filter(|word| !word.is_empty())
-}
-
-/// The sentences of `text` that have a word: it breaks after `.`, `!`,
-/// `?` or `…` before a space or the end.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        while !rest.is_empty() {
-            let end = rest
-                .char_indices()
-                .find(|&(i, c)| {
-                    matches!(c, '.' | '!' | '?' | '…')
-                        && rest[i + c.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_none_or(char::is_whitespace)
-                })
-                .map_or(rest.len(), |(i, c)| i + c.len_utf8());
-            let sentence = &rest[..end];
-            rest = &rest[end..];
-            if words(sentence).next().is_some() {
-                return Some(sentence);
-            }
-        }
-        None
-    })
+/// Whether `tokens[i]` is the `s` of a possessive: glued by an
+/// apostrophe to the word before.
+fn is_possessive_s(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i].text.eq_ignore_ascii_case("s")
+        && matches!(tokens[i].glued_before, Some('\'' | '’' | 'ʼ'))
 }
 
 #[cfg(test)]
@@ -219,40 +232,83 @@ mod tests {
         ReferenceWords::of(&"en-US".parse().unwrap()).expect("English is known")
     }
 
+    fn read(text: &str) -> ReferenceSigns {
+        let mut prose = crate::text::Prose::new();
+        prose.push_text(0, 0, text);
+        prose.mask();
+        let tokens = crate::text::tokenize(prose.text(), &Default::default());
+        english().read(&tokens, true)
+    }
+
     fn shows(sign: ReaderSign, text: &str) -> bool {
-        english().read(text).shows(sign, 0, 0)
+        read(text).shows(sign, 0, 0)
     }
 
     #[test]
     fn the_reader_owns_alone_where_no_one_else_owns() {
         assert!(shows(ReaderSign::Owner, "Your order has shipped"));
         assert!(shows(ReaderSign::Owner, "They sit under your bed"));
+        assert!(shows(ReaderSign::Owner, "It’s your turn, you’re next"));
         assert!(!shows(ReaderSign::Owner, "Your friend sent their photo"));
         assert!(!shows(ReaderSign::Owner, "YOUR brother and HIS order"));
         assert!(!shows(ReaderSign::Owner, "The order has shipped"));
         assert!(!shows(
             ReaderSign::Owner,
-            "Your order is no one’s but one’s own"
+            "Your download is on the developer’s site"
+        ));
+        assert!(!shows(
+            ReaderSign::Owner,
+            "Your order is no one’s but one's own"
+        ));
+        assert!(shows(
+            ReaderSign::Owner,
+            "What’s your name? Let's see your order"
         ));
     }
 
     #[test]
     fn the_reader_is_spoken_to_alone_where_no_one_else_is_spoken_of() {
         assert!(shows(ReaderSign::Person, "Do you know what?"));
+        assert!(shows(ReaderSign::Person, "You have one new message"));
         assert!(!shows(ReaderSign::Person, "Do you know if it works?"));
+        assert!(!shows(ReaderSign::Person, "You know it’s late"));
         assert!(!shows(ReaderSign::Person, "They sit under your bed"));
         assert!(!shows(ReaderSign::Person, "The order has shipped"));
+        assert!(!shows(
+            ReaderSign::Person,
+            "This may take a while, but you can wait"
+        ));
+        let mut prose = crate::text::Prose::new();
+        prose.push_placeholder(0, 0..0);
+        prose.push_text(0, 0, " can also use your data");
+        let tokens = crate::text::tokenize(prose.text(), &Default::default());
+        assert!(
+            !english()
+                .read(&tokens, true)
+                .shows(ReaderSign::Person, 0, 1),
+            "a placeable before a verb is its subject"
+        );
+        let mut prose = crate::text::Prose::new();
+        prose.push_text(0, 0, "If you can connect, the ");
+        prose.push_placeholder(0, 0..0);
+        prose.push_text(0, 0, " service may be down.");
+        let tokens = crate::text::tokenize(prose.text(), &Default::default());
+        assert!(
+            english()
+                .read(&tokens, true)
+                .shows(ReaderSign::Person, 0, 1)
+        );
     }
 
     #[test]
     fn sentences_are_read_alone_where_the_translation_has_as_many() {
-        let shown = english().read("It ships today. What do you think? Ask us…");
+        let shown = read("It ships today. What do you think? Ask us…");
         let person = ReaderSign::Person;
         assert!(!shown.shows(person, 0, 3));
         assert!(shown.shows(person, 1, 3));
         assert!(!shown.shows(person, 1, 2), "the whole text names `it`");
         assert!(!shown.shows(person, 2, 3));
-        let shown = english().read("Version 2.0 is out. See what's new.");
+        let shown = read("Version 2.0 is out. See what's new.");
         assert!(!shown.shows(ReaderSign::Person, 1, 2));
         assert_eq!(shown.per_sentence.len(), 2);
     }
@@ -262,7 +318,8 @@ mod tests {
         let file: File = toml::from_str(include_str!("../../rules/reference.toml")).unwrap();
         for language in &file.language {
             for persons in [&language.owner, &language.person] {
-                for word in persons.reader.iter().chain(&persons.others) {
+                let lists = [&persons.reader, &persons.others, &persons.contracted];
+                for word in lists.into_iter().flatten().chain(&persons.subject_of) {
                     assert_eq!(*word, word.to_lowercase());
                 }
             }
@@ -273,11 +330,10 @@ mod tests {
     }
 
     #[test]
-    fn a_word_is_found_whatever_its_case_and_apostrophe() {
+    fn a_word_is_found_whatever_its_case() {
         let english = english();
+        assert_ne!(english.role("your"), 0);
         assert_eq!(english.role("YOUR"), english.role("your"));
-        assert_eq!(english.role("One’s"), english.role("one's"));
-        assert_ne!(english.role("one's"), 0);
         assert_eq!(english.role("yourselvesyourselves"), 0);
         assert_eq!(english.role("Ýour"), 0);
         assert_eq!(english.role(&"y".repeat(100)), 0);

@@ -469,6 +469,11 @@ impl MarkerTable {
             (None, Some(strength)) => Some((ReaderSign::Person, strength)),
             (None, None) => None,
         };
+        if reader_strength.is_some_and(|(_, raised)| raised.weight() <= strength.weight()) {
+            return Err(at.error(
+                "`owner-strength` and `person-strength` raise a marker: they must be stronger than its `strength`",
+            ));
+        }
         Ok(PackEntryKind::Marker(Marker {
             matcher,
             register,

@@ -239,6 +239,12 @@ fn errors_name_file_line_and_key() {
     )
     .unwrap_err();
     assert!(error.to_string().contains("not both"), "{error}");
+    let error = Pack::parse(
+        "rules/xx.toml",
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"none\"\n",
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("stronger than"), "{error}");
 }
 
 #[test]

@@ -51,16 +51,15 @@ pub fn check_texts(
     references: &[&str],
     declared: Option<Register>,
 ) -> Vec<TextFinding> {
+    assert!(
+        references.is_empty() || references.len() == texts.len(),
+        "one reference per text, or none"
+    );
     let (source, starts) = email_source(texts);
     let dir = locale_dir(langid.clone());
     let files = [SourceFile::new("email.ftl", source)];
     let locale = LocaleModel::new(&dir, &files);
-    let reference_dir = locale_dir(LanguageIdentifier::from_parts(
-        unic_langid::subtags::Language::from_bytes(b"en").expect("a language subtag"),
-        None,
-        None,
-        &[],
-    ));
+    let reference_dir = locale_dir("en".parse().expect("a language tag"));
     let reference_files = [SourceFile::new("email.ftl", email_source(references).0)];
     let reference = LocaleModel::new(&reference_dir, &reference_files);
     let locate = |span: Range<usize>| {
@@ -133,6 +132,7 @@ fn email_source(texts: &[&str]) -> (String, Vec<usize>) {
     (source, starts)
 }
 
+/// A locale folder of `langid` that is never read.
 fn locale_dir(langid: LanguageIdentifier) -> LocaleDir {
     LocaleDir {
         name: langid.to_string(),

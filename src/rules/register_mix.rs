@@ -26,11 +26,13 @@ declare_rule! {
     /// `info`). Where the pronoun is dropped the verb says it: an
     /// imperative that opens a sentence or the main clause after an opening
     /// one ("Si tiene dudas, visite…"), a short question opened by a verb of
-    /// a person ("¿Tiene alguna pregunta?"); `su`, `le` or a third-person
-    /// verb count where the message's reference speaks to the reader and
-    /// of no one else ("What is your favourite film?", no "his" or
-    /// "their") and the message says nothing of the other register, and
-    /// elsewhere only vote. An Italian imperative that opens a button's
+    /// a person ("¿Tiene alguna pregunta?"); `su` counts where the
+    /// message's English reference gives things to the reader alone ("What
+    /// is your favourite film?", no "his", "their" or "the seller's"), `le`
+    /// or a third-person verb where it speaks to the reader and of no other
+    /// person or thing ("Do you want…?", no "he", "it", "this" or a brand
+    /// before a verb), in either case only where the message says nothing
+    /// of the other register; elsewhere they only vote. An Italian imperative that opens a button's
     /// label ("Chiudi scheda") names a command and is not counted.
     ///
     /// ## Why is this bad?

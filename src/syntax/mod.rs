@@ -12,5 +12,5 @@ pub use parse::{EntryId, EntryKind, ParsedFile, parse};
 pub use source::{LineCol, SourceFile, floor_char_boundary, line_col, read_bytes, read_text};
 pub use walk::{
     Reference, attribute, comment_lines, entry_patterns, key_name, patterns, visit_references,
-    visit_references_in_context, visit_selects, visit_text,
+    visit_references_in_context, visit_selects,
 };

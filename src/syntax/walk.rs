@@ -143,33 +143,6 @@ fn visit_selects_in<'s>(
     }
 }
 
-/// Every piece of text written in `pattern`, in every variant, string
-/// literals included, in source order; referenced messages are not
-/// followed.
-pub fn visit_text<'s>(pattern: &Pattern<&'s str>, visit: &mut impl FnMut(&'s str)) {
-    for element in &pattern.elements {
-        match element {
-            PatternElement::TextElement { value } => visit(value),
-            PatternElement::Placeable { expression } => visit_text_in(expression, visit),
-        }
-    }
-}
-
-fn visit_text_in<'s>(expression: &Expression<&'s str>, visit: &mut impl FnMut(&'s str)) {
-    match expression {
-        Expression::Select { variants, .. } => {
-            for variant in variants {
-                visit_text(&variant.value, visit);
-            }
-        }
-        Expression::Inline(InlineExpression::StringLiteral { value }) => visit(value),
-        Expression::Inline(InlineExpression::Placeable { expression }) => {
-            visit_text_in(expression, visit)
-        }
-        Expression::Inline(_) => {}
-    }
-}
-
 /// The attribute `name` of a message or term, as Fluent finds it: the first
 /// of that name.
 pub fn attribute<'m, 's>(

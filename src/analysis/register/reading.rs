@@ -5,10 +5,11 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::prose::{OriginRef, Origins, VariantChoice, Writer};
-use crate::packs::{Formula, Joined, Neighbour, Position, ReaderSign, Shown, Strength};
+use crate::packs::{Formula, Joined, Neighbour, Position, ReaderSign, ReferenceSigns, Strength};
 use crate::project::config::Register;
 use crate::text::{Kind, Prose, Token, any_start_word, lowercase, tokenize};
 
@@ -36,7 +37,8 @@ pub struct MarkerMatch {
     pub sentence: usize,
     /// The strength it takes where its segment's reference shows the sign
     /// (its entry's `owner-strength` or `person-strength`); not for a verb
-    /// right after a placeholder, its subject ("{ $addon } vuole…").
+    /// right after a placeholder with no comma between, its subject ("{
+    /// $addon } vuole…").
     pub(super) reader_strength: Option<(ReaderSign, Strength)>,
     /// When the marker sits in a stock phrase, the phrase in the other
     /// register ("Het was me een genoegen u te helpen").
@@ -173,11 +175,11 @@ impl<'a, 's> Reader<'a, 's> {
         if !prose.ends_with(',') && !any_start_word(prose.text(), self.pack.address_words()) {
             return SegmentReading::default();
         }
-        self.read_prose(prose, words, segment)
+        self.read_prose(prose, words, segment, origin)
     }
 
     /// What the reference of `segment` shows of the reader; read once.
-    fn reference_of<'g>(&self, segment: &'g Segment) -> Option<&'g Shown> {
+    fn reference_of<'g>(&self, segment: &'g Segment) -> Option<&'g ReferenceSigns> {
         segment
             .reference
             .get_or_init(|| {
@@ -185,37 +187,34 @@ impl<'a, 's> Reader<'a, 's> {
                 let pattern = reference
                     .locale
                     .message_pattern(segment.message_id, segment.attribute)?;
-                // Its pieces of text, a placeable between them a space.
-                let mut text = String::new();
-                crate::syntax::visit_text(pattern, &mut |piece| {
-                    text.push_str(piece);
-                    text.push(' ');
-                });
-                Some(reference.words.read(&text))
+                let (prose, aligned) = reference_prose(pattern)?;
+                let tokens = tokenize(prose.text(), &HashSet::default());
+                Some(reference.words.read(&tokens, aligned))
             })
             .as_ref()
     }
 
-    /// Gives the markers of `own` that have a strength for a sign of the
-    /// reader that strength, where the segment's reference shows the sign
-    /// and no marker of the other register stands in the segment, among
-    /// `own` or `beside`: there a `su` is "your", not "his", and a `sabe`
-    /// is said to the reader.
-    fn give_to_reader(
+    /// Raises the markers of `own` found in the segment's own text (at
+    /// `origin`, not in a message it pulls in) that have a strength for a
+    /// sign of the reader to that strength, where the segment's reference
+    /// shows the sign and no marker of the other register stands among
+    /// `own` or `beside`: there a `su` is "your", not "his", and a `sabe` is
+    /// said to the reader.
+    fn raise_by_reference(
         &self,
         own: &mut [MarkerMatch],
         beside: &[MarkerMatch],
         segment: &Segment,
+        origin: usize,
         sentences: usize,
     ) {
-        let Some(register) = own
-            .iter()
-            .find(|hit| hit.reader_strength.is_some())
-            .map(|h| h.register)
-        else {
+        if !own.iter().any(|hit| hit.reader_strength.is_some()) {
             return;
-        };
-        if own.iter().chain(beside).any(|hit| hit.register != register) {
+        }
+        let says =
+            |register: Register| own.iter().chain(beside).any(|hit| hit.register == register);
+        let (formal, informal) = (says(Register::Formal), says(Register::Informal));
+        if formal && informal {
             return;
         }
         let Some(reference) = self.reference_of(segment) else {
@@ -223,6 +222,8 @@ impl<'a, 's> Reader<'a, 's> {
         };
         for hit in own.iter_mut() {
             if let Some((sign, strength)) = hit.reader_strength
+                && hit.origin == origin
+                && strength.weight() > hit.strength.weight()
                 && reference.shows(sign, hit.sentence, sentences)
             {
                 hit.strength = strength;
@@ -230,8 +231,14 @@ impl<'a, 's> Reader<'a, 's> {
         }
     }
 
-    /// Reads the written prose of `segment`.
-    fn read_prose(&self, prose: &Prose, words: &mut Words, segment: &Segment) -> SegmentReading {
+    /// Reads the written prose of `segment`, whose own text is at `origin`.
+    fn read_prose(
+        &self,
+        prose: &Prose,
+        words: &mut Words,
+        segment: &Segment,
+        origin: usize,
+    ) -> SegmentReading {
         let pack = self.pack;
         // The attribute of a control (`.label`, `.tooltiptext`).
         let control = segment.attribute.is_some_and(names_a_control);
@@ -274,13 +281,20 @@ impl<'a, 's> Reader<'a, 's> {
         };
         let mut markers = self.markers(&tokens, scan, words);
         let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
-        self.give_to_reader(&mut markers, &[], segment, sentences);
+        self.raise_by_reference(&mut markers, &[], segment, origin, sentences);
         let mut votes = vec![(0.0, 0.0); sentences];
         for hit in &markers {
             add_vote(&mut votes[hit.sentence], hit);
         }
         let after_salutation = self
-            .after_salutation(&mut tokens, scan, words, &markers, &votes, segment)
+            .after_salutation(
+                &mut tokens,
+                scan,
+                words,
+                &markers,
+                &votes,
+                (segment, origin),
+            )
             .map(Box::new);
         SegmentReading {
             votes,
@@ -301,7 +315,7 @@ impl<'a, 's> Reader<'a, 's> {
         words: &mut Words,
         markers: &[MarkerMatch],
         votes: &[(f32, f32)],
-        segment: &Segment,
+        (segment, origin): (&Segment, usize),
     ) -> Option<AfterSalutation> {
         let first = tokens.first()?;
         if !first.init || first.kind != Kind::Word {
@@ -331,8 +345,10 @@ impl<'a, 's> Reader<'a, 's> {
         };
         let (mut prefix, shared_from) =
             self.markers_after_salutation(&mut tokens[..sentence], first, words);
+        // The other register anywhere in the segment keeps the prefix's
+        // markers where the first reading's are.
         let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
-        self.give_to_reader(&mut prefix, &markers[shared_from..], segment, sentences);
+        self.raise_by_reference(&mut prefix, markers, segment, origin, sentences);
         let mut vote = (0.0, 0.0);
         let shared = markers[shared_from..]
             .iter()
@@ -485,12 +501,9 @@ impl<'a, 's> Reader<'a, 's> {
                     word: words.index(&tokens[i..i + len], marker.matcher.joined),
                     marker: entry,
                     sentence: token.sentence,
-                    reader_strength: marker.reader_strength.filter(|_| {
-                        let before = i.checked_sub(1).map(|b| &tokens[b]);
-                        !before.is_some_and(|b| {
-                            b.sentence == token.sentence && b.kind == Kind::Placeholder
-                        })
-                    }),
+                    reader_strength: marker
+                        .reader_strength
+                        .filter(|&(sign, _)| !after_a_subject(tokens, i, sign)),
                     suggestion: self
                         .stock_phrase(tokens, scan.lowers, scan.prose, i, marker.register)
                         .map(Box::new),
@@ -542,6 +555,82 @@ impl<'a, 's> Reader<'a, 's> {
             }
         }
         None
+    }
+}
+
+/// The most bytes of a reference's text read beside a segment: a longer
+/// one is not read (a 10 MB footer pulled into a thousand templates would
+/// be read a thousand times).
+const MAX_REFERENCE: usize = 64 * 1024;
+/// The bytes a placeholder takes in prose, at most.
+const PLACEHOLDER_LEN: usize = 4;
+
+/// A reference pattern as prose: its text and string literals, every
+/// other placeable a placeholder (a term is a brand, a possible subject),
+/// every variant of its selects. With a select its sentences cannot be
+/// paired with those of one choice of a translation: `false`. `None` for
+/// a text longer than [`MAX_REFERENCE`], told before it is copied.
+fn reference_prose(pattern: &Pattern<&str>) -> Option<(Prose, bool)> {
+    let mut writer = ReferenceWriter {
+        prose: Prose::new(),
+        aligned: true,
+        too_long: false,
+    };
+    writer.pattern(pattern);
+    if writer.too_long {
+        return None;
+    }
+    writer.prose.mask();
+    Some((writer.prose, writer.aligned))
+}
+
+/// Writes a reference pattern for [`reference_prose`].
+struct ReferenceWriter {
+    prose: Prose,
+    aligned: bool,
+    too_long: bool,
+}
+
+impl ReferenceWriter {
+    fn pattern(&mut self, pattern: &Pattern<&str>) {
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => self.text(value),
+                PatternElement::Placeable { expression } => self.expression(expression),
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &Expression<&str>) {
+        match expression {
+            Expression::Select { variants, .. } => {
+                self.aligned = false;
+                for variant in variants {
+                    self.pattern(&variant.value);
+                }
+            }
+            Expression::Inline(InlineExpression::StringLiteral { value }) => self.text(value),
+            Expression::Inline(InlineExpression::Placeable { expression }) => {
+                self.expression(expression)
+            }
+            Expression::Inline(_) => {
+                if self.fits(PLACEHOLDER_LEN) {
+                    self.prose.push_placeholder(0, 0..0);
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.fits(text.len()) {
+            self.prose.push_text(0, 0, text);
+        }
+    }
+
+    /// Whether `len` more bytes keep the text within [`MAX_REFERENCE`].
+    fn fits(&mut self, len: usize) -> bool {
+        self.too_long |= self.prose.text().len() + len > MAX_REFERENCE;
+        !self.too_long
     }
 }
 
@@ -628,6 +717,18 @@ fn names_a_control(attribute: &str) -> bool {
     )
 }
 
+/// Whether a verb at `tokens[i]` that the reference may make the reader's
+/// (`sign` a person) has a placeholder right before it, its subject ("{
+/// $addon } vuole…"; "Hola { $name }, puede…" has a comma between).
+fn after_a_subject(tokens: &[Token], i: usize, sign: ReaderSign) -> bool {
+    let token = &tokens[i];
+    sign == ReaderSign::Person
+        && !token.after_comma
+        && i.checked_sub(1).is_some_and(|b| {
+            tokens[b].sentence == token.sentence && tokens[b].kind == Kind::Placeholder
+        })
+}
+
 pub(super) fn add_vote(vote: &mut (f32, f32), hit: &MarkerMatch) {
     match hit.register {
         Register::Formal => vote.0 += hit.strength.weight(),
@@ -656,6 +757,46 @@ mod tests {
     use crate::project::LocaleDir;
     use crate::project::locale::LocaleModel;
     use crate::syntax::SourceFile;
+
+    fn reference_prose_of(ftl: &str) -> Option<(String, bool)> {
+        let resource = fluent_syntax::parser::parse(ftl).expect("valid Fluent");
+        let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
+            panic!("a message");
+        };
+        let (prose, aligned) = reference_prose(message.value.as_ref().unwrap())?;
+        Some((prose.text().to_owned(), aligned))
+    }
+
+    #[test]
+    fn a_reference_is_read_as_prose_its_selects_whole() {
+        let (text, aligned) =
+            reference_prose_of("m = Hi { $name }, you have { \"1\" } <b>new</b> message.\n")
+                .unwrap();
+        assert_eq!(
+            text.matches(crate::text::PLACEHOLDER).count(),
+            1,
+            "{text:?}"
+        );
+        assert!(
+            text.contains("you have 1 ") && !text.contains("<b>"),
+            "{text:?}"
+        );
+        assert!(aligned);
+        let (text, aligned) = reference_prose_of(
+            "m = { $n ->\n    [one] You have a message.\n   *[other] It has { $n }.\n}\n",
+        )
+        .unwrap();
+        assert!(text.contains("You have a message.") && text.contains("It has"));
+        assert!(!aligned, "the variants' sentences are not one choice's");
+    }
+
+    #[test]
+    fn a_reference_too_long_is_not_read() {
+        let long = format!("m = {}\n", "Your order. ".repeat(MAX_REFERENCE / 10));
+        assert!(reference_prose_of(&long).is_none());
+        let placeables = format!("m = {}\n", "{ $a }".repeat(MAX_REFERENCE / 2));
+        assert!(reference_prose_of(&placeables).is_none());
+    }
 
     /// A salutation's next segment read as the reader reads it, against
     /// reading its whole first sentence again with the first word

@@ -8,7 +8,7 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use crate::analysis::prefilter::may_read_word_or_comma;
 use crate::analysis::prose::{VariantChoice, selector_key};
-use crate::packs::Shown;
+use crate::packs::ReferenceSigns;
 use crate::project::emails::Email;
 use crate::project::locale::MAX_REFERENCE_DEPTH;
 use crate::syntax::{key_name, patterns};
@@ -37,7 +37,7 @@ pub(super) struct Segment<'a, 's> {
     pub(super) may_read: bool,
     /// What its reference shows of the reader, once asked
     /// ([`Reader::reference_of`]); `None` without a reference.
-    pub(super) reference: std::cell::OnceCell<Option<Shown>>,
+    pub(super) reference: std::cell::OnceCell<Option<ReferenceSigns>>,
 }
 
 /// The selectors of an email and the values their variants name, each
