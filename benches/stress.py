@@ -117,6 +117,20 @@ def label(mb):
     return project({"en/a.ftl": "a =\n    .label = Open\n", "it/a.ftl": text})
 
 
+def references(messages):
+    """Spanish messages of `su` in a `tú` file, each beside an English
+    reference of 60 KB that says "your": every reference is read once.
+    A hundred messages a file (a file is at most 32 MB)."""
+    english = "Your order is ready. " * (60_000 // 21)
+    files = {}
+    for f in range(0, messages, 100):
+        ids = range(f, min(f + 100, messages))
+        files[f"en/a{f}.ftl"] = "".join(f"m{i} = {english}\n" for i in ids)
+        files[f"es/a{f}.ftl"] = "intro = Gracias por tu pedido.\n" + "".join(
+            f"m{i} = Su pedido está listo.\n" for i in ids)
+    return project(files)
+
+
 CASES = [
     ("select, 30,000 variants", lambda: select(30_000), ["check", "L"]),
     ("select, 300,000 variants", lambda: select(300_000), ["check", "L"]),
@@ -140,6 +154,8 @@ CASES = [
     ("a 10 MB Spanish sentence of clauses", lambda: clauses(10), ["check", "L"]),
     ("a 1 MB Italian `.label`", lambda: label(1), ["check", "L"]),
     ("a 10 MB Italian `.label`", lambda: label(10), ["check", "L"]),
+    ("100 `su` beside 60 KB of English each (6 MB)", lambda: references(100), ["check", "L"]),
+    ("1,000 `su` beside 60 KB of English each (60 MB)", lambda: references(1_000), ["check", "L"]),
 ]
 
 
