@@ -298,6 +298,15 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
         "It ships today. The courier must sign for the delivery.",
     ];
     assert!(flagged_in("es", &texts, &references, 1).is_empty());
+    // Italian `lei` is "she" or the reader.
+    let texts = [
+        "Ciao Marta, grazie per il tuo ordine. Ti scriveremo domani.",
+        "Grazie. Lei sa cosa intendo.",
+    ];
+    let you = [english, "Thanks. You know what I mean."];
+    assert_eq!(flagged_in("it", &texts, &you, 1), ["Lei", "sa"]);
+    let she = [english, "Thanks. She knows what I mean."];
+    assert!(flagged_in("it", &texts, &she, 1).is_empty());
 }
 
 #[test]

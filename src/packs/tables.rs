@@ -469,9 +469,10 @@ impl MarkerTable {
             (None, Some(strength)) => Some((ReaderSign::Person, strength)),
             (None, None) => None,
         };
-        if reader_strength.is_some_and(|(_, raised)| raised.weight() <= strength.weight()) {
+        let weakest = strength.weight().min(init_strength.weight());
+        if reader_strength.is_some_and(|(_, raised)| raised.weight() <= weakest) {
             return Err(at.error(
-                "`owner-strength` and `person-strength` raise a marker: they must be stronger than its `strength`",
+                "`owner-strength` and `person-strength` raise a marker: they must be stronger than its `strength` or `init-strength`",
             ));
         }
         Ok(PackEntryKind::Marker(Marker {
