@@ -27,6 +27,8 @@ pub enum ReaderSign {
 #[derive(Debug)]
 pub struct ReferenceWords {
     locales: Vec<String>,
+    /// Lower-cased abbreviations that do not end a sentence.
+    pub abbreviations: HashSet<String>,
     /// Each word, lower-case, with the [`Role`] bits it has.
     roles: HashMap<String, u8>,
     /// The most characters a word has.
@@ -52,6 +54,7 @@ impl Role {
 #[serde(deny_unknown_fields)]
 struct Language {
     locales: Vec<String>,
+    abbreviations: Vec<String>,
     owner: SignWords,
     person: SignWords,
 }
@@ -102,6 +105,7 @@ impl ReferenceWords {
         let longest = roles.keys().map(|w| w.chars().count()).max().unwrap_or(0);
         ReferenceWords {
             locales: language.locales,
+            abbreviations: crate::text::abbreviations(&language.abbreviations),
             roles,
             longest,
             contracted: contracted.into_iter().collect(),
@@ -236,7 +240,7 @@ mod tests {
         let mut prose = crate::text::Prose::new();
         prose.push_text(0, 0, text);
         prose.mask();
-        let tokens = crate::text::tokenize(prose.text(), &Default::default());
+        let tokens = crate::text::tokenize(prose.text(), &english().abbreviations);
         english().read(&tokens, true)
     }
 
@@ -311,6 +315,8 @@ mod tests {
         let shown = read("Version 2.0 is out. See what's new.");
         assert!(!shown.shows(ReaderSign::Person, 1, 2));
         assert_eq!(shown.per_sentence.len(), 2);
+        let shown = read("Pick a size, e.g. large. You can change it.");
+        assert_eq!(shown.per_sentence.len(), 2, "no sentence ends at `e.g.`");
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl<'a, 's> Reader<'a, 's> {
                     .locale
                     .message_pattern(segment.message_id, segment.attribute)?;
                 let (prose, aligned) = reference_prose(pattern)?;
-                let tokens = tokenize(prose.text(), &HashSet::default());
+                let tokens = tokenize(prose.text(), &reference.words.abbreviations);
                 Some(reference.words.read(&tokens, aligned))
             })
             .as_ref()
