@@ -35,8 +35,12 @@ pub struct ReferenceWords {
     longest: usize,
     /// The words after which `'s` is no possessive, lower-case.
     contracted: HashSet<String>,
-    /// The words that make a placeable before them a subject, lower-case.
+    /// The words that make a placeable, or one of `subjects`, before them
+    /// a subject, lower-case.
     subject_of: HashSet<String>,
+    /// The words that are another person only as a subject ("This may
+    /// take…", not "this information"), lower-case.
+    subjects: HashSet<String>,
 }
 
 /// What a word of the reference says, as bits.
@@ -60,8 +64,8 @@ struct Language {
 }
 
 /// The words, lower-case, for the reader and for anyone else, and the
-/// list's own words (`contracted` for an owner, `subject-of` for a
-/// person).
+/// list's own words (`contracted` for an owner, `subject-of` and
+/// `subjects` for a person).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SignWords {
@@ -71,6 +75,8 @@ struct SignWords {
     contracted: Vec<String>,
     #[serde(default)]
     subject_of: Vec<String>,
+    #[serde(default)]
+    subjects: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +96,7 @@ impl ReferenceWords {
     fn new(mut language: Language) -> Self {
         let contracted = std::mem::take(&mut language.owner.contracted);
         let subject_of = std::mem::take(&mut language.person.subject_of);
+        let subjects = std::mem::take(&mut language.person.subjects);
         let mut roles: HashMap<String, u8> = HashMap::default();
         let lists = [
             (language.owner.reader, Role::OWNER_READER),
@@ -110,6 +117,7 @@ impl ReferenceWords {
             longest,
             contracted: contracted.into_iter().collect(),
             subject_of: subject_of.into_iter().collect(),
+            subjects: subjects.into_iter().collect(),
         }
     }
 
@@ -134,6 +142,12 @@ impl ReferenceWords {
         for (i, token) in tokens.iter().enumerate() {
             let roles = match token.kind {
                 Kind::Word if is_possessive_s(tokens, i) => self.owner_of(&tokens[i - 1]),
+                Kind::Word if self.subjects.contains(&token.text.to_lowercase()) => {
+                    match self.before_a_verb(tokens, i) {
+                        true => Role::PERSON_OTHERS,
+                        false => 0,
+                    }
+                }
                 Kind::Word => self.role(&token.text),
                 Kind::Placeholder if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                 _ => 0,
@@ -147,24 +161,23 @@ impl ReferenceWords {
     }
 
     /// The roles of a possessive `'s` after `owner`: another owner's
-    /// ("the developer's site"), unless `owner` is a word the lists know
-    /// or a contraction's ("it's", "what's").
+    /// ("the developer's site", "someone's"), unless `'s` contracts "is",
+    /// "has" or "us" there ("it's", "what's", "let's").
     fn owner_of(&self, owner: &Token) -> u8 {
-        let possessive = owner.kind == Kind::Word
-            && self.role(&owner.text) == 0
-            && !self.contracted.contains(&owner.text.to_lowercase());
-        match possessive {
-            true => Role::OWNER_OTHERS,
-            false => 0,
+        match self.contracted.contains(&owner.text.to_lowercase()) {
+            true => 0,
+            false => Role::OWNER_OTHERS,
         }
     }
 
-    /// Whether the placeable at `tokens[i]` is a verb's subject: a word of
-    /// `subject-of` follows it in its sentence.
+    /// Whether `tokens[i]` is a verb's subject: a word of `subject-of`
+    /// follows it in its sentence, with no comma between ("Hi { $name },
+    /// can you…" speaks to the name).
     fn before_a_verb(&self, tokens: &[Token], i: usize) -> bool {
         tokens.get(i + 1).is_some_and(|next| {
             next.sentence == tokens[i].sentence
                 && next.kind == Kind::Word
+                && !next.after_comma
                 && self.subject_of.contains(&next.text.to_lowercase())
         })
     }
@@ -293,6 +306,17 @@ mod tests {
             "a placeable before a verb is its subject"
         );
         let mut prose = crate::text::Prose::new();
+        prose.push_text(0, 0, "Hi ");
+        prose.push_placeholder(0, 0..0);
+        prose.push_text(0, 0, ", can you check your order?");
+        let tokens = crate::text::tokenize(prose.text(), &Default::default());
+        assert!(
+            english()
+                .read(&tokens, true)
+                .shows(ReaderSign::Person, 0, 1),
+            "a name before a comma is whom the sentence speaks to"
+        );
+        let mut prose = crate::text::Prose::new();
         prose.push_text(0, 0, "If you can connect, the ");
         prose.push_placeholder(0, 0..0);
         prose.push_text(0, 0, " service may be down.");
@@ -312,9 +336,12 @@ mod tests {
         assert!(shown.shows(person, 1, 3));
         assert!(!shown.shows(person, 1, 2), "the whole text names `it`");
         assert!(!shown.shows(person, 2, 3));
-        let shown = read("Version 2.0 is out. See what's new.");
-        assert!(!shown.shows(ReaderSign::Person, 1, 2));
-        assert_eq!(shown.per_sentence.len(), 2);
+        let shown = read("Version 2.0 is out and it works. You can update.");
+        assert!(shown.shows(ReaderSign::Person, 1, 2));
+        assert!(
+            !shown.shows(ReaderSign::Person, 1, 3),
+            "not aligned: the whole"
+        );
         let shown = read("Pick a size, e.g. large. You can change it.");
         assert_eq!(shown.per_sentence.len(), 2, "no sentence ends at `e.g.`");
     }
@@ -325,7 +352,8 @@ mod tests {
         for language in &file.language {
             for persons in [&language.owner, &language.person] {
                 let lists = [&persons.reader, &persons.others, &persons.contracted];
-                for word in lists.into_iter().flatten().chain(&persons.subject_of) {
+                let more = [&persons.subject_of, &persons.subjects];
+                for word in lists.into_iter().chain(more).flatten() {
                     assert_eq!(*word, word.to_lowercase());
                 }
             }

@@ -469,10 +469,22 @@ impl MarkerTable {
             (None, Some(strength)) => Some((ReaderSign::Person, strength)),
             (None, None) => None,
         };
-        let weakest = strength.weight().min(init_strength.weight());
-        if reader_strength.is_some_and(|(_, raised)| raised.weight() <= weakest) {
+        // A raise needs a marker that is found (a strength other than
+        // `none` where it applies) and weaker than the raise somewhere.
+        let found = match position {
+            Position::Any => vec![strength],
+            Position::Mid => vec![strength, init_strength],
+        };
+        let weakest = found
+            .iter()
+            .filter(|s| **s != Strength::None)
+            .map(|s| s.weight())
+            .reduce(f32::min);
+        if let Some((_, raised)) = reader_strength
+            && weakest.is_none_or(|weakest| raised.weight() <= weakest)
+        {
             return Err(at.error(
-                "`owner-strength` and `person-strength` raise a marker: they must be stronger than its `strength` or `init-strength`",
+                "`owner-strength` and `person-strength` raise a marker: they must be stronger than its `strength` or `init-strength` where it is not `none`",
             ));
         }
         Ok(PackEntryKind::Marker(Marker {

@@ -245,6 +245,14 @@ fn errors_name_file_line_and_key() {
     )
     .unwrap_err();
     assert!(error.to_string().contains("stronger than"), "{error}");
+    // A marker never found (of no strength where it applies) is raised
+    // nowhere.
+    let error = Pack::parse(
+        "rules/xx.toml",
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"sabe\"]\nregister = \"formal\"\nstrength = \"none\"\nperson-strength = \"strong\"\n",
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("stronger than"), "{error}");
 }
 
 #[test]

@@ -30,10 +30,11 @@ declare_rule! {
     /// message's English reference gives things to the reader alone ("What
     /// is your favourite film?", no "his", "their" or "the seller's"), `le`
     /// or a third-person verb where it speaks to the reader and of no other
-    /// person or thing ("Do you want…?", no "he", "it", "this" or a brand
-    /// before a verb), in either case only where the message says nothing
-    /// of the other register; elsewhere they only vote. An Italian imperative that opens a button's
-    /// label ("Chiudi scheda") names a command and is not counted.
+    /// person or thing ("Do you want…?", no "he" or "it", no "this" or
+    /// brand before a verb), in either case only where the message says
+    /// nothing of the other register; elsewhere they only vote. An Italian
+    /// imperative that opens a button's label ("Chiudi scheda") names a
+    /// command and is not counted.
     ///
     /// ## Why is this bad?
     /// Machine translation works sentence by sentence and guesses the

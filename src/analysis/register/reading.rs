@@ -604,10 +604,14 @@ impl ReferenceWriter {
     fn expression(&mut self, expression: &Expression<&str>) {
         match expression {
             Expression::Select { variants, .. } => {
+                // Each variant a sentence of its own, as a translation's
+                // variants are read ("[one] …ready *[other] Their…").
                 self.aligned = false;
                 for variant in variants {
+                    self.boundary();
                     self.pattern(&variant.value);
                 }
+                self.boundary();
             }
             Expression::Inline(InlineExpression::StringLiteral { value }) => self.text(value),
             Expression::Inline(InlineExpression::Placeable { expression }) => {
@@ -624,6 +628,12 @@ impl ReferenceWriter {
     fn text(&mut self, text: &str) {
         if self.fits(text.len()) {
             self.prose.push_text(0, 0, text);
+        }
+    }
+
+    fn boundary(&mut self) {
+        if self.fits(1) {
+            self.prose.push_boundary();
         }
     }
 
@@ -719,11 +729,13 @@ fn names_a_control(attribute: &str) -> bool {
 
 /// Whether a verb at `tokens[i]` that the reference may make the reader's
 /// (`sign` a person) has a placeholder right before it, its subject ("{
-/// $addon } vuole…"; "Hola { $name }, puede…" has a comma between).
+/// $addon } vuole…"; "Hola { $name }, puede…" and "Hola { $name }:
+/// puede…" have a comma or a colon between).
 fn after_a_subject(tokens: &[Token], i: usize, sign: ReaderSign) -> bool {
     let token = &tokens[i];
     sign == ReaderSign::Person
         && !token.after_comma
+        && !token.init
         && i.checked_sub(1).is_some_and(|b| {
             tokens[b].sentence == token.sentence && tokens[b].kind == Kind::Placeholder
         })
@@ -788,6 +800,13 @@ mod tests {
         .unwrap();
         assert!(text.contains("You have a message.") && text.contains("It has"));
         assert!(!aligned, "the variants' sentences are not one choice's");
+        let (text, _) =
+            reference_prose_of("m = { $n ->\n    [one] Ready\n   *[other] Their orders\n}\n")
+                .unwrap();
+        let tokens = tokenize(&text, &HashSet::default());
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_ref()).collect();
+        assert_eq!(words, ["Ready", "Their", "orders"], "{text:?}");
+        assert_ne!(tokens[0].sentence, tokens[1].sentence);
     }
 
     #[test]
