@@ -8,10 +8,10 @@
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-use crate::text::{Kind, Token};
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
+
+use crate::text::{Kind, Token};
 
 /// What a marker's strength may depend on in the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,12 +35,9 @@ pub struct ReferenceWords {
     longest: usize,
     /// The words after which `'s` is no possessive, lower-case.
     contracted: HashSet<String>,
-    /// The words that make a placeable, or one of `subjects`, before them
-    /// a subject, lower-case.
+    /// The words that make a placeable, or a word of role `SUBJECT`,
+    /// before them a subject, lower-case.
     subject_of: HashSet<String>,
-    /// The words that are another person only as a subject ("This may
-    /// take…", not "this information"), lower-case.
-    subjects: HashSet<String>,
 }
 
 /// What a word of the reference says, as bits.
@@ -51,6 +48,9 @@ impl Role {
     const OWNER_OTHERS: u8 = 2;
     const PERSON_READER: u8 = 4;
     const PERSON_OTHERS: u8 = 8;
+    /// Another person only as a subject ("This may take…", not "this
+    /// information").
+    const SUBJECT: u8 = 16;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -103,6 +103,7 @@ impl ReferenceWords {
             (language.owner.others, Role::OWNER_OTHERS),
             (language.person.reader, Role::PERSON_READER),
             (language.person.others, Role::PERSON_OTHERS),
+            (subjects, Role::SUBJECT),
         ];
         for (words, role) in lists {
             for word in words {
@@ -117,7 +118,6 @@ impl ReferenceWords {
             longest,
             contracted: contracted.into_iter().collect(),
             subject_of: subject_of.into_iter().collect(),
-            subjects: subjects.into_iter().collect(),
         }
     }
 
@@ -142,13 +142,11 @@ impl ReferenceWords {
         for (i, token) in tokens.iter().enumerate() {
             let roles = match token.kind {
                 Kind::Word if is_possessive_s(tokens, i) => self.owner_of(&tokens[i - 1]),
-                Kind::Word if self.subjects.contains(&token.text.to_lowercase()) => {
-                    match self.before_a_verb(tokens, i) {
-                        true => Role::PERSON_OTHERS,
-                        false => 0,
-                    }
-                }
-                Kind::Word => self.role(&token.text),
+                Kind::Word => match self.role(&token.text) {
+                    Role::SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
+                    Role::SUBJECT => 0,
+                    roles => roles,
+                },
                 Kind::Placeholder if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                 _ => 0,
             };
@@ -359,6 +357,13 @@ mod tests {
             }
             for tag in &language.locales {
                 tag.parse::<LanguageIdentifier>().unwrap();
+            }
+            // A subject word has that role alone.
+            let person = &language.person;
+            for word in &person.subjects {
+                assert!(!person.reader.contains(word) && !person.others.contains(word));
+                assert!(!language.owner.reader.contains(word));
+                assert!(!language.owner.others.contains(word));
             }
         }
     }
