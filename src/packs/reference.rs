@@ -247,9 +247,15 @@ mod tests {
         ReferenceWords::of(&"en-US".parse().unwrap()).expect("English is known")
     }
 
+    /// `text` read as a reference, each `{}` in it a placeable.
     fn read(text: &str) -> ReferenceSigns {
         let mut prose = crate::text::Prose::new();
-        prose.push_text(0, 0, text);
+        for (i, piece) in text.split("{}").enumerate() {
+            if i > 0 {
+                prose.push_placeholder(0, 0..0);
+            }
+            prose.push_text(0, 0, piece);
+        }
         prose.mask();
         let tokens = crate::text::tokenize(prose.text(), &english().abbreviations);
         english().read(&tokens, true)
@@ -293,37 +299,18 @@ mod tests {
             ReaderSign::Person,
             "This may take a while, but you can wait"
         ));
-        let mut prose = crate::text::Prose::new();
-        prose.push_placeholder(0, 0..0);
-        prose.push_text(0, 0, " can also use your data");
-        let tokens = crate::text::tokenize(prose.text(), &Default::default());
         assert!(
-            !english()
-                .read(&tokens, true)
-                .shows(ReaderSign::Person, 0, 1),
+            !shows(ReaderSign::Person, "{} can also use your data"),
             "a placeable before a verb is its subject"
         );
-        let mut prose = crate::text::Prose::new();
-        prose.push_text(0, 0, "Hi ");
-        prose.push_placeholder(0, 0..0);
-        prose.push_text(0, 0, ", can you check your order?");
-        let tokens = crate::text::tokenize(prose.text(), &Default::default());
         assert!(
-            english()
-                .read(&tokens, true)
-                .shows(ReaderSign::Person, 0, 1),
+            shows(ReaderSign::Person, "Hi {}, can you check your order?"),
             "a name before a comma is whom the sentence speaks to"
         );
-        let mut prose = crate::text::Prose::new();
-        prose.push_text(0, 0, "If you can connect, the ");
-        prose.push_placeholder(0, 0..0);
-        prose.push_text(0, 0, " service may be down.");
-        let tokens = crate::text::tokenize(prose.text(), &Default::default());
-        assert!(
-            english()
-                .read(&tokens, true)
-                .shows(ReaderSign::Person, 0, 1)
-        );
+        assert!(shows(
+            ReaderSign::Person,
+            "If you can connect, the {} service may be down."
+        ));
     }
 
     #[test]
