@@ -195,64 +195,49 @@ fn a_marker_takes_its_words_from_a_lexicon() {
     );
 }
 
+/// The error of the pack `text`, read as `rules/xx.toml`.
+fn pack_error(text: &str) -> String {
+    Pack::parse("rules/xx.toml", text).unwrap_err().to_string()
+}
+
 #[test]
 fn errors_name_file_line_and_key() {
-    let error = Pack::parse(
-        "rules/xx.toml",
-        "[pack]\nname = \"X\"\nlocales = [\"nl\"]\nfoo = 1\n",
-    )
-    .unwrap_err();
+    let error = pack_error("[pack]\nname = \"X\"\nlocales = [\"nl\"]\nfoo = 1\n");
     assert!(
-        error
-            .to_string()
-            .starts_with("rules/xx.toml:4:1: unknown field `foo`"),
+        error.starts_with("rules/xx.toml:4:1: unknown field `foo`"),
         "{error}"
     );
-    let error = Pack::parse(
-        "rules/xx.toml",
+    let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"nl\"]\n\n[[marker]]\nwords = [\"u\"]\nregister = \"formal\"\n",
-    )
-    .unwrap_err();
-    assert!(error.to_string().contains("line 5"), "{error}");
-    assert!(error.to_string().contains("`bad` example"), "{error}");
-    let error = Pack::parse(
-        "rules/xx.toml",
+    );
+    assert!(error.contains("line 5"), "{error}");
+    assert!(error.contains("`bad` example"), "{error}");
+    let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"nl\"]\n\n[[salutation]]\nwords = [\"lieve\"]\ntone = \"banned\"\nregister = \"formal\"\nbad = [\"[Lieve] Niels\"]\n",
-    )
-    .unwrap_err();
+    );
     // The key's own line, and the keys the table has.
     assert!(
-        error
-            .to_string()
-            .starts_with("rules/xx.toml:8:1: unknown field `register`, expected one of `tone`"),
+        error.starts_with("rules/xx.toml:8:1: unknown field `register`, expected one of `tone`"),
         "{error}"
     );
-    let error = Pack::parse(
-        "rules/xx.toml",
+    let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"de\"]\n\n[[marker]]\nwords = [\"kopiere\"]\nregister = \"informal\"\nclause-start = true\nbad = [\"Guten Tag. [Kopiere] den Link.\"]\n",
-    )
-    .unwrap_err();
-    assert!(error.to_string().contains("needs `position"), "{error}");
-    let error = Pack::parse(
-        "rules/xx.toml",
+    );
+    assert!(error.contains("needs `position"), "{error}");
+    let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"strong\"\nperson-strength = \"strong\"\n",
-    )
-    .unwrap_err();
-    assert!(error.to_string().contains("not both"), "{error}");
-    let error = Pack::parse(
-        "rules/xx.toml",
+    );
+    assert!(error.contains("not both"), "{error}");
+    let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"none\"\n",
-    )
-    .unwrap_err();
-    assert!(error.to_string().contains("stronger than"), "{error}");
+    );
+    assert!(error.contains("stronger than"), "{error}");
     // A marker never found (of no strength where it applies) is raised
     // nowhere.
-    let error = Pack::parse(
-        "rules/xx.toml",
+    let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"sabe\"]\nregister = \"formal\"\nstrength = \"none\"\nperson-strength = \"strong\"\n",
-    )
-    .unwrap_err();
-    assert!(error.to_string().contains("stronger than"), "{error}");
+    );
+    assert!(error.contains("stronger than"), "{error}");
 }
 
 #[test]
