@@ -22,6 +22,21 @@ fn run(root: &str, configure: impl FnOnce(&mut CheckOptions)) -> Report {
     check(&project, &options).unwrap()
 }
 
+/// The report of a check of a scratch project `name`: `files` as (path
+/// under the root, text), removed after.
+fn run_files(name: &str, files: &[(&str, &str)]) -> Report {
+    let root = std::env::temp_dir().join(format!("etiquette-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let report = run(root.to_str().unwrap(), |_| {});
+    let _ = std::fs::remove_dir_all(&root);
+    report
+}
+
 /// `(email, file, line, word)` of each finding.
 fn found(report: &Report) -> Vec<(String, String, usize, String)> {
     report
@@ -139,33 +154,16 @@ fn the_dutch_refund_email_gets_exactly_its_lieve_and_its_two_je() {
 #[test]
 fn a_verb_form_in_a_control_label_is_the_users_order() {
     let words = |access_key: &str| {
-        let root = std::env::temp_dir().join(format!(
-            "etiquette-control-label-{}-{}",
-            access_key.len(),
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&root);
-        for locale in ["en", "de"] {
-            std::fs::create_dir_all(root.join(locale)).unwrap();
-        }
-        std::fs::write(
-            root.join("en/prefs.ftl"),
-            format!(
-                "intro = You can change your settings at any time.\nverify = Please verify your details.\n\
-                 help = Check your settings.\ndelete-label =\n    .label = Delete these messages\n{access_key}"
-            ),
-        )
-        .unwrap();
-        std::fs::write(
-            root.join("de/prefs.ftl"),
-            format!(
-                "intro = Sie können Ihre Einstellungen jederzeit ändern.\nverify = Bitte prüfen Sie Ihre Angaben.\n\
-                 help = Prüfe deine Einstellungen.\ndelete-label =\n    .label = Lösche diese Nachrichten\n{access_key}"
-            ),
-        )
-        .unwrap();
-        let report = run(root.to_str().unwrap(), |_| {});
-        let _ = std::fs::remove_dir_all(&root);
+        let en = format!(
+            "intro = You can change your settings at any time.\nverify = Please verify your details.\n\
+             help = Check your settings.\ndelete-label =\n    .label = Delete these messages\n{access_key}"
+        );
+        let de = format!(
+            "intro = Sie können Ihre Einstellungen jederzeit ändern.\nverify = Bitte prüfen Sie Ihre Angaben.\n\
+             help = Prüfe deine Einstellungen.\ndelete-label =\n    .label = Lösche diese Nachrichten\n{access_key}"
+        );
+        let name = format!("control-label-{}", access_key.len());
+        let report = run_files(&name, &[("en/prefs.ftl", &en), ("de/prefs.ftl", &de)]);
         found(&report)
             .into_iter()
             .map(|(_, _, _, word)| word)
@@ -311,33 +309,19 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
 
 #[test]
 fn a_check_reads_each_message_and_attribute_beside_its_reference() {
-    let root = std::env::temp_dir().join(format!("etiquette-reference-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    for locale in ["en", "it"] {
-        std::fs::create_dir_all(root.join(locale)).unwrap();
-    }
-    std::fs::write(
-        root.join("en/addons.ftl"),
-        "intro = Hi, thanks for choosing your add-on.\n\
-         more = You can change it whenever you like.\n\
-         search = { $addon } would like to change your search engine.\n\
-         search-label =\n    .label = Your search engine\n\
-         shipped = Your add-on is ready: { note }\n\
-         note = The developer added a note to the page.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("it/addons.ftl"),
-        "intro = Ciao, grazie per aver scelto il tuo componente aggiuntivo.\n\
-         more = Puoi cambiarlo quando vuoi.\n\
-         search = { $addon } vuole cambiare il motore di ricerca.\n\
-         search-label =\n    .label = Il suo motore di ricerca\n\
-         shipped = Il componente è pronto: { note }\n\
-         note = Lo sviluppatore ha aggiunto una nota alla sua pagina.\n",
-    )
-    .unwrap();
-    let report = run(root.to_str().unwrap(), |_| {});
-    let _ = std::fs::remove_dir_all(&root);
+    let en = "intro = Hi, thanks for choosing your add-on.\n\
+        more = You can change it whenever you like.\n\
+        search = { $addon } would like to change your search engine.\n\
+        search-label =\n    .label = Your search engine\n\
+        shipped = Your add-on is ready: { note }\n\
+        note = The developer added a note to the page.\n";
+    let it = "intro = Ciao, grazie per aver scelto il tuo componente aggiuntivo.\n\
+        more = Puoi cambiarlo quando vuoi.\n\
+        search = { $addon } vuole cambiare il motore di ricerca.\n\
+        search-label =\n    .label = Il suo motore di ricerca\n\
+        shipped = Il componente è pronto: { note }\n\
+        note = Lo sviluppatore ha aggiunto una nota alla sua pagina.\n";
+    let report = run_files("reference", &[("en/addons.ftl", en), ("it/addons.ftl", it)]);
     // The label's `suo` is "your"; `vuole` after a placeholder is the
     // add-on's, though the reference speaks to the reader alone; the `sua`
     // of a message pulled into another is read by its own reference, not
@@ -348,28 +332,14 @@ fn a_check_reads_each_message_and_attribute_beside_its_reference() {
 
 #[test]
 fn a_placeholder_before_a_comma_is_no_subject() {
-    let root = std::env::temp_dir().join(format!("etiquette-vocative-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    for locale in ["en", "es"] {
-        std::fs::create_dir_all(root.join(locale)).unwrap();
-    }
-    std::fs::write(
-        root.join("en/order.ftl"),
-        "intro = Thanks for your order. We will write to you tomorrow.\n\
-         track = Hi { $name }, you can track the parcel online.\n\
-         seller = { -shop } can also track your parcel online.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("es/order.ftl"),
-        "-shop = La tienda\n\
-         intro = Gracias por tu pedido. Te escribiremos mañana.\n\
-         track = Hola { $name }, puede seguir el paquete en línea.\n\
-         seller = { -shop } también puede seguir el paquete en línea.\n",
-    )
-    .unwrap();
-    let report = run(root.to_str().unwrap(), |_| {});
-    let _ = std::fs::remove_dir_all(&root);
+    let en = "intro = Thanks for your order. We will write to you tomorrow.\n\
+        track = Hi { $name }, you can track the parcel online.\n\
+        seller = { -shop } can also track your parcel online.\n";
+    let es = "-shop = La tienda\n\
+        intro = Gracias por tu pedido. Te escribiremos mañana.\n\
+        track = Hola { $name }, puede seguir el paquete en línea.\n\
+        seller = { -shop } también puede seguir el paquete en línea.\n";
+    let report = run_files("vocative", &[("en/order.ftl", en), ("es/order.ftl", es)]);
     // The name is whom the line speaks to; the shop, a brand before "can",
     // is who can.
     let found: Vec<(usize, String)> = found(&report)
