@@ -190,7 +190,7 @@ fn main() {
         "| lang | segments | false alarms, formal / informal | without the judged slips | info on pure informal | informal caught in formal (vote / declared) | formal caught in informal (vote / declared) | other flags in mixed |"
     );
     println!("|---|---|---|---|---|---|---|---|");
-    let slip_lines: std::cell::RefCell<Vec<String>> = Default::default();
+    let mut slip_lines: Vec<String> = Vec::new();
     let verdicts = slip_verdicts();
     for &(folder, suffix, locale) in LANGUAGES {
         let segments = load(&corpus, folder, suffix);
@@ -226,7 +226,7 @@ fn main() {
         };
         // A segment that alarms on its own: a slip of the translators, who
         // wrote in one register a strong marker of the other, when judged so.
-        let slips = |texts: &[String], register: Register| -> Vec<bool> {
+        let mut slips = |texts: &[String], register: Register| -> Vec<bool> {
             (0..texts.len())
                 .map(|i| {
                     let alarms = alone(texts, i, register);
@@ -239,7 +239,7 @@ fn main() {
                         .collect();
                     let key = (suffix.to_owned(), register.to_string(), texts[i].clone());
                     let verdict = verdicts.get(&key).copied();
-                    slip_lines.borrow_mut().push(format!(
+                    slip_lines.push(format!(
                         "- {suffix}, {register} reference ({}): {} in \"{}\"",
                         match verdict {
                             Some(true) => "slip",
@@ -343,7 +343,7 @@ fn main() {
     }
     println!();
     println!("Segments that alarm on their own, judged in tests/precision/cocoa-slips.tsv");
-    for line in slip_lines.borrow().iter() {
+    for line in &slip_lines {
         println!("{line}");
     }
 }
