@@ -171,6 +171,9 @@ mod tests {
         assert_eq!(split.len(), 2, "{split:?}");
         let split = sentences("Bel ons bijv. morgen. Dank u", &["bijv."]);
         assert_eq!(split.len(), 2, "{split:?}");
+        // A year does: "2013." is no ordinal.
+        let split = sentences("Feito em 2013. Não acha? Seit 1.000. Nein", &[]);
+        assert_eq!(split.len(), 3, "{split:?}");
         // In capitals, beyond ASCII, and longer than a word is lowered on
         // the stack: as a word and as a run of letters and periods.
         let long = "abcdefghijklmnopqrstuvwxyzabcdefghij.";

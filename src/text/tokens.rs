@@ -372,8 +372,10 @@ fn ends_sentence(
         return true;
     }
     match last.kind {
-        // "3. Mai", "1. Klicken", list numbers.
-        Kind::Number => return false,
+        // "3. Mai", "1. Klicken", list numbers; but a year ends a
+        // sentence ("desde 2013. Não acha…?"): an ordinal of four digits
+        // is rare.
+        Kind::Number => return is_year(&last.text),
         Kind::Placeholder => return true,
         Kind::Word => {}
     }
@@ -392,6 +394,11 @@ fn ends_sentence(
         || holds_lowercased(abbreviations, &last.text, ".", || {
             format!("{}.", last.text.to_lowercase())
         }))
+}
+
+/// Whether a number is written as a year is: four ASCII digits.
+fn is_year(number: &str) -> bool {
+    number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether `set` holds `text` and `suffix` lower-cased: on the stack when
