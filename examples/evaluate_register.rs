@@ -279,7 +279,7 @@ fn main() {
                 if debug {
                     for flag in alarms(&flags) {
                         println!(
-                            "  false alarm ({register}): {} | {}",
+                            "  {suffix} false alarm ({register}): {} | {}",
                             flag.message, texts[flag.text]
                         );
                     }
@@ -304,9 +304,10 @@ fn main() {
                 counts.caught += usize::from(alarms(&flags).any(|f| f.text == at));
                 if debug && !alarms(&flags).any(|f| f.text == at) {
                     println!(
-                        "  missed ({} in {register}): {}",
+                        "  {suffix} missed ({} in {register}): {} | {}",
                         register.other(),
-                        mixed[at]
+                        mixed[at],
+                        segments.english[intruder]
                     );
                 }
                 counts.collateral += usize::from(alarms(&flags).any(|f| f.text != at));
