@@ -18,11 +18,18 @@ pub enum Neighbour {
     Placeholder,
     /// `<none>`: no token (start or end of the sentence).
     None,
+    /// `<comma>`: a comma between the match and the next word, or the
+    /// word before ("…, ya sabe, …").
+    Comma,
 }
 
 impl Neighbour {
-    pub(crate) fn holds(&self, token: Option<&Token>) -> bool {
+    /// Whether `token`, the word next to a match (`None` past the
+    /// sentence's edge), is this neighbour; `comma` tells whether a comma
+    /// stands between the two.
+    pub(crate) fn holds(&self, token: Option<&Token>, comma: bool) -> bool {
         match (self, token) {
+            (Neighbour::Comma, _) => comma,
             (Neighbour::None, None) => true,
             (Neighbour::None, Some(_)) | (_, None) => false,
             (Neighbour::Word(word), Some(t)) => {
@@ -85,16 +92,22 @@ impl Matcher {
             .map(|j| &tokens[j])
             .filter(|p| p.sentence == token.sentence);
         let next = tokens.get(i + len).filter(|n| n.sentence == token.sentence);
-        if !self.after.is_empty() && !self.after.iter().any(|n| n.holds(previous)) {
+        let comma_before = previous.is_some() && token.after_comma;
+        let comma_after = next.is_some_and(|n| n.after_comma);
+        if !self.after.is_empty() && !self.after.iter().any(|n| n.holds(previous, comma_before)) {
             return None;
         }
-        if self.not_after.iter().any(|n| n.holds(previous)) {
+        if self
+            .not_after
+            .iter()
+            .any(|n| n.holds(previous, comma_before))
+        {
             return None;
         }
-        if !self.before.is_empty() && !self.before.iter().any(|n| n.holds(next)) {
+        if !self.before.is_empty() && !self.before.iter().any(|n| n.holds(next, comma_after)) {
             return None;
         }
-        if self.not_before.iter().any(|n| n.holds(next)) {
+        if self.not_before.iter().any(|n| n.holds(next, comma_after)) {
             return None;
         }
         // A sentence-initial word is capitalised anyway: "Hast du Fragen?".

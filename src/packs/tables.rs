@@ -403,9 +403,10 @@ fn neighbours(list: &[String], at: &At<'_>) -> Result<Vec<Neighbour>, PackError>
             "<number>" => Ok(Neighbour::Number),
             "<capitalized>" => Ok(Neighbour::Capitalized),
             "<placeholder>" => Ok(Neighbour::Placeholder),
+            "<comma>" => Ok(Neighbour::Comma),
             "<none>" => Ok(Neighbour::None),
             other if other.starts_with('<') => Err(at.error(&format!(
-                "unknown class `{other}`; use `<number>`, `<capitalized>`, `<placeholder>` or `<none>`"
+                "unknown class `{other}`; use `<number>`, `<capitalized>`, `<placeholder>`, `<comma>` or `<none>`"
             ))),
             word => Ok(Neighbour::Word(word.to_lowercase())),
         })

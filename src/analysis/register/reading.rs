@@ -672,7 +672,7 @@ fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
         && before + from_here <= SHORT_QUESTION
         && tokens[i - before..i]
             .iter()
-            .all(|t| after.iter().any(|n| n.holds(Some(t))))
+            .all(|t| after.iter().any(|n| n.holds(Some(t), false)))
 }
 
 /// The most words a label has ("Chiudi le altre schede"), unless it is
