@@ -133,6 +133,15 @@ fn leaks_in<'a>(
                 .collect::<Vec<&str>>()
         })
     };
+    // The translation's own text, written out once for all its leaks.
+    let own = std::cell::OnceCell::new();
+    let own_text = || -> &str {
+        own.get_or_init(|| {
+            let mut text = String::new();
+            push_text(written.pattern, &mut text);
+            text
+        })
+    };
     let mut leaks = Vec::new();
     for (span, text) in found {
         // A comment documents `$variables`: only the reference's own text
@@ -144,7 +153,7 @@ fn leaks_in<'a>(
         };
         if mentions(excused_by, &text)
             || (cx.reference.is_none() && !is_named_placeholder(&text))
-            || on_purpose(written, &text, &reference_text, reference_identifiers())
+            || on_purpose(own_text, &text, &reference_text, reference_identifiers())
         {
             continue;
         }
@@ -337,8 +346,9 @@ fn dropped_variables<'a>(cx: &Context<'_, 'a>, written: &WrittenPattern<'_, 'a>)
 /// time zone of the locale's own in a list of time zones), or a message
 /// that is one name (a file name: `MozillaCalEvents`). A slip of one of
 /// the reference's identifiers (`Porto_Rico` for `Puerto_Rico`) is not.
-fn on_purpose(
-    written: &WrittenPattern<'_, '_>,
+/// `own_text` writes out the translation's text, once a message.
+fn on_purpose<'o>(
+    own_text: impl FnOnce() -> &'o str,
     text: &str,
     reference_text: &str,
     reference_identifiers: &[&str],
@@ -346,8 +356,7 @@ fn on_purpose(
     if text.starts_with(['$', '{', '%']) || reference_text.is_empty() {
         return false;
     }
-    let mut own = String::new();
-    push_text(written.pattern, &mut own);
+    let own = own_text();
     let reference_angles = reference_text.contains("&lt;") || reference_text.contains('<');
     // An access key is a letter of a word: not of a constant in capitals.
     let access_key = text.matches('_').count() == 1
@@ -355,10 +364,10 @@ fn on_purpose(
         && access_key_marked(reference_text);
     let slip = near_identifier(reference_identifiers, text).is_some();
     let lists_identifiers = !reference_identifiers.is_empty() && !slip;
-    (reference_angles && names_parameter(&own, text))
+    (reference_angles && names_parameter(own, text))
         || access_key
         || lists_identifiers
-        || (is_one_name(reference_text, &own, text) && !slip)
+        || (is_one_name(reference_text, own, text) && !slip)
 }
 
 /// Whether `own` names `text` as a parameter: `<text>` or `&lt;text&gt;`.
