@@ -650,10 +650,8 @@ impl ReferenceWriter {
 const SHORT_QUESTION: usize = 15;
 
 /// Whether the word at `tokens[i]` opens a question: its sentence ends in a
-/// question mark and is short, and every word before it in its clause (from
-/// the sentence's start or the last comma) is one `after` allows ("¿Qué
-/// opina?", "Cosa ne pensa?", "Acho que sim, já viu o filme?", not "lui lo
-/// sa?").
+/// question mark and is short, and every word before it in the sentence is
+/// one `after` allows ("¿Qué opina?", "Cosa ne pensa?", not "lui lo sa?").
 fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
     let sentence = tokens[i].sentence;
     // Counted only as far as a short question goes: a sentence of a
@@ -670,14 +668,9 @@ fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
         .take(SHORT_QUESTION + 1)
         .take_while(within)
         .count();
-    // The clause's first word: the last one after a comma, if any.
-    let clause = (i - before..=i)
-        .rev()
-        .find(|&k| tokens[k].after_comma)
-        .unwrap_or(i - before);
     tokens[i].asks
         && before + from_here <= SHORT_QUESTION
-        && tokens[clause..i]
+        && tokens[i - before..i]
             .iter()
             .all(|t| after.iter().any(|n| n.holds(Some(t), false)))
 }
