@@ -92,7 +92,8 @@ impl Matcher {
             .map(|j| &tokens[j])
             .filter(|p| p.sentence == token.sentence);
         let next = tokens.get(i + len).filter(|n| n.sentence == token.sentence);
-        let comma_before = previous.is_some() && token.after_comma;
+        // A sentence's first token never follows a comma.
+        let comma_before = token.after_comma;
         let comma_after = next.is_some_and(|n| n.after_comma);
         if !self.after.is_empty() && !self.after.iter().any(|n| n.holds(previous, comma_before)) {
             return None;

@@ -133,7 +133,7 @@ fn leaks_in<'a>(
                 .collect::<Vec<&str>>()
         })
     };
-    // The translation's own text, written out once for all its leaks.
+    // The pattern's own text, written out once for all its leaks.
     let own = std::cell::OnceCell::new();
     let own_text = || -> &str {
         own.get_or_init(|| {
@@ -346,7 +346,7 @@ fn dropped_variables<'a>(cx: &Context<'_, 'a>, written: &WrittenPattern<'_, 'a>)
 /// time zone of the locale's own in a list of time zones), or a message
 /// that is one name (a file name: `MozillaCalEvents`). A slip of one of
 /// the reference's identifiers (`Porto_Rico` for `Puerto_Rico`) is not.
-/// `own_text` writes out the translation's text, once a message.
+/// `own_text` writes out the translation's text (once a pattern).
 fn on_purpose<'o>(
     own_text: impl FnOnce() -> &'o str,
     text: &str,

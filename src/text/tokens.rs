@@ -372,10 +372,11 @@ fn ends_sentence(
         return true;
     }
     match last.kind {
-        // "3. Mai", "1. Klicken", list numbers; but a year ends a
-        // sentence ("desde 2013. Não acha…?"): an ordinal of four digits
-        // is rare.
-        Kind::Number => return is_year(&last.text),
+        // "3. Mai", "1. Klicken", list numbers; but four digits end a
+        // sentence ("desde 2013. Não acha…?"): a year is far more common
+        // there than an ordinal ("zum 1250. Jubiläum", which then reads
+        // its next word as a sentence's first).
+        Kind::Number => return is_four_digits(&last.text),
         Kind::Placeholder => return true,
         Kind::Word => {}
     }
@@ -396,8 +397,8 @@ fn ends_sentence(
         }))
 }
 
-/// Whether a number is written as a year is: four ASCII digits.
-fn is_year(number: &str) -> bool {
+/// Whether a number is four ASCII digits, as a year is written.
+fn is_four_digits(number: &str) -> bool {
     number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit())
 }
 
