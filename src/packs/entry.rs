@@ -123,9 +123,10 @@ pub struct Marker {
     /// The strength in a segment whose reference shows the sign: it gives
     /// things to the reader alone (`owner-strength`: "your order", no
     /// "his" or "their", where a `su` is the reader's), or speaks to the
-    /// reader and of no one else (`person-strength`: "Do you know…?", where
-    /// a 3sg `sabe` is said to the reader). `None` where the reference does
-    /// not matter.
+    /// reader and of no one else (`person-strength`: "We sent your order",
+    /// where a `le` is the reader), and says "you" (`subject-strength`: "Do
+    /// you know…?", where a 3sg `sabe` is said to the reader). `None` where
+    /// the reference does not matter.
     pub reader_strength: Option<(ReaderSign, Strength)>,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,

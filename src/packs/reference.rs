@@ -19,8 +19,12 @@ pub enum ReaderSign {
     /// The reference gives things to the reader alone ("your order").
     Owner,
     /// The reference speaks to the reader and of no other person or thing
-    /// ("Do you know…?").
+    /// ("Do you know…?", "We sent your order").
     Person,
+    /// The same, and names the reader as a person ("you", not only
+    /// "your"): where a 3sg verb's or a pronoun's subject is the reader
+    /// ("Your children see…" has no subject that is the reader).
+    Subject,
 }
 
 /// The words of one reference language, by what each says.
@@ -48,6 +52,8 @@ impl Role {
     const OWNER_OTHERS: u8 = 2;
     const PERSON_READER: u8 = 4;
     const PERSON_OTHERS: u8 = 8;
+    /// The reader as a person ("you"), not only as an owner.
+    const ADDRESSEE: u8 = 32;
     /// Another person only as a subject ("This may take…", not "this
     /// information").
     const SUBJECT: u8 = 16;
@@ -77,6 +83,8 @@ struct SignWords {
     subject_of: Vec<String>,
     #[serde(default)]
     subjects: Vec<String>,
+    #[serde(default)]
+    addressee: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +105,7 @@ impl ReferenceWords {
         let contracted = std::mem::take(&mut language.owner.contracted);
         let subject_of = std::mem::take(&mut language.person.subject_of);
         let subjects = std::mem::take(&mut language.person.subjects);
+        let addressee = std::mem::take(&mut language.person.addressee);
         let mut roles: HashMap<String, u8> = HashMap::default();
         let lists = [
             (language.owner.reader, Role::OWNER_READER),
@@ -104,6 +113,7 @@ impl ReferenceWords {
             (language.person.reader, Role::PERSON_READER),
             (language.person.others, Role::PERSON_OTHERS),
             (subjects, Role::SUBJECT),
+            (addressee, Role::ADDRESSEE),
         ];
         for (words, role) in lists {
             for word in words {
@@ -226,6 +236,7 @@ impl ReferenceSigns {
         let (reader, others) = match sign {
             ReaderSign::Owner => (Role::OWNER_READER, Role::OWNER_OTHERS),
             ReaderSign::Person => (Role::PERSON_READER, Role::PERSON_OTHERS),
+            ReaderSign::Subject => (Role::ADDRESSEE, Role::PERSON_OTHERS),
         };
         roles & reader != 0 && roles & others == 0
     }
@@ -295,6 +306,13 @@ mod tests {
         assert!(!shows(ReaderSign::Person, "You know it’s late"));
         assert!(!shows(ReaderSign::Person, "They sit under your bed"));
         assert!(!shows(ReaderSign::Person, "The order has shipped"));
+        assert!(shows(ReaderSign::Person, "We have refunded your card"));
+        assert!(
+            !shows(ReaderSign::Subject, "Your children see only safe content"),
+            "`your` names what is the reader's, not a subject"
+        );
+        assert!(shows(ReaderSign::Subject, "Do you know what?"));
+        assert!(!shows(ReaderSign::Subject, "Do you know if it works?"));
         assert!(!shows(
             ReaderSign::Person,
             "This may take a while, but you can wait"

@@ -164,6 +164,8 @@ matching_table! {
         owner_strength: Option<Strength>,
         /// The strength where the reference speaks to the reader alone.
         person_strength: Option<Strength>,
+        /// The same where it also says "you", for a subject.
+        subject_strength: Option<Strength>,
         fix: Option<String>,
     }
 }
@@ -460,16 +462,20 @@ impl MarkerTable {
                 "`clause-start` gives a main clause the strength of a sentence's start: it needs `position = \"mid\"`",
             ));
         }
-        let reader_strength = match (self.owner_strength, self.person_strength) {
-            (Some(_), Some(_)) => {
-                return Err(at.error(
-                    "a marker is a possessive (`owner-strength`) or a verb (`person-strength`), not both",
-                ));
-            }
-            (Some(strength), None) => Some((ReaderSign::Owner, strength)),
-            (None, Some(strength)) => Some((ReaderSign::Person, strength)),
-            (None, None) => None,
-        };
+        let raises = [
+            (ReaderSign::Owner, self.owner_strength),
+            (ReaderSign::Person, self.person_strength),
+            (ReaderSign::Subject, self.subject_strength),
+        ];
+        let mut given = raises
+            .into_iter()
+            .filter_map(|(sign, strength)| Some((sign, strength?)));
+        let reader_strength = given.next();
+        if given.next().is_some() {
+            return Err(at.error(
+                "a marker is a possessive (`owner-strength`), an object (`person-strength`) or a subject (`subject-strength`): one of them",
+            ));
+        }
         // A raise needs a marker that is found (a strength other than
         // `none` where it applies) and weaker than the raise somewhere.
         let found = match position {
@@ -485,7 +491,7 @@ impl MarkerTable {
             && weakest.is_none_or(|weakest| raised.weight() <= weakest)
         {
             return Err(at.error(
-                "`owner-strength` and `person-strength` raise a marker: they must be stronger than its `strength` or `init-strength` where it is not `none`",
+                "`owner-strength`, `person-strength` and `subject-strength` raise a marker: they must be stronger than its `strength` or `init-strength` where it is not `none`",
             ));
         }
         Ok(PackEntryKind::Marker(Marker {

@@ -227,7 +227,7 @@ fn errors_name_file_line_and_key() {
     let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"strong\"\nperson-strength = \"strong\"\n",
     );
-    assert!(error.contains("not both"), "{error}");
+    assert!(error.contains("one of them"), "{error}");
     let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"none\"\n",
     );

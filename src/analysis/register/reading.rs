@@ -733,7 +733,7 @@ fn names_a_control(attribute: &str) -> bool {
 /// puede…" have a comma or a colon between).
 fn after_a_subject(tokens: &[Token], i: usize, sign: ReaderSign) -> bool {
     let token = &tokens[i];
-    sign == ReaderSign::Person
+    matches!(sign, ReaderSign::Person | ReaderSign::Subject)
         && !token.after_comma
         && !token.init
         && i.checked_sub(1).is_some_and(|b| {
