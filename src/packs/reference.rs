@@ -21,9 +21,10 @@ pub enum ReaderSign {
     /// The reference speaks to the reader and of no other person or thing
     /// ("Do you know…?", "We sent your order").
     Person,
-    /// The same, and names the reader as a person ("you", not only
-    /// "your"): where a 3sg verb's or a pronoun's subject is the reader
-    /// ("Your children see…" has no subject that is the reader).
+    /// The same, and says "you" itself, not only "your": a verb or a
+    /// subject pronoun may then be the reader's ("Your children see…" says
+    /// nothing of the reader as a person). Only pronouns count as other
+    /// persons: "Our team can help you" shows it.
     Subject,
 }
 
@@ -39,7 +40,7 @@ pub struct ReferenceWords {
     longest: usize,
     /// The words after which `'s` is no possessive, lower-case.
     contracted: HashSet<String>,
-    /// The words that make a placeable, or a word of role `SUBJECT`,
+    /// The words that make a placeable, or a word of role `OTHER_SUBJECT`,
     /// before them a subject, lower-case.
     subject_of: HashSet<String>,
 }
@@ -52,11 +53,11 @@ impl Role {
     const OWNER_OTHERS: u8 = 2;
     const PERSON_READER: u8 = 4;
     const PERSON_OTHERS: u8 = 8;
-    /// The reader as a person ("you"), not only as an owner.
-    const ADDRESSEE: u8 = 32;
     /// Another person only as a subject ("This may take…", not "this
     /// information").
-    const SUBJECT: u8 = 16;
+    const OTHER_SUBJECT: u8 = 16;
+    /// The reader as a person ("you"), not only as an owner.
+    const ADDRESSEE: u8 = 32;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -112,7 +113,7 @@ impl ReferenceWords {
             (language.owner.others, Role::OWNER_OTHERS),
             (language.person.reader, Role::PERSON_READER),
             (language.person.others, Role::PERSON_OTHERS),
-            (subjects, Role::SUBJECT),
+            (subjects, Role::OTHER_SUBJECT),
             (addressee, Role::ADDRESSEE),
         ];
         for (words, role) in lists {
@@ -153,8 +154,8 @@ impl ReferenceWords {
             let roles = match token.kind {
                 Kind::Word if is_possessive_s(tokens, i) => self.owner_of(&tokens[i - 1]),
                 Kind::Word => match self.role(&token.text) {
-                    Role::SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
-                    Role::SUBJECT => 0,
+                    Role::OTHER_SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
+                    Role::OTHER_SUBJECT => 0,
                     roles => roles,
                 },
                 Kind::Placeholder if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,

@@ -229,6 +229,10 @@ fn errors_name_file_line_and_key() {
     );
     assert!(error.contains("one of them"), "{error}");
     let error = pack_error(
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"le\"]\nregister = \"formal\"\nstrength = \"weak\"\nperson-strength = \"strong\"\nsubject-strength = \"strong\"\n",
+    );
+    assert!(error.contains("one of them"), "{error}");
+    let error = pack_error(
         "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"none\"\n",
     );
     assert!(error.contains("stronger than"), "{error}");

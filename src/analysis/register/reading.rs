@@ -36,9 +36,10 @@ pub struct MarkerMatch {
     /// Its sentence, counted over the segment.
     pub sentence: usize,
     /// The strength it takes where its segment's reference shows the sign
-    /// (its entry's `owner-strength` or `person-strength`); not for a verb
-    /// right after a placeholder with no comma between, its subject ("{
-    /// $addon } vuole…").
+    /// (its entry's `owner-strength`, `person-strength` or
+    /// `subject-strength`); not for a verb or pronoun right after a
+    /// placeholder with no comma between, its subject ("{ $addon }
+    /// vuole…").
     pub(super) reader_strength: Option<(ReaderSign, Strength)>,
     /// When the marker sits in a stock phrase, the phrase in the other
     /// register ("Het was me een genoegen u te helpen").
@@ -727,8 +728,9 @@ fn names_a_control(attribute: &str) -> bool {
     )
 }
 
-/// Whether a verb at `tokens[i]` that the reference may make the reader's
-/// (`sign` a person) has a placeholder right before it, its subject ("{
+/// Whether a verb or pronoun at `tokens[i]` that the reference may make
+/// the reader's (`sign` a person or a subject) has a placeholder right
+/// before it, its subject ("{
 /// $addon } vuole…"; "Hola { $name }, puede…" and "Hola { $name }:
 /// puede…" have a comma or a colon between).
 fn after_a_subject(tokens: &[Token], i: usize, sign: ReaderSign) -> bool {
