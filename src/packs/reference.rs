@@ -21,10 +21,10 @@ pub enum ReaderSign {
     /// The reference speaks to the reader and of no other person or thing
     /// ("Do you know…?", "We sent your order").
     Person,
-    /// The same, and says "you" itself, not only "your": a verb or a
-    /// subject pronoun may then be the reader's ("Your children see…" says
-    /// nothing of the reader as a person). Only pronouns count as other
-    /// persons: "Our team can help you" shows it.
+    /// The same, and says "you" itself, not only "your", and no noun is a
+    /// verb's subject: a verb or a subject pronoun may then be the
+    /// reader's ("Your children see…" says nothing of the reader as a
+    /// person; in "Our team can help you" the team can).
     Subject,
 }
 
@@ -43,6 +43,9 @@ pub struct ReferenceWords {
     /// The words that make a placeable, or a word of role `OTHER_SUBJECT`,
     /// before them a subject, lower-case.
     subject_of: HashSet<String>,
+    /// The words that are no subject of their own before such a word
+    /// ("we", "how", "and"), lower-case.
+    function_words: HashSet<String>,
 }
 
 /// What a word of the reference says, as bits.
@@ -58,6 +61,9 @@ impl Role {
     const OTHER_SUBJECT: u8 = 16;
     /// The reader as a person ("you"), not only as an owner.
     const ADDRESSEE: u8 = 32;
+    /// A word of no other role before a verb: another subject, a thing or
+    /// a person named by a noun ("Our team can…", "The app can…").
+    const NOUN_SUBJECT: u8 = 64;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -86,6 +92,8 @@ struct SignWords {
     subjects: Vec<String>,
     #[serde(default)]
     addressee: Vec<String>,
+    #[serde(default)]
+    function_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +115,7 @@ impl ReferenceWords {
         let subject_of = std::mem::take(&mut language.person.subject_of);
         let subjects = std::mem::take(&mut language.person.subjects);
         let addressee = std::mem::take(&mut language.person.addressee);
+        let function_words = std::mem::take(&mut language.person.function_words);
         let mut roles: HashMap<String, u8> = HashMap::default();
         let lists = [
             (language.owner.reader, Role::OWNER_READER),
@@ -129,6 +138,7 @@ impl ReferenceWords {
             longest,
             contracted: contracted.into_iter().collect(),
             subject_of: subject_of.into_iter().collect(),
+            function_words: function_words.into_iter().collect(),
         }
     }
 
@@ -150,17 +160,34 @@ impl ReferenceWords {
     /// in the text), and only the whole counts.
     pub fn read(&self, tokens: &[Token], aligned: bool) -> ReferenceSigns {
         let mut per_sentence = vec![0u8; tokens.last().map_or(0, |t| t.sentence + 1)];
+        // Whether the clause so far (from the sentence's start or the last
+        // comma) says "you".
+        let mut addressed = false;
         for (i, token) in tokens.iter().enumerate() {
+            if token.init || token.after_comma {
+                addressed = false;
+            }
             let roles = match token.kind {
                 Kind::Word if is_possessive_s(tokens, i) => self.owner_of(&tokens[i - 1]),
                 Kind::Word => match self.role(&token.text) {
                     Role::OTHER_SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                     Role::OTHER_SUBJECT => 0,
+                    // A noun before a verb is its subject, unless its
+                    // clause has said "you" before it ("You can choose
+                    // which sites are allowed"): "Our team can help you",
+                    // "If you're out, the courier can…".
+                    0 if !addressed
+                        && self.before_a_verb(tokens, i)
+                        && !self.function_words.contains(&token.text.to_lowercase()) =>
+                    {
+                        Role::NOUN_SUBJECT
+                    }
                     roles => roles,
                 },
                 Kind::Placeholder if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                 _ => 0,
             };
+            addressed |= roles & Role::ADDRESSEE != 0;
             per_sentence[token.sentence] |= roles;
         }
         ReferenceSigns {
@@ -237,7 +264,7 @@ impl ReferenceSigns {
         let (reader, others) = match sign {
             ReaderSign::Owner => (Role::OWNER_READER, Role::OWNER_OTHERS),
             ReaderSign::Person => (Role::PERSON_READER, Role::PERSON_OTHERS),
-            ReaderSign::Subject => (Role::ADDRESSEE, Role::PERSON_OTHERS),
+            ReaderSign::Subject => (Role::ADDRESSEE, Role::PERSON_OTHERS | Role::NOUN_SUBJECT),
         };
         roles & reader != 0 && roles & others == 0
     }
@@ -313,6 +340,27 @@ mod tests {
             "`your` names what is the reader's, not a subject"
         );
         assert!(shows(ReaderSign::Subject, "Do you know what?"));
+        assert!(shows(
+            ReaderSign::Subject,
+            "We can help you, and you can reply"
+        ));
+        assert!(!shows(ReaderSign::Subject, "The app can now notify you"));
+        assert!(!shows(
+            ReaderSign::Subject,
+            "Our team is here and can help you"
+        ));
+        assert!(shows(
+            ReaderSign::Subject,
+            "You can choose which sites are allowed"
+        ));
+        assert!(!shows(
+            ReaderSign::Subject,
+            "If you're out, the courier can leave the parcel"
+        ));
+        assert!(
+            shows(ReaderSign::Person, "The app can now notify you"),
+            "a `le` is the reader beside it"
+        );
         assert!(!shows(ReaderSign::Subject, "Do you know if it works?"));
         assert!(!shows(
             ReaderSign::Person,
