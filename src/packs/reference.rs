@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use crate::text::{Kind, Token};
+use crate::text::{Kind, Token, lowercase};
 
 /// What a marker's strength may depend on in the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,7 +178,9 @@ impl ReferenceWords {
                     // "If you're out, the courier can…".
                     0 if !addressed
                         && self.before_a_verb(tokens, i)
-                        && !contains_lowercase(&self.function_words, &token.text) =>
+                        && !self
+                            .function_words
+                            .contains(lowercase(&token.text).as_ref()) =>
                     {
                         Role::NOUN_SUBJECT
                     }
@@ -214,7 +216,7 @@ impl ReferenceWords {
             next.sentence == tokens[i].sentence
                 && next.kind == Kind::Word
                 && !next.after_comma
-                && contains_lowercase(&self.subject_of, &next.text)
+                && self.subject_of.contains(lowercase(&next.text).as_ref())
         })
     }
 
@@ -267,20 +269,6 @@ impl ReferenceSigns {
             ReaderSign::Subject => (Role::ADDRESSEE, Role::PERSON_OTHERS | Role::NOUN_SUBJECT),
         };
         roles & reader != 0 && roles & others == 0
-    }
-}
-
-/// Whether `set` holds `word` lower-cased: on the stack when it is short
-/// and ASCII, as nearly every word is.
-fn contains_lowercase(set: &HashSet<String>, word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower))
-        }
-        _ => set.contains(&word.to_lowercase()),
     }
 }
 
