@@ -224,24 +224,33 @@ fn errors_name_file_line_and_key() {
         "[pack]\nname = \"X\"\nlocales = [\"de\"]\n\n[[marker]]\nwords = [\"kopiere\"]\nregister = \"informal\"\nclause-start = true\nbad = [\"Guten Tag. [Kopiere] den Link.\"]\n",
     );
     assert!(error.contains("needs `position"), "{error}");
-    let error = pack_error(
-        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"strong\"\nperson-strength = \"strong\"\n",
-    );
-    assert!(error.contains("one of them"), "{error}");
-    let error = pack_error(
-        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"le\"]\nregister = \"formal\"\nstrength = \"weak\"\nperson-strength = \"strong\"\nsubject-strength = \"strong\"\n",
-    );
-    assert!(error.contains("one of them"), "{error}");
-    let error = pack_error(
-        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"su\"]\nregister = \"formal\"\nstrength = \"weak\"\nowner-strength = \"none\"\n",
-    );
-    assert!(error.contains("stronger than"), "{error}");
-    // A marker never found (of no strength where it applies) is raised
-    // nowhere.
-    let error = pack_error(
-        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"sabe\"]\nregister = \"formal\"\nstrength = \"none\"\nperson-strength = \"strong\"\n",
-    );
-    assert!(error.contains("stronger than"), "{error}");
+    // A raise of a Spanish formal marker: one sign of the reader, and
+    // stronger than the marker where it is found.
+    for (keys, expected) in [
+        (
+            "words = [\"su\"]\nstrength = \"weak\"\nowner-strength = \"strong\"\nperson-strength = \"strong\"",
+            "one of them",
+        ),
+        (
+            "words = [\"le\"]\nstrength = \"weak\"\nperson-strength = \"strong\"\nsubject-strength = \"strong\"",
+            "one of them",
+        ),
+        (
+            "words = [\"su\"]\nstrength = \"weak\"\nowner-strength = \"none\"",
+            "stronger than",
+        ),
+        // A marker never found (of no strength where it applies) is
+        // raised nowhere.
+        (
+            "words = [\"sabe\"]\nstrength = \"none\"\nperson-strength = \"strong\"",
+            "stronger than",
+        ),
+    ] {
+        let error = pack_error(&format!(
+            "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nregister = \"formal\"\n{keys}\n"
+        ));
+        assert!(error.contains(expected), "{keys}: {error}");
+    }
 }
 
 #[test]
