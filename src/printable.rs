@@ -44,12 +44,41 @@ fn hidden(c: char, keep_line_breaks: bool) -> bool {
     }
 }
 
+/// Whether `text` holds a character that is [`hidden`], read as bytes: a
+/// control byte, or the UTF-8 of U+0080–U+009F (`C2 80`–`C2 9F`), of
+/// U+2028–U+202E (`E2 80 A8`–`E2 80 AE`) or of U+2066–U+2069 (`E2 81 A6`–
+/// `E2 81 A9`). The same answer as asking each `char`, without decoding
+/// them: output is mostly text with none.
+fn has_hidden(text: &str, keep_line_breaks: bool) -> bool {
+    let bytes = text.as_bytes();
+    // The bytes that may start one, looked for first a chunk at a time,
+    // with no branch per byte.
+    let may_start = |byte: u8| byte < 0x20 || byte == 0x7f || byte == 0xc2 || byte == 0xe2;
+    let none = bytes.chunks(64).all(|chunk| {
+        !chunk
+            .iter()
+            .fold(false, |seen, &byte| seen | may_start(byte))
+    });
+    if none {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(i, &byte)| match byte {
+        b'\t' => false,
+        b'\n' => !keep_line_breaks,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 /// Whether `text` needs no change at all: the common case, answered
 /// without allocating.
 fn is_inert(text: &str, keep_line_breaks: bool) -> bool {
-    !text.contains("##[")
-        && !text.contains("::")
-        && !text.chars().any(|c| hidden(c, keep_line_breaks))
+    !text.contains("##[") && !text.contains("::") && !has_hidden(text, keep_line_breaks)
 }
 
 fn escape(
@@ -118,7 +147,7 @@ impl serde_json::ser::Formatter for JsonFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        if !fragment.contains("##[") && !fragment.chars().any(|c| hidden(c, true)) {
+        if !fragment.contains("##[") && !has_hidden(fragment, true) {
             return writer.write_all(fragment.as_bytes());
         }
         let mut start = 0;
@@ -240,6 +269,23 @@ mod tests {
         );
         assert_eq!(line("tab\there é"), "tab\there é");
         assert!(matches!(line("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_bytes_tell_what_the_characters_do() {
+        // Every character, alone and between others: the byte reading
+        // answers as the character reading does.
+        let every = (0..=0x10ffff).filter_map(char::from_u32);
+        for c in every {
+            for keep in [false, true] {
+                let expected = hidden(c, keep);
+                for text in [c.to_string(), format!("a{c}é"), format!("\u{2027}{c}")] {
+                    let by_chars = text.chars().any(|c| hidden(c, keep));
+                    assert_eq!(has_hidden(&text, keep), by_chars, "{c:?} in {text:?}");
+                }
+                assert_eq!(has_hidden(&c.to_string(), keep), expected);
+            }
+        }
     }
 
     #[test]
