@@ -476,8 +476,8 @@ impl MarkerTable {
                 "a marker is a possessive (`owner-strength`), an object (`person-strength`) or a subject (`subject-strength`): one of them",
             ));
         }
-        // A raise needs a marker that is found (a strength other than
-        // `none` where it applies) and weaker than the raise somewhere.
+        // A raise needs a marker weaker than the raise where it is found
+        // (a strength other than `none`), if it is found anywhere.
         let found = match position {
             Position::Any => vec![strength],
             Position::Mid => vec![strength, init_strength],
@@ -487,11 +487,12 @@ impl MarkerTable {
             .filter(|s| **s != Strength::None)
             .map(|s| s.weight())
             .reduce(f32::min);
+        // A marker found nowhere else counts only where it is raised.
         if let Some((_, raised)) = reader_strength
-            && weakest.is_none_or(|weakest| raised.weight() <= weakest)
+            && raised.weight() <= weakest.unwrap_or(0.0)
         {
             return Err(at.error(
-                "`owner-strength`, `person-strength` and `subject-strength` raise a marker: they must be stronger than its `strength` or `init-strength` where it is not `none`",
+                "`owner-strength`, `person-strength` and `subject-strength` raise a marker: they must be stronger than `none`, and than its `strength` or `init-strength` where it is not `none`",
             ));
         }
         Ok(PackEntryKind::Marker(Marker {

@@ -239,10 +239,9 @@ fn errors_name_file_line_and_key() {
             "words = [\"su\"]\nstrength = \"weak\"\nowner-strength = \"none\"",
             "stronger than",
         ),
-        // A marker never found (of no strength where it applies) is
-        // raised nowhere.
+        // A marker found nowhere else is raised to a strength.
         (
-            "words = [\"sabe\"]\nstrength = \"none\"\nperson-strength = \"strong\"",
+            "words = [\"sabe\"]\nstrength = \"none\"\nperson-strength = \"none\"",
             "stronger than",
         ),
     ] {
@@ -251,6 +250,12 @@ fn errors_name_file_line_and_key() {
         ));
         assert!(error.contains(expected), "{keys}: {error}");
     }
+    // Found nowhere else, it counts where it is raised.
+    Pack::parse(
+        "rules/xx.toml",
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nregister = \"formal\"\nwords = [\"sabe\"]\nstrength = \"none\"\nsubject-strength = \"strong\"\ngood = [\"Juan sabe.\"]\n",
+    )
+    .expect("a marker of no strength but its raise");
 }
 
 #[test]

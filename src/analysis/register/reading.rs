@@ -212,17 +212,27 @@ impl<'a, 's> Reader<'a, 's> {
         if !own.iter().any(|hit| hit.reader_strength.is_some()) {
             return;
         }
-        let says =
-            |register: Register| own.iter().chain(beside).any(|hit| hit.register == register);
+        let says = |register: Register| {
+            own.iter()
+                .chain(beside)
+                .any(|hit| hit.register == register && hit.strength != Strength::None)
+        };
         let (formal, informal) = (says(Register::Formal), says(Register::Informal));
         if formal && informal {
             return;
         }
+        // A marker held at no strength is no other register's: "¿Qué es
+        // lo que harías?" keeps its `es` where `harías` stands.
+        let other_says = |register: Register| match register {
+            Register::Formal => informal,
+            Register::Informal => formal,
+        };
         let Some(reference) = self.reference_of(segment) else {
             return;
         };
         for hit in own.iter_mut() {
             if let Some((sign, strength)) = hit.reader_strength
+                && !other_says(hit.register)
                 && hit.origin == origin
                 && strength.weight() > hit.strength.weight()
                 && reference.shows(sign, hit.sentence, sentences)
@@ -297,6 +307,15 @@ impl<'a, 's> Reader<'a, 's> {
                 (segment, origin),
             )
             .map(Box::new);
+        let after_salutation = after_salutation.map(|mut after| {
+            after.prefix.retain(|hit| hit.strength != Strength::None);
+            after.shared_from -= markers[..after.shared_from]
+                .iter()
+                .filter(|hit| hit.strength == Strength::None)
+                .count();
+            after
+        });
+        markers.retain(|hit| hit.strength != Strength::None);
         SegmentReading {
             votes,
             markers,
@@ -490,25 +509,29 @@ impl<'a, 's> Reader<'a, 's> {
                 (Position::Mid, true) => marker.init_strength,
                 _ => marker.strength,
             };
+            let reader_strength = marker
+                .reader_strength
+                .filter(|&(sign, _)| !after_a_subject(tokens, i, sign));
+            // A marker that counts only where its reference raises it is
+            // held at no strength until the raise ([`Reader::read_prose`]
+            // drops it where none came).
+            if strength == Strength::None && reader_strength.is_none() {
+                return (i + len, None);
+            }
             let span = tokens[i].span.start..tokens[i + len - 1].span.end;
-            let hit = (strength != Strength::None)
-                .then(|| scan.prose.source(span))
-                .flatten()
-                .map(|(origin, source)| MarkerMatch {
-                    origin,
-                    span: source,
-                    register: marker.register,
-                    strength,
-                    word: words.index(&tokens[i..i + len], marker.matcher.joined),
-                    marker: entry,
-                    sentence: token.sentence,
-                    reader_strength: marker
-                        .reader_strength
-                        .filter(|&(sign, _)| !after_a_subject(tokens, i, sign)),
-                    suggestion: self
-                        .stock_phrase(tokens, scan.lowers, scan.prose, i, marker.register)
-                        .map(Box::new),
-                });
+            let hit = scan.prose.source(span).map(|(origin, source)| MarkerMatch {
+                origin,
+                span: source,
+                register: marker.register,
+                strength,
+                word: words.index(&tokens[i..i + len], marker.matcher.joined),
+                marker: entry,
+                sentence: token.sentence,
+                reader_strength,
+                suggestion: self
+                    .stock_phrase(tokens, scan.lowers, scan.prose, i, marker.register)
+                    .map(Box::new),
+            });
             return (i + len, hit);
         }
         (i + 1, None)
