@@ -308,6 +308,36 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
 }
 
 #[test]
+fn a_question_that_opens_with_a_third_person_verb_asks_whom_the_reference_asks() {
+    let flagged = |question: &str, reference: &str| {
+        let texts = [
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            question,
+        ];
+        let english = "Hi, thanks for your order. We will write to you tomorrow.";
+        flagged_in("es", &texts, &[english, reference], 1)
+    };
+    assert_eq!(
+        flagged(
+            "¿Jugaba con Lego de pequeño?",
+            "Did you play with Legos as a kid?"
+        ),
+        ["Jugaba"]
+    );
+    assert_eq!(
+        flagged("¿Por qué paga tanto?", "Why do you pay so much?"),
+        ["paga"]
+    );
+    assert_eq!(flagged("¿Está seguro?", "Are you sure?"), ["Está"]);
+    // Asked of someone else, or said of a thing, or impersonal.
+    assert!(flagged("¿Jugaba con Lego?", "Did she play with Legos?").is_empty());
+    assert!(flagged("¿Llega mañana?", "Does it arrive tomorrow?").is_empty());
+    assert!(flagged("¿Se necesita una cuenta?", "Do you need an account?").is_empty());
+    let texts = ["Hola Ana, gracias por tu pedido.", "¿Jugaba con Lego?"];
+    assert!(flagged_in("es", &texts, &[], 1).is_empty(), "no reference");
+}
+
+#[test]
 fn a_check_reads_each_message_and_attribute_beside_its_reference() {
     let en = "intro = Hi, thanks for choosing your add-on.\n\
         more = You can change it whenever you like.\n\

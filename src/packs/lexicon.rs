@@ -3,7 +3,7 @@
 //! to write in a pack (rules/lexicon/README.md says where each comes from).
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 8] = [
+const LEXICONS: [(&str, &str); 9] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
@@ -11,6 +11,10 @@ const LEXICONS: [(&str, &str); 8] = [
     (
         "es-tu-verb",
         include_str!("../../rules/lexicon/es-tu-verb.txt"),
+    ),
+    (
+        "es-3sg-verb",
+        include_str!("../../rules/lexicon/es-3sg-verb.txt"),
     ),
     (
         "es-usted-imperative",
