@@ -677,6 +677,9 @@ const SHORT_QUESTION: usize = 15;
 /// question mark and is short, and every word before it in the sentence is
 /// one `after` allows ("¿Qué opina?", "Cosa ne pensa?", not "lui lo sa?").
 fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
+    if !tokens[i].asks {
+        return false;
+    }
     let sentence = tokens[i].sentence;
     // Counted only as far as a short question goes: a sentence of a
     // million words costs no more to reject than one of sixteen.
@@ -692,8 +695,7 @@ fn opens_question(tokens: &[Token], i: usize, after: &[Neighbour]) -> bool {
         .take(SHORT_QUESTION + 1)
         .take_while(within)
         .count();
-    tokens[i].asks
-        && before + from_here <= SHORT_QUESTION
+    before + from_here <= SHORT_QUESTION
         && tokens[i - before..i]
             .iter()
             .all(|t| after.iter().any(|n| n.holds(Some(t), false)))
