@@ -144,7 +144,7 @@ def slots(verb):
                 yield (mood, tense, ""), persons.lower()
 
 
-def italian(data):
+def italian(data, directory):
     other = set(ITALIAN_OTHER)
     for name in ("italian-words-dict", "italian-adjectives-dict"):
         for key, value in data[name].items():
@@ -164,7 +164,17 @@ def italian(data):
     imperative = sorted(f for f in tu_forms if ("impr", "pres", "S2") in where[f])
     not_imperative = sorted(f for f in tu_forms if ("impr", "pres", "S2") not in where[f])
     lei_forms = sorted(f for f, s in where.items() if s & lei and only(f, lei))
-    return not_imperative, imperative, lei_forms
+    # The third person singular of the indicative and the conditional,
+    # which says `Lei` in a question to the reader ("Giocava con i Lego?"),
+    # and the `tu` imperative it is in the present ("gioca").
+    third = {("ind", t, "S3") for t in ("pres", "impf", "fut", "past")} | {("cond", "pres", "S3")}
+    # Of 6,000 verbs, the forms wordfreq has seen often: a question to the
+    # reader asks with a common verb.
+    frequency = zipf(pypi(directory, WORDFREQ, ".whl"), "it")
+    third_forms = sorted(f for f, s in where.items()
+                         if s & third and only(f, third | {("impr", "pres", "S2")})
+                         and frequency.get(f, 0) >= QUESTION_ZIPF)
+    return not_imperative, imperative, lei_forms, third_forms
 
 
 SPANISH_TU = {
@@ -291,6 +301,9 @@ WORDFREQ = "wordfreq==3.1.1"
 # infinitive (`olhares`, `cantares`) are also plurals of nouns the
 # lexicons lack: the pack lists the frequent ones by hand.
 PORTUGUESE_TU = {"pp", "f", "c", "pic"}
+# The tenses of the third person singular read in a question: present,
+# preterite, imperfect, future and conditional.
+PORTUGUESE_3SG = {"p", "pp", "pi", "f", "c"}
 # How often a form must be written to be listed (Zipf: 1.5 is about once
 # in 30 million words), and how often in English to be left out ("files",
 # "notes").
@@ -300,6 +313,9 @@ ENGLISH_ZIPF = 3.0
 # more often a name or a noun: they must be written more often, and have
 # four letters or more.
 IMPERATIVE_ZIPF = 2.0
+# How often an Italian verb of the third person must be written to be
+# listed (Zipf 2.0 is about once in 10 million words).
+QUESTION_ZIPF = 2.0
 # Words the lists would take that are nouns, names or foreign words the
 # lexicons lack, read in the lists: `controle` and `reporte` (Brazilian
 # nouns), `stresse`, `bobine`, `restinga`, the nouns in -aria of
@@ -466,7 +482,23 @@ def portuguese(directory):
                     and only(f, lambda r: r[0] == "v" and r[1] in ("1", "3", "1_3")
                              and r[2] == "s" and r[3] in ("pc", "i"),
                              shortest=4, frequency=IMPERATIVE_ZIPF))
-    return tu, formal
+    # The third person singular of the indicative and the conditional
+    # (and the first person it is in the imperfect and the conditional, and
+    # the `tu` imperative it is in the present), which says the formal
+    # address in a question to the reader ("Roubava um gnomo?", "Como
+    # arranja estacionamento?"). There a noun reading does not matter:
+    # nouns are kept ("acha", "arranja"), but not English words.
+    def third_person(r):
+        return r[0] == "v" and r[1] in ("3", "1_3") and r[2] == "s" and r[3] in PORTUGUESE_3SG
+
+    def of_third_person(r):
+        return r[0] != "v" or third_person(r) or r[1:4] == ("2", "s", "i")
+    third = sorted(f for f, readings in forms.items()
+                   if f.isalpha() and len(f) >= 3 and any(third_person(r) for r in readings)
+                   and all(of_third_person(r) for r in readings)
+                   and portuguese_zipf.get(f, 0) >= QUESTION_ZIPF
+                   and english_zipf.get(f, 0) < ENGLISH_ZIPF)
+    return tu, formal, third
 
 
 def write(name, header, words):
@@ -480,7 +512,8 @@ def main():
         data = fetch(directory, PACKAGES)
         italian_data = fetch(directory, ITALIAN)
         spanish_tu, spanish_usted, spanish_third = spanish(directory)
-        portuguese_tu, portuguese_formal = portuguese(directory)
+        portuguese_tu, portuguese_formal, portuguese_third = portuguese(directory)
+        tu_forms, tu_imperative, lei_forms, third_forms = italian(italian_data, directory)
     source = ("mlconjug3 4.0.1 (MIT), less what Pattern 3.0.0's Spanish lexicon (BSD) "
               "tags as no verb")
     write("es-tu-verb", [
@@ -520,7 +553,14 @@ def main():
         "# scripts/lexicon.py from",
         *source,
     ], portuguese_formal)
-    tu_forms, tu_imperative, lei_forms = italian(italian_data)
+    write("pt-3sg-verb", [
+        "# The third person singular of the indicative and the conditional of European",
+        "# Portuguese verbs that is no other form of any verb but the first person of the",
+        "# imperfect and the conditional and the `tu` imperative (nouns are kept), and that",
+        f"# wordfreq {WORDFREQ.split('==')[1]} has seen often (Zipf {QUESTION_ZIPF}) and seldom in English:",
+        "# generated by scripts/lexicon.py from the pt_PT hunspell dictionary of Projecto",
+        f"# Natura (MPL 1.1; Debian {PORTUGUESE_DEB}). Do not edit: regenerate.",
+    ], portuguese_third)
     source = f"morph-it (CC BY-SA 2.0, LGPL) via npm {', '.join(p + '@' + VERSION for p in ITALIAN)}"
     write("it-tu-verb", [
         "# The second person singular (`tu`) of Italian verbs, indicative and conditional,",
@@ -540,6 +580,13 @@ def main():
         f"# scripts/lexicon.py from {source}.",
         "# Do not edit: regenerate.",
     ], lei_forms)
+    write("it-3sg-verb", [
+        "# The third person singular of the indicative and the conditional of Italian verbs",
+        "# that is no other form of any verb but the `tu` imperative, and no noun or",
+        f"# adjective, and that wordfreq {WORDFREQ.split('==')[1]} has seen often (Zipf {QUESTION_ZIPF}):",
+        f"# generated by scripts/lexicon.py from {source}.",
+        "# Do not edit: regenerate.",
+    ], third_forms)
     words, total = german(data)
     header = [
         "# The singular imperative (`du`) of German verbs that is not also a noun,",

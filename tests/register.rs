@@ -335,6 +335,28 @@ fn a_question_that_opens_with_a_third_person_verb_asks_whom_the_reference_asks()
     assert!(flagged("¿Se necesita una cuenta?", "Do you need an account?").is_empty());
     let texts = ["Hola Ana, gracias por tu pedido.", "¿Jugaba con Lego?"];
     assert!(flagged_in("es", &texts, &[], 1).is_empty(), "no reference");
+    // Italian and European Portuguese alike.
+    let english = "Hi, thanks for your order. We will write to you tomorrow.";
+    for (locale, first, question, word) in [
+        (
+            "it",
+            "Ciao Marta, grazie per il tuo ordine. Ti scriveremo domani.",
+            "Giocava con i Lego da piccolo?",
+            "Giocava",
+        ),
+        (
+            "pt-PT",
+            "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.",
+            "Jogava com Lego em criança?",
+            "Jogava",
+        ),
+    ] {
+        let texts = [first, question];
+        let you = [english, "Did you play with Legos as a kid?"];
+        assert_eq!(flagged_in(locale, &texts, &you, 1), [word], "{locale}");
+        let she = [english, "Did she play with Legos as a kid?"];
+        assert!(flagged_in(locale, &texts, &she, 1).is_empty(), "{locale}");
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! to write in a pack (rules/lexicon/README.md says where each comes from).
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 9] = [
+const LEXICONS: [(&str, &str); 11] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
@@ -21,6 +21,10 @@ const LEXICONS: [(&str, &str); 9] = [
         include_str!("../../rules/lexicon/es-usted-imperative.txt"),
     ),
     (
+        "it-3sg-verb",
+        include_str!("../../rules/lexicon/it-3sg-verb.txt"),
+    ),
+    (
         "it-tu-verb",
         include_str!("../../rules/lexicon/it-tu-verb.txt"),
     ),
@@ -31,6 +35,10 @@ const LEXICONS: [(&str, &str); 9] = [
     (
         "it-lei-imperative",
         include_str!("../../rules/lexicon/it-lei-imperative.txt"),
+    ),
+    (
+        "pt-3sg-verb",
+        include_str!("../../rules/lexicon/pt-3sg-verb.txt"),
     ),
     (
         "pt-tu-verb",
