@@ -221,8 +221,9 @@ impl<'a, 's> Reader<'a, 's> {
         if formal && informal {
             return;
         }
-        // A marker held at no strength is no other register's: "¿Qué es
-        // lo que harías?" keeps its `es` where `harías` stands.
+        // A marker held at no strength stops no raise, and is raised only
+        // where the other register says nothing: in "¿Jugaba con tus
+        // primos?" `tus` keeps `Jugaba` unraised.
         let other_says = |register: Register| match register {
             Register::Formal => informal,
             Register::Informal => formal,
