@@ -329,6 +329,14 @@ fn a_question_that_opens_with_a_third_person_verb_asks_whom_the_reference_asks()
         ["paga"]
     );
     assert_eq!(flagged("¿Está seguro?", "Are you sure?"), ["Está"]);
+    assert_eq!(
+        flagged(
+            "¿Ha subido alguna vez a la noria?",
+            "Have you ever ridden the Ferris wheel?"
+        ),
+        ["Ha"]
+    );
+    assert!(flagged("¿Ha llegado el paquete?", "Has the parcel arrived?").is_empty());
     // Asked of someone else, or said of a thing, or impersonal.
     assert!(flagged("¿Jugaba con Lego?", "Did she play with Legos?").is_empty());
     assert!(flagged("¿Llega mañana?", "Does it arrive tomorrow?").is_empty());
