@@ -46,7 +46,7 @@ impl OriginRef<'_> {
 #[derive(Debug, Default)]
 pub struct Origins<'s> {
     list: Vec<OriginRef<'s>>,
-    index: rustc_hash::FxHashMap<OriginRef<'s>, usize>,
+    index: crate::syntax::TextMap<OriginRef<'s>, usize>,
 }
 
 impl<'s> Origins<'s> {

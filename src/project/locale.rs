@@ -1,7 +1,7 @@
 //! A locale as the rules see it: its parsed files and an index of every
 //! message and term id. Built per locale and dropped when the locale is done.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::syntax::{TextMap as HashMap, TextSet as HashSet};
 use std::collections::BTreeMap;
 use std::collections::hash_map::Entry as Slot;
 

@@ -5,8 +5,8 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::syntax::TextMap as HashMap;
 use fluent_syntax::ast::Entry;
-use rustc_hash::FxHashMap as HashMap;
 
 use crate::finding::RawFinding;
 use crate::project::locale::LocaleModel;

@@ -1,4 +1,4 @@
-use rustc_hash::FxHashSet as HashSet;
+use crate::syntax::TextSet as HashSet;
 
 use fluent_syntax::ast::Entry;
 

@@ -79,7 +79,7 @@ fn key<'s>(variant: &Variant<&'s str>) -> &'s str {
 /// Each key that repeats an earlier one of the select, with that earlier
 /// one. Selects have few variants; a long one is looked through by hash.
 fn repeated_keys<'s>(variants: &[Variant<&'s str>]) -> Vec<(&'s str, &'s str)> {
-    let mut first: rustc_hash::FxHashMap<&str, &'s str> = Default::default();
+    let mut first: crate::syntax::TextMap<&str, &'s str> = Default::default();
     let mut repeated = Vec::new();
     for variant in variants {
         let key = key(variant);

@@ -1,4 +1,4 @@
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::syntax::{TextMap as HashMap, TextSet as HashSet};
 
 use crate::finding::RawFinding;
 use crate::project::locale::LocaleModel;

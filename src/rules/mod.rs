@@ -400,13 +400,13 @@ const FEW_ATTRIBUTES: usize = 8;
 /// An entry's attributes by name, as Fluent finds them: the first of a name.
 pub(crate) struct AttributeIndex<'m, 's> {
     attributes: &'m [Attribute<&'s str>],
-    by_name: Option<rustc_hash::FxHashMap<&'s str, &'m Attribute<&'s str>>>,
+    by_name: Option<crate::syntax::TextMap<&'s str, &'m Attribute<&'s str>>>,
 }
 
 impl<'m, 's> AttributeIndex<'m, 's> {
     pub(crate) fn new(attributes: &'m [Attribute<&'s str>]) -> Self {
         let by_name = (attributes.len() > FEW_ATTRIBUTES).then(|| {
-            let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
+            let mut map = crate::syntax::TextMap::with_capacity_and_hasher(
                 attributes.len(),
                 Default::default(),
             );

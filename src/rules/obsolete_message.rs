@@ -1,4 +1,4 @@
-use rustc_hash::FxHashSet as HashSet;
+use crate::syntax::TextSet as HashSet;
 
 use crate::finding::RawFinding;
 use crate::fix::{Applicability, Edit, Fix};

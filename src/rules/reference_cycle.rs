@@ -1,4 +1,4 @@
-use rustc_hash::FxHashMap as HashMap;
+use crate::syntax::TextMap as HashMap;
 use std::collections::VecDeque;
 use std::ops::Range;
 

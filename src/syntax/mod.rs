@@ -3,11 +3,13 @@
 //! emails or rules.
 
 mod explain;
+mod keyed;
 mod nesting;
 mod parse;
 mod source;
 mod walk;
 
+pub use keyed::{TextMap, TextSet};
 pub use parse::{EntryId, EntryKind, ParsedFile, parse};
 pub use source::{LineCol, SourceFile, floor_char_boundary, line_col, read_bytes, read_text};
 pub use walk::{

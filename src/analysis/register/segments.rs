@@ -2,7 +2,7 @@
 //! the selectors their text depends on, and the choices of variants an
 //! email is read on.
 
-use rustc_hash::FxHashSet as HashSet;
+use crate::syntax::TextSet as HashSet;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
@@ -45,7 +45,7 @@ pub(super) struct Segment<'a, 's> {
 #[derive(Default)]
 pub(super) struct Selectors {
     pub(super) list: Vec<(String, Vec<String>)>,
-    by_key: rustc_hash::FxHashMap<String, usize>,
+    by_key: crate::syntax::TextMap<String, usize>,
     /// (selector index, value) of every value listed.
     values: HashSet<(usize, String)>,
 }
