@@ -1,6 +1,6 @@
 //! Which words an entry matches, and in which context.
 
-use rustc_hash::FxHashSet as HashSet;
+use crate::syntax::TextSet as HashSet;
 
 use super::entry::{Case, Joined};
 use crate::text::{Kind, Token};

@@ -1,7 +1,7 @@
 //! One language pack: its entries, and the indexes that find the entries
 //! a word may start.
 
-use rustc_hash::FxHashSet as HashSet;
+use crate::syntax::TextSet as HashSet;
 
 use super::entry::{Calque, Formula, Marker, PackEntry, PackEntryKind, ProjectRule, StockPhrase};
 use super::tables::PackFile;

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::syntax::{TextMap as HashMap, TextSet as HashSet};
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::syntax::{TextMap as HashMap, TextSet as HashSet};
 
 use super::entry::PackEntry;
 use super::matcher::Matcher;

@@ -80,7 +80,7 @@ impl StartWords for LongWords {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rustc_hash::FxHashSet as HashSet;
+    use crate::syntax::TextSet as HashSet;
 
     fn prose(text: &str) -> Prose {
         let mut prose = Prose::new();

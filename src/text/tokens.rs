@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use rustc_hash::FxHashSet as HashSet;
+use crate::syntax::TextSet as HashSet;
 
 use super::words::is_word_char;
 use super::{BOUNDARY, FILLER, PLACEHOLDER};

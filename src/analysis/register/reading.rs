@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::syntax::TextSet as HashSet;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
-use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::prose::{OriginRef, Origins, VariantChoice, Writer};
 use crate::packs::{Formula, Joined, Neighbour, Position, ReaderSign, ReferenceSigns, Strength};
@@ -65,7 +65,7 @@ pub struct PhraseSwap {
 #[derive(Debug, Default)]
 pub struct Words {
     list: Vec<String>,
-    index: rustc_hash::FxHashMap<String, usize>,
+    index: crate::syntax::TextMap<String, usize>,
 }
 
 impl Words {
