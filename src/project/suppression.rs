@@ -5,13 +5,11 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::syntax::TextMap as HashMap;
 use fluent_syntax::ast::Entry;
 
 use crate::finding::RawFinding;
 use crate::project::locale::LocaleModel;
-use crate::syntax::SourceFile;
-use crate::syntax::{ParsedFile, comment_lines};
+use crate::syntax::{ParsedFile, SourceFile, TextMap as HashMap, comment_lines};
 
 /// The directive on a message or term.
 pub const MESSAGE: &str = "etiquette-ignore";

@@ -22,10 +22,5 @@ mod tests {
         let (one, two) = (TextMap::<&str, ()>::default(), TextSet::<&str>::default());
         let hash = |hasher: &foldhash::fast::RandomState| hasher.hash_one("welcome-email");
         assert_ne!(hash(one.hasher()), hash(two.hasher()));
-        assert_ne!(
-            rustc_hash::FxBuildHasher.hash_one("a"),
-            rustc_hash::FxBuildHasher.hash_one("b"),
-            "the unseeded hasher, for contrast, answers the same in every run"
-        );
     }
 }
