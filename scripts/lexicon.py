@@ -144,7 +144,7 @@ def slots(verb):
                 yield (mood, tense, ""), persons.lower()
 
 
-def italian(data, directory):
+def italian(data, wordfreq):
     other = set(ITALIAN_OTHER)
     for name in ("italian-words-dict", "italian-adjectives-dict"):
         for key, value in data[name].items():
@@ -170,7 +170,7 @@ def italian(data, directory):
     third = {("ind", t, "S3") for t in ("pres", "impf", "fut", "past")} | {("cond", "pres", "S3")}
     # Of 6,000 verbs, the forms wordfreq has seen often: a question to the
     # reader asks with a common verb.
-    frequency = zipf(pypi(directory, WORDFREQ, ".whl"), "it")
+    frequency = zipf(wordfreq, "it")
     third_forms = sorted(f for f, s in where.items()
                          if s & third and only(f, third | {("impr", "pres", "S2")})
                          and frequency.get(f, 0) >= QUESTION_ZIPF)
@@ -313,8 +313,8 @@ ENGLISH_ZIPF = 3.0
 # more often a name or a noun: they must be written more often, and have
 # four letters or more.
 IMPERATIVE_ZIPF = 2.0
-# How often an Italian verb of the third person must be written to be
-# listed (Zipf 2.0 is about once in 10 million words).
+# How often an Italian or Portuguese verb of the third person must be
+# written to be listed (Zipf 2.0 is about once in 10 million words).
 QUESTION_ZIPF = 2.0
 # Words the lists would take that are nouns, names or foreign words the
 # lexicons lack, read in the lists: `controle` and `reporte` (Brazilian
@@ -441,7 +441,7 @@ def plain(word):
                    if unicodedata.category(c) != "Mn")
 
 
-def portuguese(directory):
+def portuguese(directory, wordfreq):
     subprocess.run(["apt-get", "download", "-q", PORTUGUESE_DEB], cwd=directory, check=True,
                    capture_output=True)
     deb = next(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(".deb"))
@@ -462,8 +462,7 @@ def portuguese(directory):
              if line and not line.split("/")[0].endswith(("ar", "er", "ir", "or"))}
     other |= {plain(form) for form, readings in forms.items()
               if any(r[0] != "v" for r in readings)}
-    wheel = pypi(directory, WORDFREQ, ".whl")
-    portuguese_zipf, english_zipf = zipf(wheel, "pt"), zipf(wheel, "en")
+    portuguese_zipf, english_zipf = zipf(wordfreq, "pt"), zipf(wordfreq, "en")
 
     def only(form, allowed, shortest=3, frequency=PORTUGUESE_ZIPF):
         bare = plain(form)
@@ -512,8 +511,10 @@ def main():
         data = fetch(directory, PACKAGES)
         italian_data = fetch(directory, ITALIAN)
         spanish_tu, spanish_usted, spanish_third = spanish(directory)
-        portuguese_tu, portuguese_formal, portuguese_third = portuguese(directory)
-        tu_forms, tu_imperative, lei_forms, third_forms = italian(italian_data, directory)
+        # Word frequencies, for the Portuguese and Italian lists.
+        wordfreq = pypi(directory, WORDFREQ, ".whl")
+        portuguese_tu, portuguese_formal, portuguese_third = portuguese(directory, wordfreq)
+        tu_forms, tu_imperative, lei_forms, third_forms = italian(italian_data, wordfreq)
     source = ("mlconjug3 4.0.1 (MIT), less what Pattern 3.0.0's Spanish lexicon (BSD) "
               "tags as no verb")
     write("es-tu-verb", [
