@@ -202,7 +202,7 @@ impl ReferenceWords {
     /// ("the developer's site", "someone's"), unless `'s` contracts "is",
     /// "has" or "us" there ("it's", "what's", "let's").
     fn owner_of(&self, owner: &Token) -> u8 {
-        match self.contracted.contains(&owner.text.to_lowercase()) {
+        match self.contracted.contains(lowercase(&owner.text).as_ref()) {
             true => 0,
             false => Role::OWNER_OTHERS,
         }
@@ -227,7 +227,11 @@ impl ReferenceWords {
         if !word.is_ascii() || word.len() > buffer.len() {
             return match word.chars().count() > self.longest {
                 true => 0,
-                false => self.roles.get(&word.to_lowercase()).copied().unwrap_or(0),
+                false => self
+                    .roles
+                    .get(lowercase(word).as_ref())
+                    .copied()
+                    .unwrap_or(0),
             };
         }
         if word.len() > self.longest {
