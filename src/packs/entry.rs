@@ -111,6 +111,10 @@ pub struct Marker {
     /// the third person that opens a question speaks to the reader
     /// ("Ha visto il film?").
     pub question: bool,
+    /// Counted in a sentence that asks. `false` for a verb form that is an
+    /// imperative in a statement and the third person in a question
+    /// (Spanish "Confirma la contraseña", "¿Confirma que desea…?").
+    pub in_questions: bool,
     /// Counted where it opens a label (a short segment that is no
     /// sentence: a button, a menu item, a tooltip). `false` for verb forms
     /// that name a command there by convention (Italian "Chiudi scheda",

@@ -156,6 +156,8 @@ matching_table! {
         init_strength: Option<Strength>,
         /// Only in a sentence that ends in a question mark.
         question: Option<bool>,
+        /// Counted in a sentence that ends in a question mark.
+        in_questions: Option<bool>,
         /// Counted where it opens a label.
         in_labels: Option<bool>,
         /// Counted at the start of a main clause as at a sentence's.
@@ -462,6 +464,11 @@ impl MarkerTable {
                 "`clause-start` gives a main clause the strength of a sentence's start: it needs `position = \"mid\"`",
             ));
         }
+        if self.question == Some(true) && self.in_questions == Some(false) {
+            return Err(at.error(
+                "`question = true` counts a marker only in a question and `in-questions = false` never there: one of them",
+            ));
+        }
         let raises = [
             (ReaderSign::Owner, self.owner_strength),
             (ReaderSign::Person, self.person_strength),
@@ -502,6 +509,7 @@ impl MarkerTable {
             position,
             init_strength,
             question: self.question.unwrap_or(false),
+            in_questions: self.in_questions.unwrap_or(true),
             in_labels: self.in_labels.unwrap_or(true),
             clause_start: self.clause_start.unwrap_or(false),
             reader_strength,

@@ -224,6 +224,10 @@ fn errors_name_file_line_and_key() {
         "[pack]\nname = \"X\"\nlocales = [\"de\"]\n\n[[marker]]\nwords = [\"kopiere\"]\nregister = \"informal\"\nclause-start = true\nbad = [\"Guten Tag. [Kopiere] den Link.\"]\n",
     );
     assert!(error.contains("needs `position"), "{error}");
+    let error = pack_error(
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"confirma\"]\nregister = \"informal\"\nquestion = true\nin-questions = false\nbad = [\"Hola. [Confirma] la cuenta.\"]\n",
+    );
+    assert!(error.contains("one of them"), "{error}");
     // A raise of a Spanish formal marker: one sign of the reader, and
     // stronger than the marker where it is found.
     for (keys, expected) in [

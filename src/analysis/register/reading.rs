@@ -498,6 +498,9 @@ impl<'a, 's> Reader<'a, 's> {
             if marker.question && !opens_question(tokens, i, &marker.matcher.after) {
                 continue;
             }
+            if !marker.in_questions && token.asks {
+                continue;
+            }
             if !marker.in_labels && i == 0 && scan.label {
                 continue;
             }
