@@ -296,6 +296,16 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
         "It ships today. The courier must sign for the delivery.",
     ];
     assert!(flagged_in("es", &texts, &references, 1).is_empty());
+    // An `it` that is an object names no one else; one that is a subject
+    // may be the verb's.
+    let texts = [
+        "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+        "Puede cambiarlo en cualquier momento.",
+    ];
+    let references = [english, "You can switch it at any time."];
+    assert_eq!(flagged_in("es", &texts, &references, 1), ["Puede"]);
+    let references = [english, "If it fails, you can switch at any time."];
+    assert!(flagged_in("es", &texts, &references, 1).is_empty());
     // Italian `lei` is "she" or the reader.
     let texts = [
         "Ciao Marta, grazie per il tuo ordine. Ti scriveremo domani.",

@@ -46,6 +46,9 @@ pub struct ReferenceWords {
     /// The words that are no subject of their own before such a word
     /// ("we", "how", "and"), lower-case.
     function_words: HashSet<String>,
+    /// The words after which a word of role `OTHER_PRONOUN` is a subject
+    /// ("if", "when"), lower-case.
+    conjunctions: HashSet<String>,
 }
 
 /// What a word of the reference says, as bits.
@@ -64,6 +67,9 @@ impl Role {
     /// A word of no other role before a verb: another subject, a thing or
     /// a person named by a noun ("Our team can…", "The app can…").
     const NOUN_SUBJECT: u8 = 64;
+    /// Another person or thing as a subject, a thing as an object ("It
+    /// works", "if it fails"; not "cancel it").
+    const OTHER_PRONOUN: u8 = 128;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -77,8 +83,8 @@ struct Language {
 }
 
 /// The words, lower-case, for the reader and for anyone else, and the
-/// list's own words (`contracted` for an owner, `subject-of` and
-/// `subjects` for a person).
+/// list's own words (`contracted` for an owner, `subject-of`, `subjects`,
+/// `pronouns` and `conjunctions` for a person).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SignWords {
@@ -90,6 +96,10 @@ struct SignWords {
     subject_of: Vec<String>,
     #[serde(default)]
     subjects: Vec<String>,
+    #[serde(default)]
+    pronouns: Vec<String>,
+    #[serde(default)]
+    conjunctions: Vec<String>,
     #[serde(default)]
     addressee: Vec<String>,
     #[serde(default)]
@@ -114,6 +124,8 @@ impl ReferenceWords {
         let contracted = std::mem::take(&mut language.owner.contracted);
         let subject_of = std::mem::take(&mut language.person.subject_of);
         let subjects = std::mem::take(&mut language.person.subjects);
+        let pronouns = std::mem::take(&mut language.person.pronouns);
+        let conjunctions = std::mem::take(&mut language.person.conjunctions);
         let addressee = std::mem::take(&mut language.person.addressee);
         let function_words = std::mem::take(&mut language.person.function_words);
         let mut roles: HashMap<String, u8> = HashMap::default();
@@ -123,6 +135,7 @@ impl ReferenceWords {
             (language.person.reader, Role::PERSON_READER),
             (language.person.others, Role::PERSON_OTHERS),
             (subjects, Role::OTHER_SUBJECT),
+            (pronouns, Role::OTHER_PRONOUN),
             (addressee, Role::ADDRESSEE),
         ];
         for (words, role) in lists {
@@ -139,6 +152,7 @@ impl ReferenceWords {
             contracted: contracted.into_iter().collect(),
             subject_of: subject_of.into_iter().collect(),
             function_words: function_words.into_iter().collect(),
+            conjunctions: conjunctions.into_iter().collect(),
         }
     }
 
@@ -172,6 +186,10 @@ impl ReferenceWords {
                 Kind::Word => match self.role(&token.text) {
                     Role::OTHER_SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                     Role::OTHER_SUBJECT => 0,
+                    Role::OTHER_PRONOUN if self.pronoun_is_subject(tokens, i) => {
+                        Role::PERSON_OTHERS
+                    }
+                    Role::OTHER_PRONOUN => 0,
                     // A noun before a verb is its subject, unless its
                     // clause has said "you" before it ("You can choose
                     // which sites are allowed"): "Our team can help you",
@@ -218,6 +236,30 @@ impl ReferenceWords {
                 && !next.after_comma
                 && self.subject_of.contains(lowercase(&next.text).as_ref())
         })
+    }
+
+    /// Whether `tokens[i]`, a pronoun that is a subject or an object
+    /// ("it"), is a subject: where it opens a clause or follows a
+    /// conjunction ("It works", "if it fails"), comes before a verb or a
+    /// contraction ("it can", "it's"), or follows a verb in a question
+    /// ("Does it work?"). After any other word it is an object ("you can
+    /// cancel it", "more about it").
+    fn pronoun_is_subject(&self, tokens: &[Token], i: usize) -> bool {
+        let token = &tokens[i];
+        if token.init || token.after_comma || self.before_a_verb(tokens, i) {
+            return true;
+        }
+        let contracted = tokens.get(i + 1).is_some_and(|next| {
+            matches!(next.glued_before, Some('\'' | '’' | 'ʼ'))
+                && ["s", "ll", "d"].contains(&lowercase(&next.text).as_ref())
+        });
+        let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
+            return true;
+        };
+        let before = lowercase(&before.text);
+        contracted
+            || self.conjunctions.contains(before.as_ref())
+            || (token.asks && self.subject_of.contains(before.as_ref()))
     }
 
     /// The roles of `word`: lower-cased on the stack when it is short and
@@ -368,6 +410,21 @@ mod tests {
             "a `le` is the reader beside it"
         );
         assert!(!shows(ReaderSign::Subject, "Do you know if it works?"));
+        // "It" as an object is no other person: "Puede cambiarlo".
+        assert!(shows(ReaderSign::Subject, "You can switch it at any time"));
+        assert!(shows(
+            ReaderSign::Person,
+            "When you are done, we recommend deleting it"
+        ));
+        for subject in [
+            "It can take a minute, but you can wait",
+            "It works, and you can wait",
+            "You can wait, and it works",
+            "You know it’ll work",
+            "Does it work for you?",
+        ] {
+            assert!(!shows(ReaderSign::Subject, subject), "{subject}");
+        }
         assert!(!shows(
             ReaderSign::Person,
             "This may take a while, but you can wait"
@@ -410,7 +467,12 @@ mod tests {
         for language in &file.language {
             for persons in [&language.owner, &language.person] {
                 let lists = [&persons.reader, &persons.others, &persons.contracted];
-                let more = [&persons.subject_of, &persons.subjects];
+                let more = [
+                    &persons.subject_of,
+                    &persons.subjects,
+                    &persons.pronouns,
+                    &persons.conjunctions,
+                ];
                 for word in lists.into_iter().chain(more).flatten() {
                     assert_eq!(*word, word.to_lowercase());
                 }
@@ -420,7 +482,7 @@ mod tests {
             }
             // A subject word has that role alone.
             let person = &language.person;
-            for word in &person.subjects {
+            for word in person.subjects.iter().chain(&person.pronouns) {
                 assert!(!person.reader.contains(word) && !person.others.contains(word));
                 assert!(!language.owner.reader.contains(word));
                 assert!(!language.owner.others.contains(word));
