@@ -35,7 +35,7 @@ pub struct ReferenceWords {
     /// Lower-cased abbreviations that do not end a sentence.
     pub abbreviations: HashSet<String>,
     /// Each word, lower-case, with the [`Role`] bits it has.
-    roles: HashMap<String, u8>,
+    roles: HashMap<String, u16>,
     /// The most characters a word has.
     longest: usize,
     /// The words after which `'s` is no possessive, lower-case.
@@ -55,21 +55,25 @@ pub struct ReferenceWords {
 struct Role;
 
 impl Role {
-    const OWNER_READER: u8 = 1;
-    const OWNER_OTHERS: u8 = 2;
-    const PERSON_READER: u8 = 4;
-    const PERSON_OTHERS: u8 = 8;
+    const OWNER_READER: u16 = 1;
+    const OWNER_OTHERS: u16 = 2;
+    const PERSON_READER: u16 = 4;
+    const PERSON_OTHERS: u16 = 8;
     /// Another person only as a subject ("This may take…", not "this
     /// information").
-    const OTHER_SUBJECT: u8 = 16;
+    const OTHER_SUBJECT: u16 = 16;
     /// The reader as a person ("you"), not only as an owner.
-    const ADDRESSEE: u8 = 32;
+    const ADDRESSEE: u16 = 32;
     /// A word of no other role before a verb: another subject, a thing or
     /// a person named by a noun ("Our team can…", "The app can…").
-    const NOUN_SUBJECT: u8 = 64;
+    const NOUN_SUBJECT: u16 = 64;
     /// Another person or thing as a subject, a thing as an object ("It
     /// works", "if it fails"; not "cancel it").
-    const OTHER_PRONOUN: u8 = 128;
+    const OTHER_PRONOUN: u16 = 128;
+    /// Another person or thing as an object or an owner ("them", "his"):
+    /// an object pronoun may be theirs, a verb is still the reader's ("You
+    /// can ask them").
+    const OBJECT_OTHERS: u16 = 256;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -83,8 +87,8 @@ struct Language {
 }
 
 /// The words, lower-case, for the reader and for anyone else, and the
-/// list's own words (`contracted` for an owner, `subject-of`, `subjects`,
-/// `pronouns` and `conjunctions` for a person).
+/// list's own words (`contracted` for an owner, `objects`, `subject-of`,
+/// `subjects`, `pronouns` and `conjunctions` for a person).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SignWords {
@@ -96,6 +100,8 @@ struct SignWords {
     subject_of: Vec<String>,
     #[serde(default)]
     subjects: Vec<String>,
+    #[serde(default)]
+    objects: Vec<String>,
     #[serde(default)]
     pronouns: Vec<String>,
     #[serde(default)]
@@ -124,17 +130,19 @@ impl ReferenceWords {
         let contracted = std::mem::take(&mut language.owner.contracted);
         let subject_of = std::mem::take(&mut language.person.subject_of);
         let subjects = std::mem::take(&mut language.person.subjects);
+        let objects = std::mem::take(&mut language.person.objects);
         let pronouns = std::mem::take(&mut language.person.pronouns);
         let conjunctions = std::mem::take(&mut language.person.conjunctions);
         let addressee = std::mem::take(&mut language.person.addressee);
         let function_words = std::mem::take(&mut language.person.function_words);
-        let mut roles: HashMap<String, u8> = HashMap::default();
+        let mut roles: HashMap<String, u16> = HashMap::default();
         let lists = [
             (language.owner.reader, Role::OWNER_READER),
             (language.owner.others, Role::OWNER_OTHERS),
             (language.person.reader, Role::PERSON_READER),
             (language.person.others, Role::PERSON_OTHERS),
             (subjects, Role::OTHER_SUBJECT),
+            (objects, Role::OBJECT_OTHERS),
             (pronouns, Role::OTHER_PRONOUN),
             (addressee, Role::ADDRESSEE),
         ];
@@ -173,7 +181,7 @@ impl ReferenceWords {
     /// cannot be paired with a translation's (a select's variants are all
     /// in the text), and only the whole counts.
     pub fn read(&self, tokens: &[Token], aligned: bool) -> ReferenceSigns {
-        let mut per_sentence = vec![0u8; tokens.last().map_or(0, |t| t.sentence + 1)];
+        let mut per_sentence = vec![0u16; tokens.last().map_or(0, |t| t.sentence + 1)];
         // Whether the clause so far (from the sentence's start or the last
         // comma) says "you".
         let mut addressed = false;
@@ -219,7 +227,7 @@ impl ReferenceWords {
     /// The roles of a possessive `'s` after `owner`: another owner's
     /// ("the developer's site", "someone's"), unless `'s` contracts "is",
     /// "has" or "us" there ("it's", "what's", "let's").
-    fn owner_of(&self, owner: &Token) -> u8 {
+    fn owner_of(&self, owner: &Token) -> u16 {
         match self.contracted.contains(lowercase(&owner.text).as_ref()) {
             true => 0,
             false => Role::OWNER_OTHERS,
@@ -264,7 +272,7 @@ impl ReferenceWords {
 
     /// The roles of `word`: lower-cased on the stack when it is short and
     /// ASCII, as nearly every word is.
-    fn role(&self, word: &str) -> u8 {
+    fn role(&self, word: &str) -> u16 {
         let mut buffer = [0u8; 32];
         if !word.is_ascii() || word.len() > buffer.len() {
             return match word.chars().count() > self.longest {
@@ -294,9 +302,9 @@ impl ReferenceWords {
 #[derive(Debug)]
 pub struct ReferenceSigns {
     /// The [`Role`] bits of the whole text's words.
-    whole: u8,
+    whole: u16,
     /// The same for each sentence.
-    per_sentence: Vec<u8>,
+    per_sentence: Vec<u16>,
 }
 
 impl ReferenceSigns {
@@ -311,7 +319,10 @@ impl ReferenceSigns {
         };
         let (reader, others) = match sign {
             ReaderSign::Owner => (Role::OWNER_READER, Role::OWNER_OTHERS),
-            ReaderSign::Person => (Role::PERSON_READER, Role::PERSON_OTHERS),
+            ReaderSign::Person => (
+                Role::PERSON_READER,
+                Role::PERSON_OTHERS | Role::OBJECT_OTHERS,
+            ),
             ReaderSign::Subject => (Role::ADDRESSEE, Role::PERSON_OTHERS | Role::NOUN_SUBJECT),
         };
         roles & reader != 0 && roles & others == 0
@@ -416,6 +427,11 @@ mod tests {
             ReaderSign::Person,
             "When you are done, we recommend deleting it"
         ));
+        // An owner or an object is no other subject, but a `le` may be
+        // theirs ("Puede preguntarles", "le preguntamos").
+        assert!(shows(ReaderSign::Subject, "You can ask them for help"));
+        assert!(!shows(ReaderSign::Person, "You can ask them for help"));
+        assert!(shows(ReaderSign::Subject, "You can now use its tools"));
         for subject in [
             "It can take a minute, but you can wait",
             "It works, and you can wait",
@@ -468,6 +484,7 @@ mod tests {
             for persons in [&language.owner, &language.person] {
                 let lists = [&persons.reader, &persons.others, &persons.contracted];
                 let more = [
+                    &persons.objects,
                     &persons.subject_of,
                     &persons.subjects,
                     &persons.pronouns,
@@ -484,6 +501,7 @@ mod tests {
             let person = &language.person;
             for word in person.subjects.iter().chain(&person.pronouns) {
                 assert!(!person.reader.contains(word) && !person.others.contains(word));
+                assert!(!person.objects.contains(word));
                 assert!(!language.owner.reader.contains(word));
                 assert!(!language.owner.others.contains(word));
             }
