@@ -351,6 +351,12 @@ fn a_question_that_opens_with_a_third_person_verb_asks_whom_the_reference_asks()
     assert!(flagged("¿Jugaba con Lego?", "Did she play with Legos?").is_empty());
     assert!(flagged("¿Llega mañana?", "Does it arrive tomorrow?").is_empty());
     assert!(flagged("¿Se necesita una cuenta?", "Do you need an account?").is_empty());
+    // Before a name, the name may be the subject.
+    assert_eq!(
+        flagged("¿Conoce Firefox Relay?", "Do you know Firefox Relay?"),
+        ["Conoce"]
+    );
+    assert!(flagged("¿Tiene Firefox una VPN?", "Does Firefox have a VPN?").is_empty());
     // A `tú` word in its message keeps it a third person's.
     assert!(flagged("¿Jugaba con tus primos?", "Did you play with your cousins?").is_empty());
     let texts = ["Hola Ana, gracias por tu pedido.", "¿Jugaba con Lego?"];
