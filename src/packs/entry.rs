@@ -129,8 +129,9 @@ pub struct Marker {
     /// "his" or "their", where a `su` is the reader's), or speaks to the
     /// reader and of no one else (`person-strength`: "We sent your order",
     /// where a `le` is the reader), and says "you" (`subject-strength`: "Do
-    /// you know…?", where a 3sg `sabe` is said to the reader). `None` where
-    /// the reference does not matter.
+    /// you know…?", where a 3sg `sabe` is said to the reader), or gives an
+    /// order (`order-strength`: "Try again", where `Intenta` is the `tú`
+    /// imperative). `None` where the reference does not matter.
     pub reader_strength: Option<(ReaderSign, Strength)>,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,

@@ -26,6 +26,10 @@ pub enum ReaderSign {
     /// reader's ("Your children see…" says nothing of the reader as a
     /// person; in "Our team can help you" the team can).
     Subject,
+    /// The reference opens the sentence with an order and names no other
+    /// subject: an imperative that is also a third person's verb is the
+    /// reader's ("Try again": "Intenta de nuevo").
+    Order,
 }
 
 /// The words of one reference language, by what each says.
@@ -49,6 +53,8 @@ pub struct ReferenceWords {
     /// The words after which a word of role `OTHER_PRONOUN` is a subject
     /// ("if", "when"), lower-case.
     conjunctions: HashSet<String>,
+    /// The words that may come before an order ("please"), lower-case.
+    order_prefixes: HashSet<String>,
 }
 
 /// What a word of the reference says, as bits.
@@ -74,6 +80,9 @@ impl Role {
     /// an object pronoun may be theirs, a verb is still the reader's ("You
     /// can ask them").
     const OBJECT_OTHERS: u16 = 256;
+    /// A verb that gives an order, where it opens a sentence ("Try
+    /// again", "Please confirm…").
+    const ORDER: u16 = 512;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -88,7 +97,8 @@ struct Language {
 
 /// The words, lower-case, for the reader and for anyone else, and the
 /// list's own words (`contracted` for an owner, `objects`, `subject-of`,
-/// `subjects`, `pronouns` and `conjunctions` for a person).
+/// `subjects`, `pronouns`, `conjunctions`, `orders` and `order-prefixes`
+/// for a person).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SignWords {
@@ -106,6 +116,10 @@ struct SignWords {
     pronouns: Vec<String>,
     #[serde(default)]
     conjunctions: Vec<String>,
+    #[serde(default)]
+    orders: Vec<String>,
+    #[serde(default)]
+    order_prefixes: Vec<String>,
     #[serde(default)]
     addressee: Vec<String>,
     #[serde(default)]
@@ -133,6 +147,8 @@ impl ReferenceWords {
         let objects = std::mem::take(&mut language.person.objects);
         let pronouns = std::mem::take(&mut language.person.pronouns);
         let conjunctions = std::mem::take(&mut language.person.conjunctions);
+        let orders = std::mem::take(&mut language.person.orders);
+        let order_prefixes = std::mem::take(&mut language.person.order_prefixes);
         let addressee = std::mem::take(&mut language.person.addressee);
         let function_words = std::mem::take(&mut language.person.function_words);
         let mut roles: HashMap<String, u16> = HashMap::default();
@@ -144,6 +160,7 @@ impl ReferenceWords {
             (subjects, Role::OTHER_SUBJECT),
             (objects, Role::OBJECT_OTHERS),
             (pronouns, Role::OTHER_PRONOUN),
+            (orders, Role::ORDER),
             (addressee, Role::ADDRESSEE),
         ];
         for (words, role) in lists {
@@ -161,6 +178,7 @@ impl ReferenceWords {
             subject_of: subject_of.into_iter().collect(),
             function_words: function_words.into_iter().collect(),
             conjunctions: conjunctions.into_iter().collect(),
+            order_prefixes: order_prefixes.into_iter().collect(),
         }
     }
 
@@ -198,6 +216,7 @@ impl ReferenceWords {
                         Role::PERSON_OTHERS
                     }
                     Role::OTHER_PRONOUN => 0,
+                    Role::ORDER if !self.opens_an_order(tokens, i) => 0,
                     // A noun before a verb is its subject, unless its
                     // clause has said "you" before it ("You can choose
                     // which sites are allowed"): "Our team can help you",
@@ -270,6 +289,24 @@ impl ReferenceWords {
             || (token.asks && self.subject_of.contains(before.as_ref()))
     }
 
+    /// Whether `tokens[i]`, a verb that gives an order, opens its sentence,
+    /// alone or after a word of `order-prefixes` ("Try again", "Please
+    /// try…"; not "Add-ons", "you can try").
+    fn opens_an_order(&self, tokens: &[Token], i: usize) -> bool {
+        let token = &tokens[i];
+        let first = |t: &Token| t.init && t.glued_after.is_none();
+        first(token)
+            || i.checked_sub(1).is_some_and(|b| {
+                let before = &tokens[b];
+                first(before)
+                    && before.sentence == token.sentence
+                    && token.glued_after.is_none()
+                    && self
+                        .order_prefixes
+                        .contains(lowercase(&before.text).as_ref())
+            })
+    }
+
     /// The roles of `word`: lower-cased on the stack when it is short and
     /// ASCII, as nearly every word is.
     fn role(&self, word: &str) -> u16 {
@@ -324,6 +361,9 @@ impl ReferenceSigns {
                 Role::PERSON_OTHERS | Role::OBJECT_OTHERS,
             ),
             ReaderSign::Subject => (Role::ADDRESSEE, Role::PERSON_OTHERS | Role::NOUN_SUBJECT),
+            // An order has no subject: a noun before a verb is a
+            // clause's own ("Confirm which keys may be used").
+            ReaderSign::Order => (Role::ORDER, Role::PERSON_OTHERS),
         };
         roles & reader != 0 && roles & others == 0
     }
@@ -460,6 +500,25 @@ mod tests {
     }
 
     #[test]
+    fn an_order_opens_its_sentence() {
+        for order in [
+            "Try again.",
+            "Please confirm your address.",
+            "Confirm which keys may be used.",
+        ] {
+            assert!(shows(ReaderSign::Order, order), "{order}");
+        }
+        for other in [
+            "It tries again.",
+            "You can try again.",
+            "Add-ons are ready.",
+            "Try again, and it will work.",
+        ] {
+            assert!(!shows(ReaderSign::Order, other), "{other}");
+        }
+    }
+
+    #[test]
     fn sentences_are_read_alone_where_the_translation_has_as_many() {
         let shown = read("It ships today. What do you think? Ask us…");
         let person = ReaderSign::Person;
@@ -489,6 +548,8 @@ mod tests {
                     &persons.subjects,
                     &persons.pronouns,
                     &persons.conjunctions,
+                    &persons.orders,
+                    &persons.order_prefixes,
                 ];
                 for word in lists.into_iter().chain(more).flatten() {
                     assert_eq!(*word, word.to_lowercase());
@@ -499,7 +560,8 @@ mod tests {
             }
             // A subject word has that role alone.
             let person = &language.person;
-            for word in person.subjects.iter().chain(&person.pronouns) {
+            let own = [&person.subjects, &person.pronouns, &person.orders];
+            for word in own.into_iter().flatten() {
                 assert!(!person.reader.contains(word) && !person.others.contains(word));
                 assert!(!person.objects.contains(word));
                 assert!(!language.owner.reader.contains(word));

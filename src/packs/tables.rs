@@ -168,6 +168,9 @@ matching_table! {
         person_strength: Option<Strength>,
         /// The same where it also says "you", for a subject.
         subject_strength: Option<Strength>,
+        /// The strength where the reference gives an order, for an
+        /// imperative that is also a third person's verb.
+        order_strength: Option<Strength>,
         fix: Option<String>,
     }
 }
@@ -473,6 +476,7 @@ impl MarkerTable {
             (ReaderSign::Owner, self.owner_strength),
             (ReaderSign::Person, self.person_strength),
             (ReaderSign::Subject, self.subject_strength),
+            (ReaderSign::Order, self.order_strength),
         ];
         let mut given = raises
             .into_iter()
@@ -480,7 +484,7 @@ impl MarkerTable {
         let reader_strength = given.next();
         if given.next().is_some() {
             return Err(at.error(
-                "a marker is a possessive (`owner-strength`), an object (`person-strength`) or a subject (`subject-strength`): one of them",
+                "a marker is a possessive (`owner-strength`), an object (`person-strength`), a subject (`subject-strength`) or an order (`order-strength`): one of them",
             ));
         }
         // A raise needs a marker weaker than the raise where it is found
@@ -499,7 +503,7 @@ impl MarkerTable {
             && raised.weight() <= weakest.unwrap_or(0.0)
         {
             return Err(at.error(
-                "`owner-strength`, `person-strength` and `subject-strength` raise a marker: they must be stronger than `none`, and than its `strength` or `init-strength` where it is not `none`",
+                "`owner-strength`, `person-strength`, `subject-strength` and `order-strength` raise a marker: they must be stronger than `none`, and than its `strength` or `init-strength` where it is not `none`",
             ));
         }
         Ok(PackEntryKind::Marker(Marker {

@@ -758,12 +758,12 @@ fn names_a_control(attribute: &str) -> bool {
 }
 
 /// Whether a verb or pronoun at `tokens[i]` that the reference may make
-/// the reader's (`sign` a person or a subject) has a placeholder right
+/// the reader's (`sign` a person, a subject or an order) has a placeholder right
 /// before it, its subject ("{ $addon } vuole…"; "Hola { $name }, puede…"
 /// and "Hola { $name }: puede…" have a comma or a colon between).
 fn after_a_subject(tokens: &[Token], i: usize, sign: ReaderSign) -> bool {
     let token = &tokens[i];
-    matches!(sign, ReaderSign::Person | ReaderSign::Subject)
+    !matches!(sign, ReaderSign::Owner)
         && !token.after_comma
         && !token.init
         && i.checked_sub(1).is_some_and(|b| {
