@@ -306,6 +306,17 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
     assert_eq!(flagged_in("es", &texts, &references, 1), ["Puede"]);
     let references = [english, "If it fails, you can switch at any time."];
     assert!(flagged_in("es", &texts, &references, 1).is_empty());
+    // A `tú` imperative that is also the 3sg opens a sentence beside an
+    // English order.
+    let texts = [
+        "Estimado cliente, gracias por su pedido. Le escribiremos mañana.",
+        "Intenta de nuevo más tarde.",
+    ];
+    let references = [english, "Try again later."];
+    assert_eq!(flagged_in("es", &texts, &references, 1), ["Intenta"]);
+    let references = [english, "It tries again later."];
+    assert!(flagged_in("es", &texts, &references, 1).is_empty());
+    assert!(flagged_in("es", &texts, &[], 1).is_empty(), "no reference");
     // Italian `lei` is "she" or the reader.
     let texts = [
         "Ciao Marta, grazie per il tuo ordine. Ti scriveremo domani.",
