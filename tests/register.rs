@@ -306,6 +306,15 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
     assert_eq!(flagged_in("es", &texts, &references, 1), ["Puede"]);
     let references = [english, "If it fails, you can switch at any time."];
     assert!(flagged_in("es", &texts, &references, 1).is_empty());
+    // The Portuguese future subjunctive: "Se tiver dúvidas".
+    let texts = [
+        "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.",
+        "Se tiver dúvidas, estamos aqui.",
+    ];
+    let references = [english, "If you have questions, we are here."];
+    assert_eq!(flagged_in("pt-PT", &texts, &references, 1), ["tiver"]);
+    let references = [english, "If it has questions, we are here."];
+    assert!(flagged_in("pt-PT", &texts, &references, 1).is_empty());
     // A `tú` imperative that is also the 3sg opens a sentence beside an
     // English order.
     let texts = [
