@@ -55,6 +55,9 @@ pub struct ReferenceWords {
     conjunctions: HashSet<String>,
     /// The words that may come before an order ("please"), lower-case.
     order_prefixes: HashSet<String>,
+    /// A verb glued to a word before it by an apostrophe ("'s", "'ll"),
+    /// lower-case.
+    contractions: HashSet<String>,
 }
 
 /// What a word of the reference says, as bits.
@@ -97,8 +100,8 @@ struct Language {
 
 /// The words, lower-case, for the reader and for anyone else, and the
 /// list's own words (`contracted` for an owner, `objects`, `subject-of`,
-/// `subjects`, `pronouns`, `conjunctions`, `orders` and `order-prefixes`
-/// for a person).
+/// `subjects`, `pronouns`, `conjunctions`, `contractions`, `orders` and
+/// `order-prefixes` for a person).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SignWords {
@@ -120,6 +123,8 @@ struct SignWords {
     orders: Vec<String>,
     #[serde(default)]
     order_prefixes: Vec<String>,
+    #[serde(default)]
+    contractions: Vec<String>,
     #[serde(default)]
     addressee: Vec<String>,
     #[serde(default)]
@@ -149,6 +154,7 @@ impl ReferenceWords {
         let conjunctions = std::mem::take(&mut language.person.conjunctions);
         let orders = std::mem::take(&mut language.person.orders);
         let order_prefixes = std::mem::take(&mut language.person.order_prefixes);
+        let contractions = std::mem::take(&mut language.person.contractions);
         let addressee = std::mem::take(&mut language.person.addressee);
         let function_words = std::mem::take(&mut language.person.function_words);
         let mut roles: HashMap<String, u16> = HashMap::default();
@@ -179,6 +185,7 @@ impl ReferenceWords {
             function_words: function_words.into_iter().collect(),
             conjunctions: conjunctions.into_iter().collect(),
             order_prefixes: order_prefixes.into_iter().collect(),
+            contractions: contractions.into_iter().collect(),
         }
     }
 
@@ -278,7 +285,7 @@ impl ReferenceWords {
         }
         let contracted = tokens.get(i + 1).is_some_and(|next| {
             matches!(next.glued_before, Some('\'' | '’' | 'ʼ'))
-                && ["s", "ll", "d"].contains(&lowercase(&next.text).as_ref())
+                && self.contractions.contains(lowercase(&next.text).as_ref())
         });
         let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
             return true;
@@ -548,6 +555,7 @@ mod tests {
                     &persons.subjects,
                     &persons.pronouns,
                     &persons.conjunctions,
+                    &persons.contractions,
                     &persons.orders,
                     &persons.order_prefixes,
                 ];
