@@ -296,45 +296,59 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
         "It ships today. The courier must sign for the delivery.",
     ];
     assert!(flagged_in("es", &texts, &references, 1).is_empty());
-    // An `it` that is an object names no one else; one that is a subject
-    // may be the verb's.
-    let texts = [
-        "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
-        "Puede cambiarlo en cualquier momento.",
-    ];
-    let references = [english, "You can switch it at any time."];
-    assert_eq!(flagged_in("es", &texts, &references, 1), ["Puede"]);
-    let references = [english, "If it fails, you can switch at any time."];
-    assert!(flagged_in("es", &texts, &references, 1).is_empty());
-    // The Portuguese future subjunctive: "Se tiver dúvidas".
-    let texts = [
-        "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.",
-        "Se tiver dúvidas, estamos aqui.",
-    ];
-    let references = [english, "If you have questions, we are here."];
-    assert_eq!(flagged_in("pt-PT", &texts, &references, 1), ["tiver"]);
-    let references = [english, "If it has questions, we are here."];
-    assert!(flagged_in("pt-PT", &texts, &references, 1).is_empty());
-    // A `tú` imperative that is also the 3sg opens a sentence beside an
-    // English order.
+    // Each a sentence said to the reader beside the first English and of
+    // someone or something else beside the second.
+    for (locale, first, sentence, reader, other, word) in [
+        // An `it` that is an object names no one else; one that is a
+        // subject may be the verb's.
+        (
+            "es",
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            "Puede cambiarlo en cualquier momento.",
+            "You can switch it at any time.",
+            "If it fails, you can switch at any time.",
+            &["Puede"][..],
+        ),
+        // The Portuguese future subjunctive: "Se tiver dúvidas".
+        (
+            "pt-PT",
+            "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.",
+            "Se tiver dúvidas, estamos aqui.",
+            "If you have questions, we are here.",
+            "If it has questions, we are here.",
+            &["tiver"],
+        ),
+        // A `tú` imperative that is also the 3sg opens a sentence beside
+        // an English order.
+        (
+            "es",
+            "Estimado cliente, gracias por su pedido. Le escribiremos mañana.",
+            "Intenta de nuevo más tarde.",
+            "Try again later.",
+            "It tries again later.",
+            &["Intenta"],
+        ),
+        // Italian `lei` is "she" or the reader.
+        (
+            "it",
+            "Ciao Marta, grazie per il tuo ordine. Ti scriveremo domani.",
+            "Grazie. Lei sa cosa intendo.",
+            "Thanks. You know what I mean.",
+            "Thanks. She knows what I mean.",
+            &["Lei", "sa"],
+        ),
+    ] {
+        let texts = [first, sentence];
+        let flagged = flagged_in(locale, &texts, &[english, reader], 1);
+        assert_eq!(flagged, word, "{sentence}");
+        let flagged = flagged_in(locale, &texts, &[english, other], 1);
+        assert!(flagged.is_empty(), "{sentence}: {flagged:?}");
+    }
     let texts = [
         "Estimado cliente, gracias por su pedido. Le escribiremos mañana.",
         "Intenta de nuevo más tarde.",
     ];
-    let references = [english, "Try again later."];
-    assert_eq!(flagged_in("es", &texts, &references, 1), ["Intenta"]);
-    let references = [english, "It tries again later."];
-    assert!(flagged_in("es", &texts, &references, 1).is_empty());
     assert!(flagged_in("es", &texts, &[], 1).is_empty(), "no reference");
-    // Italian `lei` is "she" or the reader.
-    let texts = [
-        "Ciao Marta, grazie per il tuo ordine. Ti scriveremo domani.",
-        "Grazie. Lei sa cosa intendo.",
-    ];
-    let you = [english, "Thanks. You know what I mean."];
-    assert_eq!(flagged_in("it", &texts, &you, 1), ["Lei", "sa"]);
-    let she = [english, "Thanks. She knows what I mean."];
-    assert!(flagged_in("it", &texts, &she, 1).is_empty());
 }
 
 #[test]
