@@ -204,8 +204,13 @@ SPANISH_USTED = {
 # Spanish words the lexicon has no noun or interjection tag for that are
 # also a verb form the lists would take: `acuses` ("acuses de recibo",
 # return receipts), `enchufe` (a plug: "Enchufe inteligente"), and the
-# interjections `vaya`, `venga`, `ande` ("Vaya, eso es raro").
-SPANISH_OTHER = ["acuses", "enchufe", "enchufes", "vaya", "venga", "ande"]
+# interjections `vaya`, `venga`, `ande` ("Vaya, eso es raro"); and the
+# feminine adjectives whose masculine alone it has (`expreso`): `expresas`
+# ("garantías expresas"), `molestas`, `esquivas`, `mudas`.
+SPANISH_OTHER = [
+    "acuses", "enchufe", "enchufes", "vaya", "venga", "ande", "expresa", "expresas", "molesta",
+    "molestas", "esquiva", "esquivas", "mudas",
+]
 # The tenses a template holds twice, under a capitalised name, with its
 # persons out of order: not read.
 SPANISH_TENSES = {tense for tense, _ in SPANISH_TU | SPANISH_USTED} | {
