@@ -21,6 +21,8 @@ pub enum Neighbour {
     /// `<comma>`: a comma between the match and the next word, or the
     /// word before ("…, ya sabe, …").
     Comma,
+    /// `-ando`: a word with this ending, lower-cased ("está usando").
+    Ending(String),
 }
 
 impl Neighbour {
@@ -34,6 +36,12 @@ impl Neighbour {
             (Neighbour::None, Some(_)) | (_, None) => false,
             (Neighbour::Word(word), Some(t)) => {
                 t.kind == Kind::Word && crate::text::eq_lowercase(&t.text, word)
+            }
+            (Neighbour::Ending(ending), Some(t)) => {
+                t.kind == Kind::Word
+                    && t.text.len() > ending.len()
+                    && t.text.is_char_boundary(t.text.len() - ending.len())
+                    && crate::text::eq_lowercase(&t.text[t.text.len() - ending.len()..], ending)
             }
             (Neighbour::Number, Some(t)) => t.kind == Kind::Number,
             (Neighbour::Capitalized, Some(t)) => t.is_capitalized(),

@@ -403,7 +403,8 @@ impl MatchKeys {
     }
 }
 
-/// `after`, `before` and their negations: words, or a class in `<…>`.
+/// `after`, `before` and their negations: words, a class in `<…>`, or
+/// an ending after `-`.
 fn neighbours(list: &[String], at: &At<'_>) -> Result<Vec<Neighbour>, PackError> {
     list.iter()
         .map(|item| match item.as_str() {
@@ -413,8 +414,11 @@ fn neighbours(list: &[String], at: &At<'_>) -> Result<Vec<Neighbour>, PackError>
             "<comma>" => Ok(Neighbour::Comma),
             "<none>" => Ok(Neighbour::None),
             other if other.starts_with('<') => Err(at.error(&format!(
-                "unknown class `{other}`; use `<number>`, `<capitalized>`, `<placeholder>`, `<comma>` or `<none>`"
+                "unknown class `{other}`; use `<number>`, `<capitalized>`, `<placeholder>`, `<comma>`, `<none>` or an ending (`-ando`)"
             ))),
+            ending if ending.len() > 1 && ending.starts_with('-') => {
+                Ok(Neighbour::Ending(ending[1..].to_lowercase()))
+            }
             word => Ok(Neighbour::Word(word.to_lowercase())),
         })
         .collect()

@@ -195,6 +195,28 @@ fn a_marker_takes_its_words_from_a_lexicon() {
     );
 }
 
+#[test]
+fn a_neighbour_may_be_an_ending() {
+    // `-ando`: a word that ends so; the pack's own examples prove it.
+    let pack = Pack::parse(
+        "rules/xx.toml",
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"está\"]\n\
+         before = [\"-ando\"]\nregister = \"formal\"\n\
+         bad = [\"Hola. [Está] USANDO la app.\"]\ngood = [\"Hola. Está usado. Está ando.\"]\n",
+    )
+    .expect("an ending is a neighbour");
+    let marker = pack.entries[0].kind.marker().unwrap();
+    assert_eq!(
+        marker.matcher.before,
+        [super::matcher::Neighbour::Ending("ando".into())]
+    );
+    let error = pack_error(
+        "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nwords = [\"está\"]\n\
+         before = [\"<gerund>\"]\nregister = \"formal\"\nbad = [\"[Está] usando.\"]\n",
+    );
+    assert!(error.contains("unknown class `<gerund>`"), "{error}");
+}
+
 /// The error of the pack `text`, read as `rules/xx.toml`.
 fn pack_error(text: &str) -> String {
     Pack::parse("rules/xx.toml", text).unwrap_err().to_string()
