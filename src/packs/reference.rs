@@ -50,6 +50,9 @@ pub struct ReferenceWords {
     /// The words that are no subject of their own before such a word
     /// ("we", "how", "and"), lower-case.
     function_words: HashSet<String>,
+    /// The relative pronouns ("who", "that"): the word before one that
+    /// comes before a verb is that verb's subject, lower-case.
+    relatives: HashSet<String>,
     /// The words after which a word of role `OTHER_PRONOUN` is a subject
     /// ("if", "when"), lower-case.
     conjunctions: HashSet<String>,
@@ -58,6 +61,10 @@ pub struct ReferenceWords {
     /// A verb glued to a word before it by an apostrophe ("'s", "'ll"),
     /// lower-case.
     contractions: HashSet<String>,
+    /// The words or phrases that speak to several readers ("each other",
+    /// "all of you"), each split into its lower-case words; their first
+    /// words have role `PLURAL_START`.
+    plural: Vec<Vec<String>>,
 }
 
 /// What a word of the reference says, as bits.
@@ -86,6 +93,11 @@ impl Role {
     /// A verb that gives an order, where it opens a sentence ("Try
     /// again", "Please confirm…").
     const ORDER: u16 = 512;
+    /// The reader is several people ("each other", "all of you"): a
+    /// translation's `su` or `le` may be the plural address, no register.
+    const PLURAL_READER: u16 = 1024;
+    /// The first word of a phrase of `plural`.
+    const PLURAL_START: u16 = 2048;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -100,8 +112,8 @@ struct Language {
 
 /// The words, lower-case, for the reader and for anyone else, and the
 /// list's own words (`contracted` for an owner, `objects`, `subject-of`,
-/// `subjects`, `pronouns`, `conjunctions`, `contractions`, `orders` and
-/// `order-prefixes` for a person).
+/// `subjects`, `pronouns`, `conjunctions`, `contractions`, `orders`,
+/// `order-prefixes` and `plural` for a person).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SignWords {
@@ -129,6 +141,10 @@ struct SignWords {
     addressee: Vec<String>,
     #[serde(default)]
     function_words: Vec<String>,
+    #[serde(default)]
+    plural: Vec<String>,
+    #[serde(default)]
+    relatives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +173,11 @@ impl ReferenceWords {
         let contractions = std::mem::take(&mut language.person.contractions);
         let addressee = std::mem::take(&mut language.person.addressee);
         let function_words = std::mem::take(&mut language.person.function_words);
+        let relatives = std::mem::take(&mut language.person.relatives);
+        let plural: Vec<Vec<String>> = std::mem::take(&mut language.person.plural)
+            .iter()
+            .map(|phrase| phrase.split_whitespace().map(str::to_owned).collect())
+            .collect();
         let mut roles: HashMap<String, u16> = HashMap::default();
         let lists = [
             (language.owner.reader, Role::OWNER_READER),
@@ -174,6 +195,9 @@ impl ReferenceWords {
                 *roles.entry(word).or_default() |= role;
             }
         }
+        for first in plural.iter().filter_map(|words| words.first()) {
+            *roles.entry(first.clone()).or_default() |= Role::PLURAL_START;
+        }
         let longest = roles.keys().map(|w| w.chars().count()).max().unwrap_or(0);
         ReferenceWords {
             locales: language.locales,
@@ -183,9 +207,11 @@ impl ReferenceWords {
             contracted: contracted.into_iter().collect(),
             subject_of: subject_of.into_iter().collect(),
             function_words: function_words.into_iter().collect(),
+            relatives: relatives.into_iter().collect(),
             conjunctions: conjunctions.into_iter().collect(),
             order_prefixes: order_prefixes.into_iter().collect(),
             contractions: contractions.into_iter().collect(),
+            plural,
         }
     }
 
@@ -216,28 +242,7 @@ impl ReferenceWords {
             }
             let roles = match token.kind {
                 Kind::Word if is_possessive_s(tokens, i) => self.owner_of(&tokens[i - 1]),
-                Kind::Word => match self.role(&token.text) {
-                    Role::OTHER_SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
-                    Role::OTHER_SUBJECT => 0,
-                    Role::OTHER_PRONOUN if self.pronoun_is_subject(tokens, i) => {
-                        Role::PERSON_OTHERS
-                    }
-                    Role::OTHER_PRONOUN => 0,
-                    Role::ORDER if !self.opens_an_order(tokens, i) => 0,
-                    // A noun before a verb is its subject, unless its
-                    // clause has said "you" before it ("You can choose
-                    // which sites are allowed"): "Our team can help you",
-                    // "If you're out, the courier can…".
-                    0 if !addressed
-                        && self.before_a_verb(tokens, i)
-                        && !self
-                            .function_words
-                            .contains(lowercase(&token.text).as_ref()) =>
-                    {
-                        Role::NOUN_SUBJECT
-                    }
-                    roles => roles,
-                },
+                Kind::Word => self.word_roles(tokens, i, addressed),
                 Kind::Placeholder if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                 _ => 0,
             };
@@ -248,6 +253,38 @@ impl ReferenceWords {
             whole: per_sentence.iter().fold(0, |all, roles| all | roles),
             per_sentence: if aligned { per_sentence } else { Vec::new() },
         }
+    }
+
+    /// The roles of the word `tokens[i]` where it stands, after a clause
+    /// that has said "you" if `addressed`.
+    fn word_roles(&self, tokens: &[Token], i: usize, addressed: bool) -> u16 {
+        let token = &tokens[i];
+        let roles = self.role(&token.text);
+        let plural = match roles & Role::PLURAL_START {
+            0 => 0,
+            _ => self.plural_at(tokens, i, addressed),
+        };
+        plural
+            | match roles & !Role::PLURAL_START {
+                Role::OTHER_SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
+                Role::OTHER_SUBJECT => 0,
+                Role::OTHER_PRONOUN if self.pronoun_is_subject(tokens, i) => Role::PERSON_OTHERS,
+                Role::OTHER_PRONOUN => 0,
+                Role::ORDER if !self.opens_an_order(tokens, i) => 0,
+                // A noun before a verb is its subject, unless its clause
+                // has said "you" before it ("You can choose which sites
+                // are allowed"): "Our team can help you", "If you're out,
+                // the courier can…", "people who are using your key".
+                0 if !addressed
+                    && (self.before_a_verb(tokens, i) || self.before_a_relative(tokens, i))
+                    && !self
+                        .function_words
+                        .contains(lowercase(&token.text).as_ref()) =>
+                {
+                    Role::NOUN_SUBJECT
+                }
+                roles => roles,
+            }
     }
 
     /// The roles of a possessive `'s` after `owner`: another owner's
@@ -269,6 +306,19 @@ impl ReferenceWords {
                 && next.kind == Kind::Word
                 && !next.after_comma
                 && self.subject_of.contains(lowercase(&next.text).as_ref())
+        })
+    }
+
+    /// Whether `tokens[i]` comes before a relative pronoun that is a
+    /// verb's subject ("people who are…", "the key that is…"), with no
+    /// comma between.
+    fn before_a_relative(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i + 1).is_some_and(|next| {
+            next.sentence == tokens[i].sentence
+                && next.kind == Kind::Word
+                && !next.after_comma
+                && self.relatives.contains(lowercase(&next.text).as_ref())
+                && self.before_a_verb(tokens, i + 1)
         })
     }
 
@@ -294,6 +344,26 @@ impl ReferenceWords {
         contracted
             || self.conjunctions.contains(before.as_ref())
             || (token.asks && self.subject_of.contains(before.as_ref()))
+    }
+
+    /// `PLURAL_READER` where a phrase of `plural` starts at `tokens[i]`,
+    /// within its sentence, and says "you" or follows it in a clause that
+    /// has (`addressed`); else nothing.
+    fn plural_at(&self, tokens: &[Token], i: usize, addressed: bool) -> u16 {
+        let sentence = tokens[i].sentence;
+        let found = self.plural.iter().any(|words| {
+            words.len() <= tokens.len() - i
+                && words.iter().zip(&tokens[i..]).all(|(word, token)| {
+                    token.sentence == sentence
+                        && token.kind == Kind::Word
+                        && token.text.eq_ignore_ascii_case(word)
+                })
+                && (addressed || words.iter().any(|w| self.role(w) & Role::ADDRESSEE != 0))
+        });
+        match found {
+            true => Role::PLURAL_READER,
+            false => 0,
+        }
     }
 
     /// Whether `tokens[i]`, a verb that gives an order, opens its sentence,
@@ -352,6 +422,12 @@ pub struct ReferenceSigns {
 }
 
 impl ReferenceSigns {
+    /// Whether the reference's sentences pair one by one with a
+    /// translation's `sentences`.
+    pub fn pairs_with(&self, sentences: usize) -> bool {
+        self.per_sentence.len() == sentences
+    }
+
     /// Whether the reference shows `sign` for the translation's sentence
     /// `sentence` of `sentences`: that sentence's if the reference has as
     /// many, else the whole text's. It shows it where it names the reader
@@ -362,12 +438,15 @@ impl ReferenceSigns {
             _ => self.whole,
         };
         let (reader, others) = match sign {
-            ReaderSign::Owner => (Role::OWNER_READER, Role::OWNER_OTHERS),
+            ReaderSign::Owner => (Role::OWNER_READER, Role::OWNER_OTHERS | Role::PLURAL_READER),
             ReaderSign::Person => (
                 Role::PERSON_READER,
-                Role::PERSON_OTHERS | Role::OBJECT_OTHERS,
+                Role::PERSON_OTHERS | Role::OBJECT_OTHERS | Role::PLURAL_READER,
             ),
-            ReaderSign::Subject => (Role::ADDRESSEE, Role::PERSON_OTHERS | Role::NOUN_SUBJECT),
+            ReaderSign::Subject => (
+                Role::ADDRESSEE,
+                Role::PERSON_OTHERS | Role::NOUN_SUBJECT | Role::PLURAL_READER,
+            ),
             // An order has no subject: a noun before a verb is a
             // clause's own ("Confirm which keys may be used").
             ReaderSign::Order => (Role::ORDER, Role::PERSON_OTHERS),
@@ -504,6 +583,42 @@ mod tests {
             ReaderSign::Person,
             "If you can connect, the {} service may be down."
         ));
+    }
+
+    #[test]
+    fn a_relative_pronoun_leaves_its_verb_to_the_word_before() {
+        assert!(!shows(
+            ReaderSign::Subject,
+            "You cannot read them, nor emails from people who are still using your key"
+        ));
+        assert!(!shows(
+            ReaderSign::Subject,
+            "You chose a keyword, but a keyword that is in use"
+        ));
+        assert!(shows(
+            ReaderSign::Subject,
+            "The key you selected is in use by you"
+        ));
+    }
+
+    #[test]
+    fn several_readers_are_no_one_reader() {
+        for plural in [
+            "You should tell each other your fingerprints",
+            "Thank you all for your orders",
+            "Both of you can keep your seats",
+            "Do it yourselves",
+        ] {
+            assert!(!shows(ReaderSign::Owner, plural), "{plural}");
+            assert!(!shows(ReaderSign::Subject, plural), "{plural}");
+        }
+        // "Each other" without "you" before it in its clause is someone
+        // else's.
+        assert!(shows(
+            ReaderSign::Owner,
+            "We were with each other. Do you know your way?"
+        ));
+        assert!(shows(ReaderSign::Owner, "Thank you for your order"));
     }
 
     #[test]
