@@ -328,6 +328,26 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
             "It tries again later.",
             &["Intenta"],
         ),
+        // `está` before a gerund: the reader doing it, or someone else
+        // (the word before "who" is its verb's subject).
+        (
+            "es",
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            "No hay acceso a los correos de gente que ya está usando la clave.",
+            "There is no access to the emails you are still using the key for.",
+            "There is no access to emails from people who are still using your key.",
+            &["está"],
+        ),
+        // `su` of the reader, or of several readers ("each other" after
+        // "you"): plural address says nothing of register.
+        (
+            "es",
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            "Deberían decirse sus huellas.",
+            "You should tell them your fingerprints.",
+            "You should tell each other your fingerprints.",
+            &["sus"],
+        ),
         // Italian `lei` is "she" or the reader.
         (
             "it",
@@ -349,6 +369,37 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
         "Intenta de nuevo más tarde.",
     ];
     assert!(flagged_in("es", &texts, &[], 1).is_empty(), "no reference");
+}
+
+#[test]
+fn the_other_register_holds_a_raise_back_in_its_own_sentence() {
+    let english = "Hi, thanks for your order. We will write to you tomorrow.";
+    let texts = [
+        "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+        "Escribe una pregunta. Si no coincide, el canal que está usando puede estar vigilado.",
+    ];
+    // The sentences pair one by one: `Escribe` stands in the first only.
+    let paired = [
+        english,
+        "Write a question. If the answers do not match, the channel you are using may be watched.",
+    ];
+    assert_eq!(flagged_in("es", &texts, &paired, 1), ["está"]);
+    // They do not: the message's `tú` holds `está` back.
+    let unpaired = [
+        english,
+        "Write a question and, if the answers do not match, the channel you are using may be watched.",
+    ];
+    assert!(flagged_in("es", &texts, &unpaired, 1).is_empty());
+    // "We were with each other" is no plural address of the reader.
+    let texts = [
+        "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+        "Estuvimos juntos un mes. ¿Conoce su destino?",
+    ];
+    let references = [
+        english,
+        "We were with each other for a month. Do you know your destination?",
+    ];
+    assert_eq!(flagged_in("es", &texts, &references, 1), ["Conoce", "su"]);
 }
 
 #[test]

@@ -31,8 +31,11 @@ declare_rule! {
     /// is your favourite film?", no "his", "their" or "the seller's"), `le`
     /// or a third-person verb where it speaks to the reader and of no other
     /// person or thing ("Do you want…?", no "he" or "it", no "this" or
-    /// brand before a verb), in either case only where the message says
-    /// nothing of the other register; elsewhere they only vote. An Italian
+    /// brand before a verb), in either case only where the message (the
+    /// sentence, where the message's sentences pair one by one with the
+    /// English) says nothing of the other register, and not beside several
+    /// readers ("each other", "all of you"); elsewhere they only vote. An
+    /// Italian
     /// imperative that opens a button's label ("Chiudi scheda") names a
     /// command and is not counted.
     ///

@@ -200,7 +200,10 @@ impl<'a, 's> Reader<'a, 's> {
     /// sign of the reader to that strength, where the segment's reference
     /// shows the sign and no marker of the other register stands among
     /// `own` or `beside`: there a `su` is "your", not "his", and a `sabe` is
-    /// said to the reader.
+    /// said to the reader. Where the reference pairs its sentences with the
+    /// segment's, only the other register in the marker's own sentence
+    /// holds it back: "Piensa en una pregunta… Si no coincide, el canal que
+    /// está usando…" beside "…the channel you are using…" is a mix.
     fn raise_by_reference(
         &self,
         own: &mut [MarkerMatch],
@@ -212,28 +215,29 @@ impl<'a, 's> Reader<'a, 's> {
         if !own.iter().any(|hit| hit.reader_strength.is_some()) {
             return;
         }
-        let says = |register: Register| {
-            own.iter()
-                .chain(beside)
-                .any(|hit| hit.register == register && hit.strength != Strength::None)
-        };
-        let (formal, informal) = (says(Register::Formal), says(Register::Informal));
-        if formal && informal {
-            return;
-        }
-        // A marker held at no strength stops no raise, and is raised only
-        // where the other register says nothing: in "¿Jugaba con tus
-        // primos?" `tus` keeps `Jugaba` unraised.
-        let other_says = |register: Register| match register {
-            Register::Formal => informal,
-            Register::Informal => formal,
-        };
         let Some(reference) = self.reference_of(segment) else {
             return;
         };
+        let by_sentence = reference.pairs_with(sentences);
+        let scope = |hit: &MarkerMatch| if by_sentence { hit.sentence } else { 0 };
+        // What each scope says, formally and informally. A marker held at
+        // no strength stops no raise, and is raised only where the other
+        // register says nothing: in "¿Jugaba con tus primos?" `tus` keeps
+        // `Jugaba` unraised.
+        let mut says = vec![[false; 2]; sentences.max(1)];
+        for hit in own.iter().chain(beside) {
+            if hit.strength != Strength::None
+                && let Some(said) = says.get_mut(scope(hit))
+            {
+                said[hit.register as usize] = true;
+            }
+        }
         for hit in own.iter_mut() {
+            let other = hit.register.other();
             if let Some((sign, strength)) = hit.reader_strength
-                && !other_says(hit.register)
+                && says
+                    .get(scope(hit))
+                    .is_some_and(|said| !said[other as usize])
                 && hit.origin == origin
                 && strength.weight() > hit.strength.weight()
                 && reference.shows(sign, hit.sentence, sentences)
