@@ -131,8 +131,13 @@ pub struct Marker {
     /// where a `le` is the reader), and says "you" (`subject-strength`: "Do
     /// you know…?", where a 3sg `sabe` is said to the reader), or gives an
     /// order (`order-strength`: "Try again", where `Intenta` is the `tú`
-    /// imperative). `None` where the reference does not matter.
+    /// imperative), or says the English the marker translates
+    /// (`echo-strength`: "you know", where `sabe` is said to the reader).
+    /// `None` where the reference does not matter.
     pub reader_strength: Option<(ReaderSign, Strength)>,
+    /// With `echo-strength`: the English phrases the marker translates,
+    /// lower-case, each word between single spaces (" you know ").
+    pub echoes: Vec<String>,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,
 }

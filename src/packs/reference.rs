@@ -30,6 +30,9 @@ pub enum ReaderSign {
     /// subject: an imperative that is also a third person's verb is the
     /// reader's ("Try again": "Intenta de nuevo").
     Order,
+    /// The reference says the English a marker translates, whoever else it
+    /// names: "you know" beside a filler `sabe` ("You know, it's like…").
+    Echo,
 }
 
 /// The words of one reference language, by what each says.
@@ -232,7 +235,9 @@ impl ReferenceWords {
     /// cannot be paired with a translation's (a select's variants are all
     /// in the text), and only the whole counts.
     pub fn read(&self, tokens: &[Token], aligned: bool) -> ReferenceSigns {
-        let mut per_sentence = vec![0u16; tokens.last().map_or(0, |t| t.sentence + 1)];
+        let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
+        let mut per_sentence = vec![0u16; sentences];
+        let mut texts = vec![String::from(" "); sentences];
         // Whether the clause so far (from the sentence's start or the last
         // comma) says "you".
         let mut addressed = false;
@@ -248,10 +253,16 @@ impl ReferenceWords {
             };
             addressed |= roles & Role::ADDRESSEE != 0;
             per_sentence[token.sentence] |= roles;
+            if token.kind == Kind::Word {
+                let sentence = &mut texts[token.sentence];
+                sentence.push_str(&lowercase(&token.text));
+                sentence.push(' ');
+            }
         }
         ReferenceSigns {
             whole: per_sentence.iter().fold(0, |all, roles| all | roles),
             per_sentence: if aligned { per_sentence } else { Vec::new() },
+            texts,
         }
     }
 
@@ -412,13 +423,16 @@ impl ReferenceWords {
     }
 }
 
-/// What a reference text shows of each [`ReaderSign`], as role bits.
+/// What a reference text shows of each [`ReaderSign`], as role bits, and
+/// its words.
 #[derive(Debug)]
 pub struct ReferenceSigns {
     /// The [`Role`] bits of the whole text's words.
     whole: u16,
     /// The same for each sentence.
     per_sentence: Vec<u16>,
+    /// Each sentence's words, lower-case, each between single spaces.
+    texts: Vec<String>,
 }
 
 impl ReferenceSigns {
@@ -450,8 +464,21 @@ impl ReferenceSigns {
             // An order has no subject: a noun before a verb is a
             // clause's own ("Confirm which keys may be used").
             ReaderSign::Order => (Role::ORDER, Role::PERSON_OTHERS),
+            // What the marker translates: [`ReferenceSigns::echoes`].
+            ReaderSign::Echo => return false,
         };
         roles & reader != 0 && roles & others == 0
+    }
+
+    /// Whether the reference says one of `echoes` (" you know ") in the
+    /// translation's sentence `sentence` of `sentences`: in that sentence
+    /// if the reference has as many, else anywhere.
+    pub fn echoes(&self, echoes: &[String], sentence: usize, sentences: usize) -> bool {
+        let says = |text: &String| echoes.iter().any(|echo| text.contains(echo.as_str()));
+        match self.texts.get(sentence) {
+            Some(text) if self.pairs_with(sentences) => says(text),
+            _ => self.texts.iter().any(says),
+        }
     }
 }
 
@@ -583,6 +610,16 @@ mod tests {
             ReaderSign::Person,
             "If you can connect, the {} service may be down."
         ));
+    }
+
+    #[test]
+    fn an_echo_is_said_in_the_paired_sentence_or_anywhere() {
+        let echoes = [" you know ".to_owned()];
+        let signs = read("Well. You know, it's like that.");
+        assert!(!signs.echoes(&echoes, 0, 2));
+        assert!(signs.echoes(&echoes, 1, 2));
+        assert!(signs.echoes(&echoes, 0, 3), "not paired: anywhere");
+        assert!(!read("Do you knowingly agree?").echoes(&echoes, 0, 1));
     }
 
     #[test]

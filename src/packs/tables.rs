@@ -171,6 +171,11 @@ matching_table! {
         /// The strength where the reference gives an order, for an
         /// imperative that is also a third person's verb.
         order_strength: Option<Strength>,
+        /// The strength where the reference says one of `echoes`.
+        echo_strength: Option<Strength>,
+        /// The English the marker translates ("you know" for `sabe`).
+        #[serde(default)]
+        echoes: Vec<String>,
         fix: Option<String>,
     }
 }
@@ -481,6 +486,7 @@ impl MarkerTable {
             (ReaderSign::Person, self.person_strength),
             (ReaderSign::Subject, self.subject_strength),
             (ReaderSign::Order, self.order_strength),
+            (ReaderSign::Echo, self.echo_strength),
         ];
         let mut given = raises
             .into_iter()
@@ -488,9 +494,28 @@ impl MarkerTable {
         let reader_strength = given.next();
         if given.next().is_some() {
             return Err(at.error(
-                "a marker is a possessive (`owner-strength`), an object (`person-strength`), a subject (`subject-strength`) or an order (`order-strength`): one of them",
+                "a marker is a possessive (`owner-strength`), an object (`person-strength`), a subject (`subject-strength`), an order (`order-strength`) or an echo (`echo-strength`): one of them",
             ));
         }
+        if self.echo_strength.is_some() == self.echoes.is_empty() {
+            return Err(at.error(
+                "`echo-strength` raises a marker where the reference says one of its `echoes`: the two go together",
+            ));
+        }
+        let echoes = self
+            .echoes
+            .iter()
+            .map(|phrase| {
+                format!(
+                    " {} ",
+                    phrase
+                        .to_lowercase()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+            })
+            .collect();
         // A raise needs a marker weaker than the raise where it is found
         // (a strength other than `none`), if it is found anywhere.
         let found = match position {
@@ -507,7 +532,7 @@ impl MarkerTable {
             && raised.weight() <= weakest.unwrap_or(0.0)
         {
             return Err(at.error(
-                "`owner-strength`, `person-strength`, `subject-strength` and `order-strength` raise a marker: they must be stronger than `none`, and than its `strength` or `init-strength` where it is not `none`",
+                "`owner-strength`, `person-strength`, `subject-strength`, `order-strength` and `echo-strength` raise a marker: they must be stronger than `none`, and than its `strength` or `init-strength` where it is not `none`",
             ));
         }
         Ok(PackEntryKind::Marker(Marker {
@@ -521,6 +546,7 @@ impl MarkerTable {
             in_labels: self.in_labels.unwrap_or(true),
             clause_start: self.clause_start.unwrap_or(false),
             reader_strength,
+            echoes,
             fix: self.fix,
         }))
     }

@@ -270,6 +270,15 @@ fn errors_name_file_line_and_key() {
             "words = [\"sabe\"]\nstrength = \"none\"\nperson-strength = \"none\"",
             "stronger than",
         ),
+        // An echo is raised where the reference says one of its echoes.
+        (
+            "words = [\"sabe\"]\nstrength = \"none\"\necho-strength = \"strong\"",
+            "go together",
+        ),
+        (
+            "words = [\"sabe\"]\nstrength = \"none\"\nsubject-strength = \"strong\"\nechoes = [\"you know\"]",
+            "go together",
+        ),
     ] {
         let error = pack_error(&format!(
             "[pack]\nname = \"X\"\nlocales = [\"es\"]\n\n[[marker]]\nregister = \"formal\"\n{keys}\n"

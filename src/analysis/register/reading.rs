@@ -240,10 +240,28 @@ impl<'a, 's> Reader<'a, 's> {
                     .is_some_and(|said| !said[other as usize])
                 && hit.origin == origin
                 && strength.weight() > hit.strength.weight()
-                && reference.shows(sign, hit.sentence, sentences)
+                && self.shows(reference, sign, hit, sentences)
             {
                 hit.strength = strength;
             }
+        }
+    }
+
+    /// Whether `reference` shows `sign` for `hit` in a segment of
+    /// `sentences`: an echo is the English its marker translates.
+    fn shows(
+        &self,
+        reference: &ReferenceSigns,
+        sign: ReaderSign,
+        hit: &MarkerMatch,
+        sentences: usize,
+    ) -> bool {
+        match sign {
+            ReaderSign::Echo => self.pack.entries[hit.marker]
+                .kind
+                .marker()
+                .is_some_and(|marker| reference.echoes(&marker.echoes, hit.sentence, sentences)),
+            _ => reference.shows(sign, hit.sentence, sentences),
         }
     }
 
