@@ -348,6 +348,24 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
             "You should tell each other your fingerprints.",
             &["sus"],
         ),
+        // A filler `sabe` beside "you know", whoever else the sentence
+        // names; elsewhere anyone's.
+        (
+            "es",
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            "Ya sabe, es como una excursión.",
+            "You know, it's like a field trip.",
+            "Well, it's like a field trip.",
+            &["Ya sabe"],
+        ),
+        (
+            "pt-PT",
+            "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.",
+            "Acho que sabe que os raptores são pessoas.",
+            "I guess you know that the raptors are people.",
+            "I guess it knows that the raptors are people.",
+            &["sabe"],
+        ),
         // Italian `lei` is "she" or the reader.
         (
             "it",
