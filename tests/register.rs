@@ -366,6 +366,16 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
             "I guess it knows that the raptors are people.",
             &["sabe"],
         ),
+        // A 3sg verb that opens a clause after `si` beside "if you" or
+        // "when you", whoever else the sentence names.
+        (
+            "es",
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            "Otras personas pueden ver cuando pasa a una pestaña nueva.",
+            "Other people can see when you switch to a new tab.",
+            "Other people can see when it switches to a new tab.",
+            &["pasa"],
+        ),
         // Italian `lei` is "she" or the reader.
         (
             "it",
