@@ -2,6 +2,10 @@
 //! from a published morphological lexicon by scripts/lexicon.py, too many
 //! to write in a pack (rules/lexicon/README.md says where each comes from).
 
+use std::sync::OnceLock;
+
+use crate::syntax::TextSet;
+
 /// The lists, by the name a pack gives.
 const LEXICONS: [(&str, &str); 11] = [
     (
@@ -64,6 +68,15 @@ pub(super) fn words(name: &str) -> Option<Vec<&'static str>> {
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
             .collect(),
     )
+}
+
+/// The words of the list `name` as a set, built when a pack first names
+/// it and shared by every marker that does; `None` when there is none.
+pub(super) fn set(name: &str) -> Option<&'static TextSet<&'static str>> {
+    static SETS: [OnceLock<TextSet<&'static str>>; LEXICONS.len()] =
+        [const { OnceLock::new() }; LEXICONS.len()];
+    let at = LEXICONS.iter().position(|(n, _)| *n == name)?;
+    Some(SETS[at].get_or_init(|| words(name).unwrap_or_default().into_iter().collect()))
 }
 
 #[cfg(test)]

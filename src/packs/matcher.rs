@@ -1,5 +1,7 @@
 //! Which words an entry matches, and in which context.
 
+use std::borrow::Cow;
+
 use crate::syntax::TextSet as HashSet;
 
 use super::entry::{Case, Joined};
@@ -57,6 +59,9 @@ pub struct Matcher {
     pub words: HashSet<String>,
     /// Multi-word phrases, as tokens (lower-cased unless `case` is exact).
     pub phrases: Vec<Vec<String>>,
+    /// A lexicon's words (rules/lexicon/), lower-case: matched as `words`
+    /// are, and shared by every entry that names the lexicon.
+    pub lexicon: Option<&'static HashSet<&'static str>>,
     /// Endings that mark a word (Italian `contattarLa`), case as written.
     pub suffixes: Vec<String>,
     pub case: Case,
@@ -74,10 +79,7 @@ impl Matcher {
     pub fn matches(&self, tokens: &[Token], i: usize, lower: &str) -> Option<usize> {
         let token = &tokens[i];
         let exact = self.case == Case::Exact;
-        let len = if self
-            .words
-            .contains(if exact { token.text.as_ref() } else { lower })
-        {
+        let len = if self.lists(if exact { token.text.as_ref() } else { lower }) {
             1
         } else if let Some(phrase) = self.phrases.iter().find(|p| phrase_at(p, tokens, i, exact)) {
             phrase.len()
@@ -130,14 +132,30 @@ impl Matcher {
     }
 
     /// The lower-cased first words this matcher can start with.
-    pub(super) fn first_words(&self) -> impl Iterator<Item = String> + '_ {
+    /// Whether `word` is one of `words` or of the lexicon's.
+    pub fn lists(&self, word: &str) -> bool {
+        self.words.contains(word) || self.lexicon.is_some_and(|lexicon| lexicon.contains(word))
+    }
+
+    /// The single words it matches: its `words` and its lexicon's.
+    pub fn listed(&self) -> impl Iterator<Item = &str> + '_ {
+        let lexicon = self.lexicon.into_iter().flatten().copied();
+        self.words.iter().map(String::as_str).chain(lexicon)
+    }
+
+    pub(super) fn first_words(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         // Words of any case are kept lower-cased already.
         let exact = self.case == Case::Exact;
-        self.words
-            .iter()
-            .cloned()
-            .chain(self.phrases.iter().filter_map(|p| p.first().cloned()))
-            .map(move |w| if exact { w.to_lowercase() } else { w })
+        self.listed()
+            .chain(
+                self.phrases
+                    .iter()
+                    .filter_map(|p| p.first().map(String::as_str)),
+            )
+            .map(move |w| match exact {
+                true => Cow::Owned(w.to_lowercase()),
+                false => Cow::Borrowed(w),
+            })
     }
 }
 

@@ -5,6 +5,7 @@
 //! to no one else; a 3sg `sabe` is said to the reader where its reference
 //! speaks to the reader and of no one else.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::syntax::{TextMap as HashMap, TextSet as HashSet};
@@ -53,9 +54,6 @@ pub struct ReferenceWords {
     /// The words that are no subject of their own before such a word
     /// ("we", "how", "and"), lower-case.
     function_words: HashSet<String>,
-    /// The relative pronouns ("who", "that"): the word before one that
-    /// comes before a verb is that verb's subject, lower-case.
-    relatives: HashSet<String>,
     /// The words after which a word of role `OTHER_PRONOUN` is a subject
     /// ("if", "when"), lower-case.
     conjunctions: HashSet<String>,
@@ -101,6 +99,11 @@ impl Role {
     const PLURAL_READER: u16 = 1024;
     /// The first word of a phrase of `plural`.
     const PLURAL_START: u16 = 2048;
+    /// A relative pronoun ("who", "that"): the word before one that comes
+    /// before a verb is that verb's subject.
+    const RELATIVE: u16 = 4096;
+    /// The bits that say what a word may do, not whom it names.
+    const LEXICAL: u16 = Role::PLURAL_START | Role::RELATIVE;
 }
 
 /// A `[[language]]` of `rules/reference.toml`.
@@ -192,6 +195,7 @@ impl ReferenceWords {
             (pronouns, Role::OTHER_PRONOUN),
             (orders, Role::ORDER),
             (addressee, Role::ADDRESSEE),
+            (relatives, Role::RELATIVE),
         ];
         for (words, role) in lists {
             for word in words {
@@ -210,7 +214,6 @@ impl ReferenceWords {
             contracted: contracted.into_iter().collect(),
             subject_of: subject_of.into_iter().collect(),
             function_words: function_words.into_iter().collect(),
-            relatives: relatives.into_iter().collect(),
             conjunctions: conjunctions.into_iter().collect(),
             order_prefixes: order_prefixes.into_iter().collect(),
             contractions: contractions.into_iter().collect(),
@@ -234,10 +237,10 @@ impl ReferenceWords {
     /// sentence and as a whole; `aligned` is false where its sentences
     /// cannot be paired with a translation's (a select's variants are all
     /// in the text), and only the whole counts.
-    pub fn read(&self, tokens: &[Token], aligned: bool) -> ReferenceSigns {
-        let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
-        let mut per_sentence = vec![0u16; sentences];
-        let mut texts = vec![String::from(" "); sentences];
+    pub fn read(&self, text: &str, tokens: &[Token], aligned: bool) -> ReferenceSigns {
+        let count = tokens.last().map_or(0, |t| t.sentence + 1);
+        let mut per_sentence = vec![0u16; count];
+        let mut sentences = vec![0..0; count];
         // Whether the clause so far (from the sentence's start or the last
         // comma) says "you".
         let mut addressed = false;
@@ -253,16 +256,17 @@ impl ReferenceWords {
             };
             addressed |= roles & Role::ADDRESSEE != 0;
             per_sentence[token.sentence] |= roles;
-            if token.kind == Kind::Word {
-                let sentence = &mut texts[token.sentence];
-                sentence.push_str(&lowercase(&token.text));
-                sentence.push(' ');
+            let sentence = &mut sentences[token.sentence];
+            if i == 0 || tokens[i - 1].sentence != token.sentence {
+                sentence.start = token.span.start;
             }
+            sentence.end = token.span.end;
         }
         ReferenceSigns {
             whole: per_sentence.iter().fold(0, |all, roles| all | roles),
             per_sentence: if aligned { per_sentence } else { Vec::new() },
-            texts,
+            text: text.to_owned(),
+            sentences,
         }
     }
 
@@ -276,7 +280,7 @@ impl ReferenceWords {
             _ => self.plural_at(tokens, i, addressed),
         };
         plural
-            | match roles & !Role::PLURAL_START {
+            | match roles & !Role::LEXICAL {
                 Role::OTHER_SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                 Role::OTHER_SUBJECT => 0,
                 Role::OTHER_PRONOUN if self.pronoun_is_subject(tokens, i) => Role::PERSON_OTHERS,
@@ -328,7 +332,7 @@ impl ReferenceWords {
             next.sentence == tokens[i].sentence
                 && next.kind == Kind::Word
                 && !next.after_comma
-                && self.relatives.contains(lowercase(&next.text).as_ref())
+                && self.role(&next.text) & Role::RELATIVE != 0
                 && self.before_a_verb(tokens, i + 1)
         })
     }
@@ -431,8 +435,10 @@ pub struct ReferenceSigns {
     whole: u16,
     /// The same for each sentence.
     per_sentence: Vec<u16>,
-    /// Each sentence's words, lower-case, each between single spaces.
-    texts: Vec<String>,
+    /// The text, for [`ReferenceSigns::echoes`], and where each sentence
+    /// of it starts and ends.
+    text: String,
+    sentences: Vec<Range<usize>>,
 }
 
 impl ReferenceSigns {
@@ -474,11 +480,24 @@ impl ReferenceSigns {
     /// translation's sentence `sentence` of `sentences`: in that sentence
     /// if the reference has as many, else anywhere.
     pub fn echoes(&self, echoes: &[String], sentence: usize, sentences: usize) -> bool {
-        let says = |text: &String| echoes.iter().any(|echo| text.contains(echo.as_str()));
-        match self.texts.get(sentence) {
-            Some(text) if self.pairs_with(sentences) => says(text),
-            _ => self.texts.iter().any(says),
+        let range = match self.sentences.get(sentence) {
+            Some(range) if self.pairs_with(sentences) => range.clone(),
+            _ => 0..self.text.len(),
+        };
+        let Some(text) = self.text.get(range) else {
+            return false;
+        };
+        // Its words, lower-case, each between single spaces, as `echoes`
+        // are written: made only where a marker that has echoes is found.
+        let mut words = String::from(" ");
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            words.push_str(&lowercase(word));
+            words.push(' ');
         }
+        echoes.iter().any(|echo| words.contains(echo.as_str()))
     }
 }
 
@@ -509,7 +528,7 @@ mod tests {
         }
         prose.mask();
         let tokens = crate::text::tokenize(prose.text(), &english().abbreviations);
-        english().read(&tokens, true)
+        english().read(prose.text(), &tokens, true)
     }
 
     fn shows(sign: ReaderSign, text: &str) -> bool {

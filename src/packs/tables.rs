@@ -390,6 +390,7 @@ impl MatchKeys {
         };
         Ok(Matcher {
             words: self.words.iter().map(|w| fold(w)).collect(),
+            lexicon: None,
             phrases: self
                 .phrases
                 .iter()
@@ -438,7 +439,7 @@ impl MarkerTable {
             ..
         } = *common;
         let lexicon = match self.lexicon.as_deref() {
-            Some(name) => Some(super::lexicon::words(name).ok_or_else(|| {
+            Some(name) => Some(super::lexicon::set(name).ok_or_else(|| {
                 let names: Vec<&str> = super::lexicon::names().collect();
                 at.error(&format!(
                     "no lexicon `{name}`; the lexicons are {}",
@@ -451,11 +452,8 @@ impl MarkerTable {
             }
         };
         let mut matcher = matching.matcher(at)?;
-        if let Some(words) = lexicon {
-            // Lexicons are lower-case already (a test holds them to it).
-            matcher.words.reserve(words.len());
-            matcher.words.extend(words.into_iter().map(str::to_owned));
-        }
+        // Lexicons are lower-case already (a test holds them to it).
+        matcher.lexicon = lexicon;
         let register = self
             .register
             .ok_or_else(|| at.error("needs a `register`: formal or informal"))?;

@@ -31,17 +31,17 @@ impl WordIndex {
         let words: usize = entries
             .iter()
             .filter_map(&pick)
-            .map(|m| m.words.len())
+            .map(|m| m.words.len() + m.lexicon.map_or(0, |lexicon| lexicon.len()))
             .sum();
         index.by_word.reserve(words);
         for (i, entry) in entries.iter().enumerate() {
             let Some(matcher) = pick(entry) else { continue };
             for word in matcher.first_words() {
                 index.filter.insert(&word);
-                match index.by_word.get_mut(word.as_str()) {
+                match index.by_word.get_mut(word.as_ref()) {
                     Some(list) => list.push(i),
                     None => {
-                        index.by_word.insert(Arc::from(word), vec![i]);
+                        index.by_word.insert(Arc::from(word.as_ref()), vec![i]);
                     }
                 }
             }

@@ -190,7 +190,7 @@ impl<'a, 's> Reader<'a, 's> {
                     .message_pattern(segment.message_id, segment.attribute)?;
                 let (prose, aligned) = reference_prose(pattern)?;
                 let tokens = tokenize(prose.text(), &reference.words.abbreviations);
-                Some(reference.words.read(&tokens, aligned))
+                Some(reference.words.read(prose.text(), &tokens, aligned))
             })
             .as_ref()
     }
@@ -892,7 +892,10 @@ mod tests {
                 .markers()
                 .flat_map(|m| {
                     let phrases = m.matcher.phrases.iter().flatten();
-                    m.matcher.words.iter().chain(phrases).cloned()
+                    m.matcher
+                        .listed()
+                        .chain(phrases.map(String::as_str))
+                        .map(str::to_owned)
                 })
                 .collect();
             words.sort();
