@@ -376,6 +376,14 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
             "Other people can see when it switches to a new tab.",
             &["pasa"],
         ),
+        (
+            "es",
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            "Cuando guarde una contraseña, aparecerá aquí.",
+            "When you save a password, it will show up here.",
+            "When the app saves a password, it will show up here.",
+            &["guarde"],
+        ),
         // Italian `lei` is "she" or the reader.
         (
             "it",
