@@ -136,7 +136,7 @@ pub struct Marker {
     /// `None` where the reference does not matter.
     pub reader_strength: Option<(ReaderSign, Strength)>,
     /// With `echo-strength`: the English phrases the marker translates,
-    /// lower-case, each word between single spaces (" you know ").
+    /// lower-case, each word between single spaces (" you know ", " you re ").
     pub echoes: Vec<String>,
     /// The help when this marker contradicts the register.
     pub fix: Option<String>,

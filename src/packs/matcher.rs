@@ -131,7 +131,6 @@ impl Matcher {
         Some(len)
     }
 
-    /// The lower-cased first words this matcher can start with.
     /// Whether `word` is one of `words` or of the lexicon's.
     pub fn lists(&self, word: &str) -> bool {
         self.words.contains(word) || self.lexicon.is_some_and(|lexicon| lexicon.contains(word))
@@ -143,6 +142,7 @@ impl Matcher {
         self.words.iter().map(String::as_str).chain(lexicon)
     }
 
+    /// The lower-cased first words this matcher can start with.
     pub(super) fn first_words(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         // Words of any case are kept lower-cased already.
         let exact = self.case == Case::Exact;

@@ -487,18 +487,25 @@ impl ReferenceSigns {
         let Some(text) = self.text.get(range) else {
             return false;
         };
-        // Its words, lower-case, each between single spaces, as `echoes`
-        // are written: made only where a marker that has echoes is found.
-        let mut words = String::from(" ");
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            words.push_str(&lowercase(word));
-            words.push(' ');
-        }
+        // Made only where a marker that has echoes is found.
+        let words = spaced_words(text);
         echoes.iter().any(|echo| words.contains(echo.as_str()))
     }
+}
+
+/// The words of `text`, lower-case, each between single spaces (" you
+/// re using "): how an echo is kept, and how a reference's sentence is
+/// searched for one.
+pub fn spaced_words(text: &str) -> String {
+    let mut words = String::from(" ");
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        words.push_str(&lowercase(word));
+        words.push(' ');
+    }
+    words
 }
 
 /// Whether `tokens[i]` is the `s` of a possessive: glued by an
@@ -639,6 +646,8 @@ mod tests {
         assert!(signs.echoes(&echoes, 1, 2));
         assert!(signs.echoes(&echoes, 0, 3), "not paired: anywhere");
         assert!(!read("Do you knowingly agree?").echoes(&echoes, 0, 1));
+        let contracted = [spaced_words("You're using")];
+        assert!(read("If you’re using a proxy").echoes(&contracted, 0, 1));
     }
 
     #[test]

@@ -503,16 +503,7 @@ impl MarkerTable {
         let echoes = self
             .echoes
             .iter()
-            .map(|phrase| {
-                format!(
-                    " {} ",
-                    phrase
-                        .to_lowercase()
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )
-            })
+            .map(|phrase| super::reference::spaced_words(phrase))
             .collect();
         // A raise needs a marker weaker than the raise where it is found
         // (a strength other than `none`), if it is found anywhere.
