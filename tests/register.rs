@@ -384,6 +384,16 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
             "When the app saves a password, it will show up here.",
             &["guarde"],
         ),
+        // A verb of duty after a comma beside "you should", whoever else
+        // the sentence names.
+        (
+            "pt-PT",
+            "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.",
+            "Sim, devia experimentar o rapper, ele rima.",
+            "Yeah, you should try the rapper, he rhymes.",
+            "Yeah, it should try the rapper, he rhymes.",
+            &["devia"],
+        ),
         // Italian `lei` is "she" or the reader.
         (
             "it",

@@ -495,9 +495,14 @@ impl MarkerTable {
                 "a marker is a possessive (`owner-strength`), an object (`person-strength`), a subject (`subject-strength`), an order (`order-strength`) or an echo (`echo-strength`): one of them",
             ));
         }
-        if self.echo_strength.is_some() == self.echoes.is_empty() {
+        if self.echo_strength.is_some() && self.echoes.is_empty() {
             return Err(at.error(
-                "`echo-strength` raises a marker where the reference says one of its `echoes`: the two go together",
+                "`echo-strength` raises a marker where the reference says one of its `echoes`: it needs them",
+            ));
+        }
+        if reader_strength.is_none() && !self.echoes.is_empty() {
+            return Err(at.error(
+                "`echoes` raise a marker to its `echo-strength` (or its other raise): it needs one",
             ));
         }
         let echoes = self

@@ -273,11 +273,11 @@ fn errors_name_file_line_and_key() {
         // An echo is raised where the reference says one of its echoes.
         (
             "words = [\"sabe\"]\nstrength = \"none\"\necho-strength = \"strong\"",
-            "go together",
+            "it needs them",
         ),
         (
-            "words = [\"sabe\"]\nstrength = \"none\"\nsubject-strength = \"strong\"\nechoes = [\"you know\"]",
-            "go together",
+            "words = [\"sabe\"]\nstrength = \"weak\"\nechoes = [\"you know\"]",
+            "it needs one",
         ),
     ] {
         let error = pack_error(&format!(

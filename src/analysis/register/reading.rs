@@ -248,7 +248,8 @@ impl<'a, 's> Reader<'a, 's> {
     }
 
     /// Whether `reference` shows `sign` for `hit` in a segment of
-    /// `sentences`: an echo is the English its marker translates.
+    /// `sentences`, or says one of its marker's echoes, the English it
+    /// translates.
     fn shows(
         &self,
         reference: &ReferenceSigns,
@@ -256,12 +257,18 @@ impl<'a, 's> Reader<'a, 's> {
         hit: &MarkerMatch,
         sentences: usize,
     ) -> bool {
-        match sign {
-            ReaderSign::Echo => self.pack.entries[hit.marker]
+        let echoed = || {
+            self.pack.entries[hit.marker]
                 .kind
                 .marker()
-                .is_some_and(|marker| reference.echoes(&marker.echoes, hit.sentence, sentences)),
-            _ => reference.shows(sign, hit.sentence, sentences),
+                .is_some_and(|marker| {
+                    !marker.echoes.is_empty()
+                        && reference.echoes(&marker.echoes, hit.sentence, sentences)
+                })
+        };
+        match sign {
+            ReaderSign::Echo => echoed(),
+            _ => reference.shows(sign, hit.sentence, sentences) || echoed(),
         }
     }
 
