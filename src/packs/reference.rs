@@ -237,7 +237,7 @@ impl ReferenceWords {
     /// sentence and as a whole; `aligned` is false where its sentences
     /// cannot be paired with a translation's (a select's variants are all
     /// in the text), and only the whole counts.
-    pub fn read(&self, text: &str, tokens: &[Token], aligned: bool) -> ReferenceSigns {
+    pub fn read(&self, tokens: &[Token], aligned: bool) -> ReferenceSigns {
         let count = tokens.last().map_or(0, |t| t.sentence + 1);
         let mut per_sentence = vec![0u16; count];
         let mut sentences = vec![0..0; count];
@@ -265,7 +265,7 @@ impl ReferenceWords {
         ReferenceSigns {
             whole: per_sentence.iter().fold(0, |all, roles| all | roles),
             per_sentence: if aligned { per_sentence } else { Vec::new() },
-            text: text.to_owned(),
+            text: String::new(),
             sentences,
         }
     }
@@ -316,24 +316,16 @@ impl ReferenceWords {
     /// follows it in its sentence, with no comma between ("Hi { $name },
     /// can you…" speaks to the name).
     fn before_a_verb(&self, tokens: &[Token], i: usize) -> bool {
-        tokens.get(i + 1).is_some_and(|next| {
-            next.sentence == tokens[i].sentence
-                && next.kind == Kind::Word
-                && !next.after_comma
-                && self.subject_of.contains(lowercase(&next.text).as_ref())
-        })
+        next_word(tokens, i)
+            .is_some_and(|next| self.subject_of.contains(lowercase(&next.text).as_ref()))
     }
 
     /// Whether `tokens[i]` comes before a relative pronoun that is a
     /// verb's subject ("people who are…", "the key that is…"), with no
     /// comma between.
     fn before_a_relative(&self, tokens: &[Token], i: usize) -> bool {
-        tokens.get(i + 1).is_some_and(|next| {
-            next.sentence == tokens[i].sentence
-                && next.kind == Kind::Word
-                && !next.after_comma
-                && self.role(&next.text) & Role::RELATIVE != 0
-                && self.before_a_verb(tokens, i + 1)
+        next_word(tokens, i).is_some_and(|next| {
+            self.role(&next.text) & Role::RELATIVE != 0 && self.before_a_verb(tokens, i + 1)
         })
     }
 
@@ -442,6 +434,12 @@ pub struct ReferenceSigns {
 }
 
 impl ReferenceSigns {
+    /// The same, with the text its tokens were read from, for
+    /// [`ReferenceSigns::echoes`].
+    pub fn with_text(self, text: String) -> ReferenceSigns {
+        ReferenceSigns { text, ..self }
+    }
+
     /// Whether the reference's sentences pair one by one with a
     /// translation's `sentences`.
     pub fn pairs_with(&self, sentences: usize) -> bool {
@@ -508,6 +506,13 @@ pub fn spaced_words(text: &str) -> String {
     words
 }
 
+/// The word after `tokens[i]` in its sentence, with no comma between.
+fn next_word<'t, 's>(tokens: &'t [Token<'s>], i: usize) -> Option<&'t Token<'s>> {
+    tokens.get(i + 1).filter(|next| {
+        next.sentence == tokens[i].sentence && next.kind == Kind::Word && !next.after_comma
+    })
+}
+
 /// Whether `tokens[i]` is the `s` of a possessive: glued by an
 /// apostrophe to the word before.
 fn is_possessive_s(tokens: &[Token], i: usize) -> bool {
@@ -535,7 +540,9 @@ mod tests {
         }
         prose.mask();
         let tokens = crate::text::tokenize(prose.text(), &english().abbreviations);
-        english().read(prose.text(), &tokens, true)
+        let signs = english().read(&tokens, true);
+        drop(tokens);
+        signs.with_text(prose.into_text())
     }
 
     fn shows(sign: ReaderSign, text: &str) -> bool {

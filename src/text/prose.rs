@@ -36,6 +36,11 @@ impl Prose {
         &self.text
     }
 
+    /// The text, kept where the pieces are no longer needed.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     /// Empties the prose, keeping its buffers for the next.
     pub fn clear(&mut self) {
         self.text.clear();

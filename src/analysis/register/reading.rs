@@ -190,7 +190,9 @@ impl<'a, 's> Reader<'a, 's> {
                     .message_pattern(segment.message_id, segment.attribute)?;
                 let (prose, aligned) = reference_prose(pattern)?;
                 let tokens = tokenize(prose.text(), &reference.words.abbreviations);
-                Some(reference.words.read(prose.text(), &tokens, aligned))
+                let signs = reference.words.read(&tokens, aligned);
+                drop(tokens);
+                Some(signs.with_text(prose.into_text()))
             })
             .as_ref()
     }
