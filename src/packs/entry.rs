@@ -71,6 +71,9 @@ pub enum Joined {
     /// Only the elided form counts: the word followed by an apostrophe and
     /// a letter (French `t'aider`).
     Elided,
+    /// Only where a hyphen glues a pronoun after it (Portuguese enclisis:
+    /// `diga-me`, `torne-se`; `before` names the pronouns).
+    Enclitic,
 }
 
 /// What a salutation or sign-off says about the email it opens or closes.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::syntax::TextSet;
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 11] = [
+const LEXICONS: [(&str, &str); 13] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
@@ -23,6 +23,14 @@ const LEXICONS: [(&str, &str); 11] = [
     (
         "es-usted-imperative",
         include_str!("../../rules/lexicon/es-usted-imperative.txt"),
+    ),
+    (
+        "es-tu-enclitic",
+        include_str!("../../rules/lexicon/es-tu-enclitic.txt"),
+    ),
+    (
+        "es-usted-enclitic",
+        include_str!("../../rules/lexicon/es-usted-enclitic.txt"),
     ),
     (
         "it-3sg-verb",

@@ -93,6 +93,9 @@ impl Matcher {
             Joined::Skip => token.glued_before.is_some() || last.glued_after.is_some(),
             Joined::Allow => false,
             Joined::Elided => !matches!(last.glued_after, Some('\'' | '’' | 'ʼ')),
+            Joined::Enclitic => {
+                token.glued_before.is_some() || !matches!(last.glued_after, Some('-' | '‐' | '‑'))
+            }
         };
         if glued {
             return None;
