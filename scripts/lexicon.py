@@ -22,6 +22,10 @@ is no other form of any verb (`pensi` is also the `Lei` subjunctive,
 imperative`: the `Lei` imperative (the present subjunctive) that is no
 indicative nor `tu` imperative of any verb (`clicchi`, `contatti` are
 also `tu` presents), and no noun or adjective (`faccia`, `completi`).
+`it-tu-enclitic`: the `tu` imperatives with enclitic pronouns as one word
+(`contattaci`, `dacci`), and the infinitives and gerunds with `ti`
+(`aiutarti`), that are no form of any verb and no other word, and that
+wordfreq has seen.
 
 Spanish: from the conjugation tables of mlconjug3 4.0.1 (MIT, on PyPI),
 less the forms the Spanish lexicon of Pattern 3.0.0 (BSD, on PyPI as
@@ -178,7 +182,71 @@ def italian(data, wordfreq):
     third_forms = sorted(f for f, s in where.items()
                          if s & third and only(f, third | {("impr", "pres", "S2")})
                          and frequency.get(f, 0) >= QUESTION_ZIPF)
-    return not_imperative, imperative, lei_forms, third_forms
+    enclitic = italian_enclitic(data["italian-verbs-dict"], where, other, frequency,
+                                zipf(wordfreq, "en"))
+    return not_imperative, imperative, lei_forms, third_forms, enclitic
+
+
+# The pronouns a `tu` imperative takes after it, in one word ("scrivici",
+# "iscriviti", "mandacelo"); an infinitive or a gerund says `tu` only with
+# `ti` ("aiutarti", "inviandoti"). Not `mi`: "Ricordami" is also a
+# checkbox's label, the user's words to the program. Not `le`, `li` and
+# `ne`: `-ale`, `-ile`, `-ali`, `-ine` end more adjectives and nouns than
+# the lexicon has ("relazionale", "servile", "mentine").
+ITALIAN_TU_CLITICS = [
+    "ti", "ci", "lo", "la", "gli", "telo", "tela", "teli", "tele", "tene",
+    "celo", "cela", "celi", "cele", "cene", "glielo", "gliela", "glieli", "gliele", "gliene",
+]
+# Words the lexicon lacks that a `tu` imperative with a pronoun would
+# write: the articulated prepositions of `da` ("dalla", "dagli"), nouns
+# and names ("spinaci", "Montale"), "menomale".
+ITALIAN_NOT_ENCLITIC = ["dalla", "dallo", "dagli", "spinaci", "montale", "menomale"]
+ITALIAN_TI_CLITICS = ["ti", "telo", "tela", "teli", "tele", "tene"]
+# The `tu` imperatives of one syllable, which double the pronoun's first
+# consonant ("dimmi", "fallo", "vacci"), but `gli` ("digli").
+ITALIAN_SHORT = {"dì": "di", "di'": "di", "fai": "fa", "fa'": "fa", "dài": "da", "dai": "da",
+                 "da'": "da", "vai": "va", "va'": "va", "stai": "sta", "sta'": "sta"}
+
+
+def italian_enclitic(verbs, where, other, frequencies, english):
+    """The `tu` imperatives with enclitic pronouns, and the infinitives and
+    gerunds with `ti`, as one word (`contattaci`, `aiutarti`): those that
+    are no form of any verb, no noun or adjective, and that wordfreq has
+    seen in Italian and seldom in English ("buffalo")."""
+    def attach(base, clitic):
+        if base in ITALIAN_SHORT:
+            short = ITALIAN_SHORT[base]
+            return short + clitic if clitic.startswith("gli") else short + clitic[0] + clitic
+        return base + clitic
+
+    def bare(form, ending):
+        # The lexicon writes one infinitive and gerund with a pronoun
+        # ("aiutarvi", "aiutandoci"): the one without it.
+        for clitic in ("sene", "vi", "ci", "si", "mi", "ti", "gli", "lo", "la", "li", "le", "ne"):
+            if form.endswith(clitic) and form[: -len(clitic)].endswith(ending):
+                return form[: -len(clitic)]
+        return form if form.endswith(ending) else None
+
+    forms = set()
+    for infinitive, verb in verbs.items():
+        imperative = verb.get("impr", {}).get("pres", {})
+        if isinstance(imperative, dict) and isinstance(imperative.get("S2"), str):
+            base = imperative["S2"].lower()
+            # "usa" + "telo" is also the `voi` "usate" + "lo".
+            forms.update(attach(base, c) for c in ITALIAN_TU_CLITICS
+                         if not (base.endswith("a") and c.startswith("te")))
+        for mood, ending in (("inf", "r"), ("ger", "ndo")):
+            value = verb.get(mood, {})
+            value = value.get("pres") if isinstance(value, dict) else value
+            stem = bare(value.lower(), ending) if isinstance(value, str) else None
+            if stem is None and mood == "inf" and infinitive.endswith("re"):
+                # "aiutare": "aiutar"; "porre": "por".
+                stem = infinitive.lower()[: -2 if infinitive.endswith("rre") else -1]
+            if stem:
+                forms.update(stem + c for c in ITALIAN_TI_CLITICS)
+    return sorted(f for f in forms if f.isalpha() and f not in where and f not in other
+                  and f not in ITALIAN_NOT_ENCLITIC and f in frequencies
+                  and english.get(f, 0) < ENGLISH_ZIPF)
 
 
 SPANISH_TU = {
@@ -623,7 +691,8 @@ def main():
         spanish_tu, spanish_usted, spanish_third, spanish_tu_enclitic, spanish_usted_enclitic = (
             spanish(directory, wordfreq))
         portuguese_tu, portuguese_formal, portuguese_third = portuguese(directory, wordfreq)
-        tu_forms, tu_imperative, lei_forms, third_forms = italian(italian_data, wordfreq)
+        tu_forms, tu_imperative, lei_forms, third_forms, tu_enclitic = italian(
+            italian_data, wordfreq)
     source = ("mlconjug3 4.0.1 (MIT), less what Pattern 3.0.0's Spanish lexicon (BSD) "
               "tags as no verb")
     write("es-tu-verb", [
@@ -704,6 +773,13 @@ def main():
         f"# scripts/lexicon.py from {source}.",
         "# Do not edit: regenerate.",
     ], lei_forms)
+    write("it-tu-enclitic", [
+        "# The `tu` imperative of Italian verbs with enclitic pronouns but `mi`, and their",
+        "# infinitive and gerund with `ti`, as one word (`contattaci`, `aiutarti`), that are",
+        f"# no form of any verb and no noun or adjective, and that wordfreq {WORDFREQ.split('==')[1]} has",
+        f"# seen: generated by scripts/lexicon.py from {source}.",
+        "# Do not edit: regenerate.",
+    ], tu_enclitic)
     write("it-3sg-verb", [
         "# The third person singular of the indicative and the conditional of Italian verbs",
         "# that is no other form of any verb but the `tu` imperative, and no noun or",

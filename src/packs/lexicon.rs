@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::syntax::TextSet;
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 13] = [
+const LEXICONS: [(&str, &str); 14] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
@@ -43,6 +43,10 @@ const LEXICONS: [(&str, &str); 13] = [
     (
         "it-tu-imperative",
         include_str!("../../rules/lexicon/it-tu-imperative.txt"),
+    ),
+    (
+        "it-tu-enclitic",
+        include_str!("../../rules/lexicon/it-tu-enclitic.txt"),
     ),
     (
         "it-lei-imperative",
