@@ -16,7 +16,11 @@
 //! cargo run --release --example evaluate_register [--without-reference] [CORPUS] [EMAILS]
 //! ```
 //! CORPUS defaults to `../shared/corpora/cocoa-mt`, EMAILS (per condition)
-//! to 1000. The output is deterministic.
+//! to 1000. The output is deterministic. CORPUS may be any split laid out
+//! as CoCoA-MT's (`en-es/…formal.es`, `…informal.es`, `….en`, with
+//! `en-nl`, `en-de`, `en-fr`, `en-it`, `en-pt`): the held-out test split
+//! too. Where a split has no annotated files (`…formal.annotated.es`),
+//! every segment counts as marking a formality phrase.
 //!
 //! A segment that alarms on its own is listed; `tests/precision/cocoa-slips.tsv`
 //! holds the verdict on each: a translator's slip (the other register's
@@ -63,6 +67,11 @@ fn read_lines(path: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The lines of an annotated file, if the split has one.
+fn annotations(path: &Path) -> Option<Vec<String>> {
+    path.exists().then(|| read_lines(path))
+}
+
 /// Some lines are CSV-quoted: `"He said ""hi"""` is `He said "hi"`.
 fn unquote(line: &str) -> String {
     match line.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
@@ -94,20 +103,20 @@ fn load(corpus: &Path, folder: &str, suffix: &str) -> Segments {
         let formal = read_lines(&path);
         let informal = read_lines(&dir.join(format!("{stem}.informal.{suffix}")));
         let english = read_lines(&dir.join(format!("{stem}.en")));
-        let formal_annotated = read_lines(&dir.join(format!("{stem}.formal.annotated.{suffix}")));
+        let formal_annotated = annotations(&dir.join(format!("{stem}.formal.annotated.{suffix}")));
         let informal_annotated =
-            read_lines(&dir.join(format!("{stem}.informal.annotated.{suffix}")));
+            annotations(&dir.join(format!("{stem}.informal.annotated.{suffix}")));
         assert!(
             formal.len() == informal.len() && formal.len() == english.len(),
             "{stem}: the English, formal and informal files differ in length"
         );
+        let marked = |annotated: Option<Vec<String>>| match annotated {
+            Some(lines) => lines.iter().map(|l| l.contains("[F]")).collect(),
+            None => vec![true; english.len()],
+        };
+        segments.formal_marked.extend(marked(formal_annotated));
+        segments.informal_marked.extend(marked(informal_annotated));
         segments.english.extend(english);
-        segments
-            .formal_marked
-            .extend(formal_annotated.iter().map(|l| l.contains("[F]")));
-        segments
-            .informal_marked
-            .extend(informal_annotated.iter().map(|l| l.contains("[F]")));
         segments.formal.extend(formal);
         segments.informal.extend(informal);
     }
