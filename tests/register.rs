@@ -276,6 +276,35 @@ fn a_possessive_is_the_readers_where_the_reference_says_your() {
 }
 
 #[test]
+fn a_message_is_read_beside_the_reference_of_its_own_file() {
+    // The same id in two files (Thunderbird's chat protocols each have a
+    // `command-kick`): each is read beside its own file's English.
+    let hello = "a-hello = Hi Ana, thanks for your order. We will write to you tomorrow.\n";
+    let hola = "a-hello = Hola Ana, gracias por tu pedido. Te escribiremos mañana.\n";
+    let su = format!("{hola}a-account = Su cuenta está lista.\n");
+    let report = run_files(
+        "same-id",
+        &[
+            (
+                "en/a.ftl",
+                &format!("{hello}a-account = Your account is ready.\n"),
+            ),
+            (
+                "en/b.ftl",
+                &format!("{hello}a-account = Their account is ready.\n"),
+            ),
+            ("es/a.ftl", &su),
+            ("es/b.ftl", &su),
+        ],
+    );
+    let words: Vec<_> = found(&report)
+        .into_iter()
+        .map(|(_, file, line, word)| (file.ends_with("es/a.ftl"), line, word))
+        .collect();
+    assert_eq!(words, [(true, 2, "Su".into())]);
+}
+
+#[test]
 fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
     let texts = [
         "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",

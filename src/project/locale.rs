@@ -136,6 +136,35 @@ impl<'s> LocaleModel<'s> {
         }
     }
 
+    /// The message `id` of the file at `rel_path` where that file defines
+    /// it, else the one Fluent resolves: beside a translation, the
+    /// reference's own file says what its message says (Thunderbird's chat
+    /// protocols each have a `command-kick`, in `irc.ftl`, `xmpp.ftl`…).
+    pub fn message_in(&self, rel_path: &str, id: &str) -> Option<&Message<&'s str>> {
+        let same_file = self
+            .file_index(rel_path)
+            .and_then(|file| self.messages.all(id).find(|at| at.file == file));
+        let at = same_file.or_else(|| self.messages.first(id))?;
+        match &self.files[at.file].resource.body[at.entry] {
+            Entry::Message(message) => Some(message),
+            _ => None,
+        }
+    }
+
+    /// The value of [`LocaleModel::message_in`], or its attribute.
+    pub fn message_pattern_in(
+        &self,
+        rel_path: &str,
+        id: &str,
+        attribute: Option<&str>,
+    ) -> Option<&Pattern<&'s str>> {
+        let message = self.message_in(rel_path, id)?;
+        match attribute {
+            None => message.value.as_ref(),
+            Some(name) => crate::syntax::attribute(&message.attributes, name).map(|a| &a.value),
+        }
+    }
+
     /// Whether the file at index `file` defines the message `id`.
     pub fn defines_message_in(&self, file: usize, id: &str) -> bool {
         self.messages.all(id).any(|at| at.file == file)

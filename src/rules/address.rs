@@ -313,7 +313,9 @@ fn describes_progress(view: &EmailView<'_, '_>, marker: &MarkerMatch) -> bool {
         return false;
     }
     let origin = view.reading.origin(marker.origin);
-    let Some(pattern) = reference.message_pattern(&origin.message_id, origin.attribute.as_deref())
+    let rel_path = &view.locale.files[origin.file].source.rel_path;
+    let Some(pattern) =
+        reference.message_pattern_in(rel_path, &origin.message_id, origin.attribute.as_deref())
     else {
         return false;
     };

@@ -315,16 +315,8 @@ fn dropped_variables<'a>(cx: &Context<'_, 'a>, written: &WrittenPattern<'_, 'a>)
     let Some(reference) = cx.reference else {
         return Vec::new();
     };
-    // The reference's message of the same file, else the one Fluent finds.
-    let same_file = reference
-        .file(&written.source.rel_path)
-        .and_then(|file| file.messages().find(|m| m.id.name == id))
-        .and_then(|message| match written.attribute {
-            None => message.value.as_ref(),
-            Some(name) => crate::syntax::attribute(&message.attributes, name).map(|a| &a.value),
-        });
     let Some(reference_pattern) =
-        same_file.or_else(|| reference.message_pattern(id, written.attribute))
+        reference.message_pattern_in(&written.source.rel_path, id, written.attribute)
     else {
         return Vec::new();
     };

@@ -185,9 +185,12 @@ impl<'a, 's> Reader<'a, 's> {
             .reference
             .get_or_init(|| {
                 let reference = self.reference?;
-                let pattern = reference
-                    .locale
-                    .message_pattern(segment.message_id, segment.attribute)?;
+                let rel_path = &self.locale.files[segment.file].source.rel_path;
+                let pattern = reference.locale.message_pattern_in(
+                    rel_path,
+                    segment.message_id,
+                    segment.attribute,
+                )?;
                 let (prose, aligned) = reference_prose(pattern)?;
                 let tokens = tokenize(prose.text(), &reference.words.abbreviations);
                 let signs = reference.words.read(&tokens, aligned);
