@@ -423,6 +423,16 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
             "Yeah, it should try the rapper, he rhymes.",
             &["devia"],
         ),
+        // A 3sg verb that opens a statement beside a "you" that is the
+        // English verb's subject, naming nothing else.
+        (
+            "es",
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            "Tiene un mensaje nuevo.",
+            "You have a new message.",
+            "It has a new message.",
+            &["Tiene"],
+        ),
         // Italian `lei` is "she" or the reader.
         (
             "it",
@@ -444,6 +454,21 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
         "Intenta de nuevo más tarde.",
     ];
     assert!(flagged_in("es", &texts, &[], 1).is_empty(), "no reference");
+    // The thing the English names, or a subject after its verb, is the
+    // Spanish verb's: "Llegará mañana", "Aparecerá una alerta".
+    let english = "Hi, thanks for your order. We will write to you tomorrow.";
+    for (sentence, reference) in [
+        ("Llegará mañana.", "You'll get it tomorrow."),
+        ("Aparecerá una alerta.", "You'll see an alert."),
+        ("Ha llegado un correo.", "You've got mail."),
+    ] {
+        let texts = [
+            "Hola Ana, gracias por tu pedido. Te escribiremos mañana.",
+            sentence,
+        ];
+        let flagged = flagged_in("es", &texts, &[english, reference], 1);
+        assert!(flagged.is_empty(), "{sentence}: {flagged:?}");
+    }
 }
 
 #[test]

@@ -34,6 +34,11 @@ pub enum ReaderSign {
     /// The reference says the English a marker translates, whoever else it
     /// names: "you know" beside a filler `sabe` ("You know, it's like…").
     Echo,
+    /// The reference's sentence makes the reader a verb's subject ("You
+    /// have a new message", "You're using…") and names no other person or
+    /// thing, not even as an object: a verb that opens a sentence with no
+    /// subject of its own is the reader's ("Tiene un mensaje nuevo").
+    Actor,
 }
 
 /// The words of one reference language, by what each says.
@@ -102,6 +107,12 @@ impl Role {
     /// A relative pronoun ("who", "that"): the word before one that comes
     /// before a verb is that verb's subject.
     const RELATIVE: u16 = 4096;
+    /// "You" as a verb's subject ("You have…", "you're using").
+    const ACTOR: u16 = 8192;
+    /// A pronoun of `pronouns` as an object ("You'll get it tomorrow"):
+    /// a translation may make the thing its sentence's subject ("Llegará
+    /// mañana").
+    const THING_OBJECT: u16 = 16384;
     /// The bits that say what a word may do, not whom it names.
     const LEXICAL: u16 = Role::PLURAL_START | Role::RELATIVE;
 }
@@ -254,6 +265,10 @@ impl ReferenceWords {
                 Kind::Placeholder if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                 _ => 0,
             };
+            let roles = match roles & Role::ADDRESSEE != 0 && self.you_are_subject(tokens, i) {
+                true => roles | Role::ACTOR,
+                false => roles,
+            };
             addressed |= roles & Role::ADDRESSEE != 0;
             per_sentence[token.sentence] |= roles;
             let sentence = &mut sentences[token.sentence];
@@ -284,7 +299,7 @@ impl ReferenceWords {
                 Role::OTHER_SUBJECT if self.before_a_verb(tokens, i) => Role::PERSON_OTHERS,
                 Role::OTHER_SUBJECT => 0,
                 Role::OTHER_PRONOUN if self.pronoun_is_subject(tokens, i) => Role::PERSON_OTHERS,
-                Role::OTHER_PRONOUN => 0,
+                Role::OTHER_PRONOUN => Role::THING_OBJECT,
                 Role::ORDER if !self.opens_an_order(tokens, i) => 0,
                 // A noun before a verb is its subject, unless its clause
                 // has said "you" before it ("You can choose which sites
@@ -340,10 +355,7 @@ impl ReferenceWords {
         if token.init || token.after_comma || self.before_a_verb(tokens, i) {
             return true;
         }
-        let contracted = tokens.get(i + 1).is_some_and(|next| {
-            matches!(next.glued_before, Some('\'' | '’' | 'ʼ'))
-                && self.contractions.contains(lowercase(&next.text).as_ref())
-        });
+        let contracted = self.before_a_contraction(tokens, i);
         let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
             return true;
         };
@@ -351,6 +363,22 @@ impl ReferenceWords {
         contracted
             || self.conjunctions.contains(before.as_ref())
             || (token.asks && self.subject_of.contains(before.as_ref()))
+    }
+
+    /// Whether `tokens[i]`, "you", is a verb's subject: before a word of
+    /// `subject-of` or a contraction ("You have", "you're"). A question's
+    /// "Do you…?" is left to the questions' own markers.
+    fn you_are_subject(&self, tokens: &[Token], i: usize) -> bool {
+        self.before_a_verb(tokens, i) || self.before_a_contraction(tokens, i)
+    }
+
+    /// Whether a contraction of `contractions` is glued after `tokens[i]`
+    /// by an apostrophe ("it's", "you're").
+    fn before_a_contraction(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i + 1).is_some_and(|next| {
+            matches!(next.glued_before, Some('\'' | '’' | 'ʼ'))
+                && self.contractions.contains(lowercase(&next.text).as_ref())
+        })
     }
 
     /// `PLURAL_READER` where a phrase of `plural` starts at `tokens[i]`,
@@ -468,6 +496,14 @@ impl ReferenceSigns {
             // An order has no subject: a noun before a verb is a
             // clause's own ("Confirm which keys may be used").
             ReaderSign::Order => (Role::ORDER, Role::PERSON_OTHERS),
+            ReaderSign::Actor => (
+                Role::ACTOR,
+                Role::PERSON_OTHERS
+                    | Role::NOUN_SUBJECT
+                    | Role::OBJECT_OTHERS
+                    | Role::THING_OBJECT
+                    | Role::PLURAL_READER,
+            ),
             // What the marker translates: [`ReferenceSigns::echoes`].
             ReaderSign::Echo => return false,
         };
@@ -569,6 +605,28 @@ mod tests {
             ReaderSign::Owner,
             "What’s your name? Let's see your order"
         ));
+    }
+
+    #[test]
+    fn the_reader_acts_where_you_is_a_verbs_subject_and_nothing_else_is_named() {
+        assert!(shows(ReaderSign::Actor, "You have a new message."));
+        assert!(shows(ReaderSign::Actor, "You’re offline."));
+        assert!(shows(
+            ReaderSign::Actor,
+            "Nice! You've resolved all known breaches."
+        ));
+        // "You" as an object, or after a question's verb: no actor here.
+        assert!(!shows(ReaderSign::Actor, "Allows you to block trackers."));
+        assert!(!shows(ReaderSign::Actor, "Do you know them?"));
+        // Something else named, even as an object, may be the subject of
+        // the translation's verb ("Llegará mañana").
+        assert!(!shows(ReaderSign::Actor, "You'll get it tomorrow."));
+        assert!(!shows(ReaderSign::Actor, "You can ask them."));
+        assert!(!shows(
+            ReaderSign::Actor,
+            "The courier has seen you are out."
+        ));
+        assert!(!shows(ReaderSign::Actor, "Your order has shipped."));
     }
 
     #[test]

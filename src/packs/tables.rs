@@ -173,6 +173,9 @@ matching_table! {
         order_strength: Option<Strength>,
         /// The strength where the reference says one of `echoes`.
         echo_strength: Option<Strength>,
+        /// The strength where the reference's sentence makes the reader a
+        /// verb's subject and names nothing else.
+        actor_strength: Option<Strength>,
         /// The English the marker translates ("you know" for `sabe`).
         #[serde(default)]
         echoes: Vec<String>,
@@ -485,6 +488,7 @@ impl MarkerTable {
             (ReaderSign::Subject, self.subject_strength),
             (ReaderSign::Order, self.order_strength),
             (ReaderSign::Echo, self.echo_strength),
+            (ReaderSign::Actor, self.actor_strength),
         ];
         let mut given = raises
             .into_iter()
@@ -492,7 +496,7 @@ impl MarkerTable {
         let reader_strength = given.next();
         if given.next().is_some() {
             return Err(at.error(
-                "a marker is a possessive (`owner-strength`), an object (`person-strength`), a subject (`subject-strength`), an order (`order-strength`) or an echo (`echo-strength`): one of them",
+                "a marker is a possessive (`owner-strength`), an object (`person-strength`), a subject (`subject-strength`), an order (`order-strength`), an echo (`echo-strength`) or an actor (`actor-strength`): one of them",
             ));
         }
         if self.echo_strength.is_some() && self.echoes.is_empty() {
@@ -526,7 +530,7 @@ impl MarkerTable {
             && raised.weight() <= weakest.unwrap_or(0.0)
         {
             return Err(at.error(
-                "`owner-strength`, `person-strength`, `subject-strength`, `order-strength` and `echo-strength` raise a marker: they must be stronger than `none`, and than its `strength` or `init-strength` where it is not `none`",
+                "`owner-strength`, `person-strength`, `subject-strength`, `order-strength`, `echo-strength` and `actor-strength` raise a marker: they must be stronger than `none`, and than its `strength` or `init-strength` where it is not `none`",
             ));
         }
         Ok(PackEntryKind::Marker(Marker {
