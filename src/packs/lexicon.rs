@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::syntax::TextSet;
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 14] = [
+const LEXICONS: [(&str, &str); 15] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
@@ -19,6 +19,10 @@ const LEXICONS: [(&str, &str); 14] = [
     (
         "es-3sg-verb",
         include_str!("../../rules/lexicon/es-3sg-verb.txt"),
+    ),
+    (
+        "es-3sg-statement",
+        include_str!("../../rules/lexicon/es-3sg-statement.txt"),
     ),
     (
         "es-usted-imperative",

@@ -34,10 +34,11 @@ pub enum ReaderSign {
     /// The reference says the English a marker translates, whoever else it
     /// names: "you know" beside a filler `sabe` ("You know, it's like…").
     Echo,
-    /// The reference's sentence makes the reader a verb's subject ("You
-    /// have a new message", "You're using…") and names no other person or
-    /// thing, not even as an object: a verb that opens a sentence with no
-    /// subject of its own is the reader's ("Tiene un mensaje nuevo").
+    /// The reference's sentence, paired with the translation's, makes the
+    /// reader its main clause's subject ("You have a new message", "You're
+    /// using…") and names no other person or thing, not even as an object:
+    /// a verb that opens a sentence with no subject of its own is the
+    /// reader's ("Tiene un mensaje nuevo").
     Actor,
 }
 
@@ -365,11 +366,15 @@ impl ReferenceWords {
             || (token.asks && self.subject_of.contains(before.as_ref()))
     }
 
-    /// Whether `tokens[i]`, "you", is a verb's subject: before a word of
-    /// `subject-of` or a contraction ("You have", "you're"). A question's
+    /// Whether `tokens[i]`, "you", is the subject of the main clause it
+    /// opens: at the start of its sentence or after a comma, before a word
+    /// of `subject-of` or a contraction ("You have", "Thanks, you're…"; not
+    /// "Select the data you'd like to import", an order). A question's
     /// "Do you…?" is left to the questions' own markers.
     fn you_are_subject(&self, tokens: &[Token], i: usize) -> bool {
-        self.before_a_verb(tokens, i) || self.before_a_contraction(tokens, i)
+        let token = &tokens[i];
+        (token.init || token.after_comma)
+            && (self.before_a_verb(tokens, i) || self.before_a_contraction(tokens, i))
     }
 
     /// Whether a contraction of `contractions` is glued after `tokens[i]`
@@ -481,6 +486,10 @@ impl ReferenceSigns {
     pub fn shows(&self, sign: ReaderSign, sentence: usize, sentences: usize) -> bool {
         let roles = match self.per_sentence.get(sentence) {
             Some(&roles) if self.per_sentence.len() == sentences => roles,
+            // The reader acts in a sentence: beside a text whose sentences
+            // do not pair, "You have one attempt left. Try again." would
+            // make "Riprova" the reader's `Lei`.
+            _ if sign == ReaderSign::Actor => return false,
             _ => self.whole,
         };
         let (reader, others) = match sign {
@@ -582,7 +591,13 @@ mod tests {
     }
 
     fn shows(sign: ReaderSign, text: &str) -> bool {
-        read(text).shows(sign, 0, 0)
+        let signs = read(text);
+        match sign {
+            // Only beside a translation of as many sentences.
+            ReaderSign::Actor => (0..signs.per_sentence.len())
+                .any(|k| signs.shows(sign, k, signs.per_sentence.len())),
+            _ => signs.shows(sign, 0, 0),
+        }
     }
 
     #[test]
@@ -617,6 +632,10 @@ mod tests {
         ));
         // "You" as an object, or after a question's verb: no actor here.
         assert!(!shows(ReaderSign::Actor, "Allows you to block trackers."));
+        assert!(!shows(
+            ReaderSign::Actor,
+            "Select the data you’d like to import."
+        ));
         assert!(!shows(ReaderSign::Actor, "Do you know them?"));
         // Something else named, even as an object, may be the subject of
         // the translation's verb ("Llegará mañana").
@@ -627,6 +646,10 @@ mod tests {
             "The courier has seen you are out."
         ));
         assert!(!shows(ReaderSign::Actor, "Your order has shipped."));
+        // Beside a translation whose sentences do not pair, none.
+        let signs = read("You have one attempt left. Try again.");
+        assert!(signs.shows(ReaderSign::Actor, 0, 2));
+        assert!(!signs.shows(ReaderSign::Actor, 0, 1));
     }
 
     #[test]
