@@ -433,6 +433,14 @@ fn a_third_person_verb_is_said_to_the_reader_where_the_reference_says_you() {
             "It has a new message.",
             &["Tiene"],
         ),
+        (
+            "pt-PT",
+            "Olá Rita, obrigado pela tua encomenda. Vais recebê-la amanhã.",
+            "Bloqueou as notificações.",
+            "You have blocked notifications.",
+            "It has blocked notifications.",
+            &["Bloqueou"],
+        ),
         // Italian `lei` is "she" or the reader.
         (
             "it",

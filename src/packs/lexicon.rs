@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::syntax::TextSet;
 
 /// The lists, by the name a pack gives.
-const LEXICONS: [(&str, &str); 15] = [
+const LEXICONS: [(&str, &str); 16] = [
     (
         "de-imperative",
         include_str!("../../rules/lexicon/de-imperative.txt"),
@@ -59,6 +59,10 @@ const LEXICONS: [(&str, &str); 15] = [
     (
         "pt-3sg-verb",
         include_str!("../../rules/lexicon/pt-3sg-verb.txt"),
+    ),
+    (
+        "pt-3sg-statement",
+        include_str!("../../rules/lexicon/pt-3sg-statement.txt"),
     ),
     (
         "pt-tu-verb",
