@@ -108,7 +108,8 @@ impl Role {
     /// A relative pronoun ("who", "that"): the word before one that comes
     /// before a verb is that verb's subject.
     const RELATIVE: u16 = 4096;
-    /// "You" as a verb's subject ("You have…", "you're using").
+    /// "You" opening a main clause as its verb's subject ("You have…",
+    /// "Thanks, you're…").
     const ACTOR: u16 = 8192;
     /// A pronoun of `pronouns` as an object ("You'll get it tomorrow"):
     /// a translation may make the thing its sentence's subject ("Llegará
