@@ -140,13 +140,17 @@ impl<'s> LocaleModel<'s> {
     /// it, else the one Fluent resolves: beside a translation, the
     /// reference's own file says what its message says (Thunderbird's chat
     /// protocols each have a `command-kick`, in `irc.ftl`, `xmpp.ftl`…).
-    pub fn message_in(&self, rel_path: &str, id: &str) -> Option<&Message<&'s str>> {
+    pub fn message_in(
+        &self,
+        rel_path: &str,
+        id: &str,
+    ) -> Option<(&ParsedFile<'s>, &Message<&'s str>)> {
         let same_file = self
             .file_index(rel_path)
             .and_then(|file| self.messages.all(id).find(|at| at.file == file));
         let at = same_file.or_else(|| self.messages.first(id))?;
         match &self.files[at.file].resource.body[at.entry] {
-            Entry::Message(message) => Some(message),
+            Entry::Message(message) => Some((&self.files[at.file], message)),
             _ => None,
         }
     }
@@ -158,7 +162,7 @@ impl<'s> LocaleModel<'s> {
         id: &str,
         attribute: Option<&str>,
     ) -> Option<&Pattern<&'s str>> {
-        let message = self.message_in(rel_path, id)?;
+        let (_, message) = self.message_in(rel_path, id)?;
         match attribute {
             None => message.value.as_ref(),
             Some(name) => crate::syntax::attribute(&message.attributes, name).map(|a| &a.value),

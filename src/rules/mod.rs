@@ -288,8 +288,9 @@ pub(crate) fn translated_parts<'a>(cx: &Context<'_, 'a>, mut each: impl FnMut(Tr
 
 /// The messages of this locale that the reference also has, each with the
 /// reference message: `(file, message, (reference file, reference message))`.
-/// Only first definitions count, as in Fluent; nothing when checking the
-/// reference itself.
+/// Each file's first definition counts, beside the reference's message of
+/// the same file where it has one (Thunderbird's chat protocols each
+/// define `command-kick`); nothing when checking the reference itself.
 pub(crate) fn translated_messages<'c, 'a>(
     cx: &'c Context<'_, 'a>,
 ) -> impl Iterator<Item = Translated<'a>> + 'c {
@@ -303,14 +304,16 @@ pub(crate) fn translated_messages<'c, 'a>(
             .files
             .iter()
             .flat_map(move |file| {
+                let path = &file.source.rel_path;
                 file.messages().filter_map(move |message| {
+                    let id = message.id.name;
                     if duplicates {
-                        let (_, first) = locale.message(message.id.name)?;
+                        let (_, first) = locale.message_in(path, id)?;
                         if !std::ptr::eq(first, message) {
                             return None;
                         }
                     }
-                    let found = reference.message(message.id.name)?;
+                    let found = reference.message_in(path, id)?;
                     Some((file, message, found))
                 })
             })
