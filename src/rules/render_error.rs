@@ -59,6 +59,7 @@ impl Check for RenderError {
                             && fault.subject.as_deref().is_some_and(|name| {
                                 unknown_to_reference(
                                     cx,
+                                    &cx.locale.files[fault.file].source.rel_path,
                                     &fault.message_id,
                                     fault.attribute.as_deref(),
                                     name,
@@ -93,9 +94,11 @@ impl Check for RenderError {
     }
 }
 
-/// Whether the reference has the message `id` and it never uses `$name`.
+/// Whether the reference has the message `id` (its file at `rel_path`'s,
+/// where it has one) and it never uses `$name`.
 fn unknown_to_reference(
     cx: &Context<'_, '_>,
+    rel_path: &str,
     id: &str,
     attribute: Option<&str>,
     name: &str,
@@ -104,6 +107,6 @@ fn unknown_to_reference(
         return false;
     };
     reference
-        .message_pattern(id, attribute)
+        .message_pattern_in(rel_path, id, attribute)
         .is_some_and(|pattern| !reference.pattern_variables(pattern).contains_key(name))
 }
