@@ -145,10 +145,29 @@ impl<'s> LocaleModel<'s> {
         rel_path: &str,
         id: &str,
     ) -> Option<(&ParsedFile<'s>, &Message<&'s str>)> {
-        let same_file = self
-            .file_index(rel_path)
-            .and_then(|file| self.messages.all(id).find(|at| at.file == file));
-        let at = same_file.or_else(|| self.messages.first(id))?;
+        self.message_in_file(self.file_index(rel_path), id)
+    }
+
+    /// [`LocaleModel::message_in`] for the file of index `file`, if any:
+    /// a caller that reads many messages of one file looks it up once.
+    pub fn message_in_file(
+        &self,
+        file: Option<usize>,
+        id: &str,
+    ) -> Option<(&ParsedFile<'s>, &Message<&'s str>)> {
+        let first = self.messages.first(id)?;
+        // Nearly always the first definition is the file's own, or the only
+        // one: the later ones are looked at only where it is not.
+        let at = match file {
+            Some(file) if first.file != file => self
+                .messages
+                .later
+                .get(id)
+                .and_then(|later| later.iter().find(|at| at.file == file))
+                .copied()
+                .unwrap_or(first),
+            _ => first,
+        };
         match &self.files[at.file].resource.body[at.entry] {
             Entry::Message(message) => Some((&self.files[at.file], message)),
             _ => None,

@@ -303,17 +303,18 @@ pub(crate) fn translated_messages<'c, 'a>(
         locale
             .files
             .iter()
-            .flat_map(move |file| {
-                let path = &file.source.rel_path;
+            .enumerate()
+            .flat_map(move |(index, file)| {
+                let reference_file = reference.file_index(&file.source.rel_path);
                 file.messages().filter_map(move |message| {
                     let id = message.id.name;
                     if duplicates {
-                        let (_, first) = locale.message_in(path, id)?;
+                        let (_, first) = locale.message_in_file(Some(index), id)?;
                         if !std::ptr::eq(first, message) {
                             return None;
                         }
                     }
-                    let found = reference.message_in(path, id)?;
+                    let found = reference.message_in_file(reference_file, id)?;
                     Some((file, message, found))
                 })
             })
