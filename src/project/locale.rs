@@ -181,7 +181,17 @@ impl<'s> LocaleModel<'s> {
         id: &str,
         attribute: Option<&str>,
     ) -> Option<&Pattern<&'s str>> {
-        let (_, message) = self.message_in(rel_path, id)?;
+        self.pattern_in_file(self.file_index(rel_path), id, attribute)
+    }
+
+    /// The value or attribute of [`LocaleModel::message_in_file`].
+    fn pattern_in_file(
+        &self,
+        file: Option<usize>,
+        id: &str,
+        attribute: Option<&str>,
+    ) -> Option<&Pattern<&'s str>> {
+        let (_, message) = self.message_in_file(file, id)?;
         match attribute {
             None => message.value.as_ref(),
             Some(name) => crate::syntax::attribute(&message.attributes, name).map(|a| &a.value),
@@ -237,11 +247,8 @@ impl<'s> LocaleModel<'s> {
 
     /// The pattern of `message` (its value, or the attribute `attribute`).
     pub fn message_pattern(&self, id: &str, attribute: Option<&str>) -> Option<&Pattern<&'s str>> {
-        let (_, message) = self.message(id)?;
-        match attribute {
-            None => message.value.as_ref(),
-            Some(name) => crate::syntax::attribute(&message.attributes, name).map(|a| &a.value),
-        }
+        // Of no file: the first definition, the one Fluent resolves.
+        self.pattern_in_file(None, id, attribute)
     }
 
     /// The value of term `id` (without its dash), or its attribute.
