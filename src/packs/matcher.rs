@@ -92,9 +92,10 @@ impl Matcher {
         let glued = match self.joined {
             Joined::Skip => token.glued_before.is_some() || last.glued_after.is_some(),
             Joined::Allow => false,
-            Joined::Elided => !matches!(last.glued_after, Some('\'' | '’' | 'ʼ')),
+            Joined::Elided => !last.glued_after.is_some_and(crate::text::is_apostrophe),
             Joined::Enclitic => {
-                token.glued_before.is_some() || !matches!(last.glued_after, Some('-' | '‐' | '‑'))
+                token.glued_before.is_some()
+                    || !last.glued_after.is_some_and(crate::text::is_hyphen)
             }
         };
         if glued {

@@ -12,7 +12,7 @@ use crate::syntax::{TextMap as HashMap, TextSet as HashSet};
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use crate::text::{Kind, Token, lowercase};
+use crate::text::{Kind, Token, is_apostrophe, lowercase};
 
 /// What a marker's strength may depend on in the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -382,7 +382,7 @@ impl ReferenceWords {
     /// by an apostrophe ("it's", "you're").
     fn before_a_contraction(&self, tokens: &[Token], i: usize) -> bool {
         tokens.get(i + 1).is_some_and(|next| {
-            matches!(next.glued_before, Some('\'' | '’' | 'ʼ'))
+            next.glued_before.is_some_and(is_apostrophe)
                 && self.contractions.contains(lowercase(&next.text).as_ref())
         })
     }
@@ -564,7 +564,7 @@ fn next_word<'t, 's>(tokens: &'t [Token<'s>], i: usize) -> Option<&'t Token<'s>>
 fn is_possessive_s(tokens: &[Token], i: usize) -> bool {
     i > 0
         && tokens[i].text.eq_ignore_ascii_case("s")
-        && matches!(tokens[i].glued_before, Some('\'' | '’' | 'ʼ'))
+        && tokens[i].glued_before.is_some_and(is_apostrophe)
 }
 
 #[cfg(test)]

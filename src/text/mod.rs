@@ -9,7 +9,7 @@ mod tokens;
 mod words;
 
 pub use prose::Prose;
-pub use tokens::{Kind, Token, abbreviations, tokenize};
+pub use tokens::{Kind, Token, abbreviations, is_apostrophe, is_hyphen, tokenize};
 #[cfg(test)]
 pub(crate) use words::any_word;
 pub(crate) use words::is_word_char;

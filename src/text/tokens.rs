@@ -56,8 +56,18 @@ impl Token<'_> {
     }
 }
 
+/// An apostrophe that glues a word to the next ("it's", "t'aider").
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// A hyphen that glues a word to the next ("devolva-o", "u-bocht").
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
 fn is_glue(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '-' | '‐' | '‑')
+    is_apostrophe(c) || is_hyphen(c)
 }
 
 /// The set [`tokenize`] expects: each abbreviation lower-cased, without its
